@@ -1,0 +1,2 @@
+/** nash bench. */
+package org.nash.bench;

@@ -1,0 +1,2 @@
+/** nash cli. */
+package org.nash.cli;

@@ -1,0 +1,231 @@
+package org.nash.data;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nash.NashException;
+
+/**
+ * The files nash reads and where to find them. A file is taken from, in order: the cache
+ * ({@code NASH_DATA}, default {@code ~/.cache/nash}); a local mirror ({@code NASH_DATA_MIRROR},
+ * default {@code ../shared/data} when it exists); the upstream URL, downloaded into the cache with a
+ * progress bar. Every file taken is checked against its sha256 (once per catalog instance).
+ */
+public final class DataCatalog {
+  private static final String CATALOG = "catalog.json";
+
+  private final Map<String, DataEntry> entries;
+  private final Path cacheDir;
+  private final Path mirrorDir;
+  private final boolean allowDownload;
+  private final Map<String, Path> verified = new ConcurrentHashMap<>();
+
+  public DataCatalog(Path cacheDir, Path mirrorDir, boolean allowDownload) {
+    this(loadEntries(), cacheDir, mirrorDir, allowDownload);
+  }
+
+  DataCatalog(Map<String, DataEntry> entries, Path cacheDir, Path mirrorDir, boolean allowDownload) {
+    this.entries = entries;
+    this.cacheDir = cacheDir;
+    this.mirrorDir = mirrorDir;
+    this.allowDownload = allowDownload;
+  }
+
+  /** The catalog configured from the environment (see class comment); downloads allowed. */
+  public static DataCatalog fromEnvironment() {
+    return new DataCatalog(defaultCacheDir(), defaultMirrorDir(), true);
+  }
+
+  public static Path defaultCacheDir() {
+    String env = firstNonBlank(System.getProperty("nash.data"), System.getenv("NASH_DATA"));
+    return env != null ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "nash");
+  }
+
+  /** {@code NASH_DATA_MIRROR}, else {@code ../shared/data} (from the working directory) if present. */
+  public static Path defaultMirrorDir() {
+    String env = firstNonBlank(System.getProperty("nash.data.mirror"), System.getenv("NASH_DATA_MIRROR"));
+    if (env != null) {
+      return Paths.get(env);
+    }
+    Path sibling = Paths.get("..", "shared", "data").toAbsolutePath().normalize();
+    return Files.isDirectory(sibling) ? sibling : null;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    return b != null && !b.isBlank() ? b : null;
+  }
+
+  private static Map<String, DataEntry> loadEntries() {
+    try (InputStream in = DataCatalog.class.getResourceAsStream(CATALOG)) {
+      List<DataEntry> list = new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .readValue(in, new TypeReference<List<DataEntry>>() {});
+      Map<String, DataEntry> map = new LinkedHashMap<>();
+      for (DataEntry e : list) {
+        map.put(e.id(), e);
+      }
+      return map;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in data catalog", e);
+    }
+  }
+
+  public List<DataEntry> entries() {
+    return new ArrayList<>(entries.values());
+  }
+
+  public DataEntry entry(String id) {
+    DataEntry e = entries.get(id);
+    if (e == null) {
+      throw new NashException("unknown data entry '" + id + "'; known: " + String.join(", ", entries.keySet()));
+    }
+    return e;
+  }
+
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
+  public Path mirrorDir() {
+    return mirrorDir;
+  }
+
+  /** Where the file is now (cache first, then mirror), without verifying; null if nowhere. */
+  public Path locate(DataEntry e) {
+    Path cached = cacheDir.resolve(e.path());
+    if (Files.isRegularFile(cached)) {
+      return cached;
+    }
+    if (mirrorDir != null) {
+      Path mirrored = mirrorDir.resolve(e.path());
+      if (Files.isRegularFile(mirrored)) {
+        return mirrored;
+      }
+    }
+    return null;
+  }
+
+  /** The verified local path of an entry, downloading it if it is nowhere local. */
+  public Path resolve(String id) {
+    Path done = verified.get(id);
+    if (done != null) {
+      return done;
+    }
+    DataEntry e = entry(id);
+    Path p = locate(e);
+    if (p == null) {
+      p = download(e);
+    }
+    verify(e, p);
+    verified.put(id, p);
+    return p;
+  }
+
+  /** Checks size and sha256; a mismatch names the file and both hashes. */
+  public static void verify(DataEntry e, Path p) {
+    if (e.sha256() == null) {
+      return;
+    }
+    String actual = sha256(p);
+    if (!actual.equalsIgnoreCase(e.sha256())) {
+      throw new NashException("sha256 mismatch for " + e.id() + " at " + p + ": expected " + e.sha256()
+          + ", found " + actual + ". The file is corrupt or a different version; delete it and run again"
+          + " (nash data verify lists every file)");
+    }
+  }
+
+  public static String sha256(Path p) {
+    try (InputStream in = Files.newInputStream(p)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException ex) {
+      throw new NashException("cannot read " + p + ": " + ex.getMessage(), ex);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  private Path download(DataEntry e) {
+    String where = "not in the cache (" + cacheDir.resolve(e.path()) + ")"
+        + (mirrorDir == null ? " and no mirror is set (NASH_DATA_MIRROR)" : " nor in the mirror (" + mirrorDir.resolve(e.path()) + ")");
+    if (e.url() == null) {
+      throw new NashException("data file " + e.id() + " (" + e.fileName() + ") is " + where
+          + ", and it has no download address; put it in one of those places");
+    }
+    if (!allowDownload) {
+      throw new NashException("data file " + e.id() + " (" + e.fileName() + ") is " + where
+          + ", and downloads are off; fetch " + e.url() + " into the cache");
+    }
+    Path target = cacheDir.resolve(e.path());
+    Path part = null;
+    try {
+      Files.createDirectories(target.getParent());
+      part = Files.createTempFile(target.getParent(), e.fileName(), ".part");
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+          .followRedirects(HttpClient.Redirect.NORMAL).build();
+      HttpResponse<InputStream> resp = client.send(HttpRequest.newBuilder(URI.create(e.url())).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      if (resp.statusCode() != 200) {
+        throw new IOException("HTTP " + resp.statusCode());
+      }
+      try (InputStream in = resp.body();
+           ProgressBar pb = new ProgressBarBuilder().setTaskName(e.fileName()).setInitialMax(e.size())
+               .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).build();
+           var out = Files.newOutputStream(part)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          out.write(buf, 0, n);
+          pb.stepBy(n);
+        }
+      }
+      verify(e, part);
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      part = null;
+      return target;
+    } catch (IOException | InterruptedException ex) {
+      if (ex instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new NashException("data file " + e.id() + " (" + e.fileName() + ") is " + where
+          + ", and downloading " + e.url() + " failed: " + ex, ex);
+    } finally {
+      if (part != null) {
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+          // best effort: a stale .part file is never read
+        }
+      }
+    }
+  }
+}

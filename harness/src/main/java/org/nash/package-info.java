@@ -1,0 +1,2 @@
+/** nash harness: data, tables, spaces, oracles, runner, analyses. */
+package org.nash;

@@ -1,0 +1,119 @@
+package org.nash.space;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A 4-node cell with 6 edges (node1&lt;-0 | node2&lt;-0,1 | node3&lt;-0,1,2), each edge one op: the
+ * NAS-Bench-201 space and the TransNAS-Bench-101 micro space. The code is the mixed-radix number
+ * sum(op[e] * k^e) over the edges in official string order; the official index order is given by
+ * the benchmark's data (NB201) or by the benchmark's enumeration (TNB micro).
+ */
+public abstract class CellSpace extends SearchSpace {
+  public static final int EDGES = 6;
+  /** Source node of each edge, in official string order. */
+  static final int[] SRC = {0, 0, 1, 0, 1, 2};
+  /** Target node of each edge, in official string order. */
+  static final int[] DST = {1, 2, 2, 3, 3, 3};
+
+  private final int k;
+  private final int noneOp;
+  private final int[] pow = new int[EDGES + 1];
+
+  protected CellSpace(String name, List<String> opNames, List<String> aliases, int noneOp) {
+    super(name, opNames, aliases);
+    this.k = opNames.size();
+    this.noneOp = noneOp;
+    pow[0] = 1;
+    for (int e = 1; e <= EDGES; e++) {
+      pow[e] = pow[e - 1] * k;
+    }
+  }
+
+  @Override
+  public final int codeRange() {
+    return pow[EDGES];
+  }
+
+  public final Arch fromOps(int... ops) {
+    if (ops.length != EDGES) {
+      throw new IllegalArgumentException("a cell has " + EDGES + " edges, got " + ops.length);
+    }
+    int code = 0;
+    for (int e = 0; e < EDGES; e++) {
+      if (ops[e] < 0 || ops[e] >= k) {
+        throw new IllegalArgumentException("op id " + ops[e] + " out of range on edge " + e);
+      }
+      code += ops[e] * pow[e];
+    }
+    return arch(code);
+  }
+
+  public final Arch fromCode(int code) {
+    if (code < 0 || code >= pow[EDGES]) {
+      throw new IllegalArgumentException("code " + code + " out of range for " + name());
+    }
+    return arch(code);
+  }
+
+  public final int op(Arch a, int edge) {
+    return (a.code() / pow[edge]) % k;
+  }
+
+  @Override
+  public final int[] ops(Arch a) {
+    int[] out = new int[EDGES];
+    int c = a.code();
+    for (int e = 0; e < EDGES; e++) {
+      out[e] = c % k;
+      c /= k;
+    }
+    return out;
+  }
+
+  @Override
+  public final boolean hasDisconnected() {
+    return noneOp >= 0;
+  }
+
+  @Override
+  public final boolean isConnected(Arch a) {
+    if (noneOp < 0) {
+      return true;
+    }
+    boolean[] reach = new boolean[4];
+    reach[0] = true;
+    for (int e = 0; e < EDGES; e++) {
+      if (reach[SRC[e]] && op(a, e) != noneOp) {
+        reach[DST[e]] = true;
+      }
+    }
+    return reach[3];
+  }
+
+  @Override
+  public final List<Arch> moves(Arch a) {
+    List<Arch> out = new ArrayList<>(EDGES * (k - 1));
+    int code = a.code();
+    for (int e = 0; e < EDGES; e++) {
+      int cur = (code / pow[e]) % k;
+      for (int op = 0; op < k; op++) {
+        if (op != cur) {
+          out.add(arch(code + (op - cur) * pow[e]));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Splits {@code [0, codeRange)} into official indices; built by subclasses from their data. */
+  protected static int[] invert(int[] codeByIndex, int codeRange) {
+    int[] indexByCode = new int[codeRange];
+    Arrays.fill(indexByCode, -1);
+    for (int i = 0; i < codeByIndex.length; i++) {
+      indexByCode[codeByIndex[i]] = i;
+    }
+    return indexByCode;
+  }
+}

@@ -1,0 +1,117 @@
+package org.nash.space;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nash.NashException;
+
+/**
+ * The part of a space a search may visit: architectures whose ops all lie in a pool and, unless
+ * disconnected cells are allowed, that have an input-to-output path. Sampling is uniform over the
+ * members; mutation is a uniform choice among the member neighbours (for cells this is the same
+ * distribution as "pick an edge, then a different op of the pool", conditioned on staying in the
+ * domain).
+ */
+public final class SearchDomain {
+  private final SearchSpace space;
+  private final OpPool pool;
+  private final boolean allowDisconnected;
+  private final BitSet member;
+  private final int[] members;
+
+  SearchDomain(SearchSpace space, OpPool pool, boolean allowDisconnected) {
+    if (pool.space() != space) {
+      throw new IllegalArgumentException("pool of " + pool.space() + " used with " + space);
+    }
+    this.space = space;
+    this.pool = pool;
+    this.allowDisconnected = allowDisconnected;
+    this.member = new BitSet(space.codeRange());
+    int n = space.size();
+    int[] tmp = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      Arch a = space.byIndex(i);
+      if (space.inPool(a, pool) && (allowDisconnected || space.isConnected(a))) {
+        member.set(a.code());
+        tmp[count++] = a.code();
+      }
+    }
+    if (count == 0) {
+      throw new NashException("the pool " + pool.label() + " of " + space.name()
+          + " contains no architecture with an input-to-output path; allow disconnected cells or add ops");
+    }
+    this.members = java.util.Arrays.copyOf(tmp, count);
+  }
+
+  public SearchSpace space() {
+    return space;
+  }
+
+  public OpPool pool() {
+    return pool;
+  }
+
+  public boolean allowsDisconnected() {
+    return allowDisconnected;
+  }
+
+  public int size() {
+    return members.length;
+  }
+
+  public boolean contains(Arch a) {
+    return a.space() == space && member.get(a.code());
+  }
+
+  /** The i-th member, in official index order. */
+  public Arch get(int i) {
+    return space.arch(members[i]);
+  }
+
+  /** All members, in official index order. */
+  public List<Arch> enumerate() {
+    List<Arch> out = new ArrayList<>(members.length);
+    for (int c : members) {
+      out.add(space.arch(c));
+    }
+    return out;
+  }
+
+  public Arch sample(SplittableRandom rng) {
+    return space.arch(members[rng.nextInt(members.length)]);
+  }
+
+  /** Every member one local move away, in a fixed order. */
+  public List<Arch> neighbours(Arch a) {
+    List<Arch> out = new ArrayList<>();
+    for (Arch n : space.moves(a)) {
+      if (member.get(n.code())) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** A uniformly chosen member neighbour; the architecture itself if it has none. */
+  public Arch mutate(Arch a, SplittableRandom rng) {
+    List<Arch> nb = neighbours(a);
+    return nb.isEmpty() ? a : nb.get(rng.nextInt(nb.size()));
+  }
+
+  /** Throws a clear error when an architecture is outside the domain. */
+  public void require(Arch a) {
+    if (!contains(a)) {
+      String why = a.space() != space ? "it belongs to " + a.space().name()
+          : !space.inPool(a, pool) ? "it uses an op outside the pool " + pool.label()
+          : "it has no input-to-output path and disconnected cells are not allowed";
+      throw new NashException("architecture " + a + " is outside the search domain: " + why);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return space.name() + "[" + pool.label() + (allowDisconnected ? "" : ", connected only") + "]";
+  }
+}

@@ -1,0 +1,125 @@
+package org.nash.space;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nash.NashException;
+
+/**
+ * A benchmark's architecture space: the official string format, the official index order, the
+ * operation vocabulary, and the local move set that mutation and neighbourhoods are built from.
+ *
+ * <p>Architectures are {@link Arch} values holding a compact integer code; restricting the space to
+ * an operation pool and a connectivity rule gives the {@link SearchDomain} a searcher works in.
+ */
+public abstract class SearchSpace {
+  private final String name;
+  private final List<String> opNames;
+  private final List<String> opAliases;
+
+  protected SearchSpace(String name, List<String> opNames, List<String> opAliases) {
+    this.name = name;
+    this.opNames = List.copyOf(opNames);
+    this.opAliases = List.copyOf(opAliases);
+  }
+
+  /** Short name used in configs and results, e.g. {@code nb201}. */
+  public final String name() {
+    return name;
+  }
+
+  /** Official op names, indexed by op id. */
+  public final List<String> opNames() {
+    return opNames;
+  }
+
+  public final String opAlias(int op) {
+    return opAliases.get(op);
+  }
+
+  /** Op id for an official name or short alias (case-insensitive), or -1. */
+  public int opId(String nameOrAlias) {
+    for (int i = 0; i < opNames.size(); i++) {
+      if (opNames.get(i).equalsIgnoreCase(nameOrAlias) || opAliases.get(i).equalsIgnoreCase(nameOrAlias)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public String describeOps() {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < opNames.size(); i++) {
+      parts.add(opNames.get(i) + " (" + opAliases.get(i) + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  public OpPool fullPool() {
+    java.util.BitSet all = new java.util.BitSet();
+    all.set(0, opNames.size());
+    return new OpPool(this, all);
+  }
+
+  public OpPool pool(String spec) {
+    return OpPool.parse(this, spec);
+  }
+
+  /** Number of architectures in the full space (rows of its tables). */
+  public abstract int size();
+
+  /** Codes lie in {@code [0, codeRange())}; not every code need be a valid architecture. */
+  public abstract int codeRange();
+
+  /** The architecture at an official benchmark index. */
+  public abstract Arch byIndex(int index);
+
+  public abstract int indexOf(Arch arch);
+
+  /** Parses an official string; a bad string gets an error naming the token and what was expected. */
+  public abstract Arch parse(String official);
+
+  public abstract String format(Arch arch);
+
+  public abstract int[] ops(Arch arch);
+
+  /** Whether the cell has a path from input to output through non-zero ops (true where not applicable). */
+  public abstract boolean isConnected(Arch arch);
+
+  /** Whether the space has "disconnected" architectures at all (cells with a {@code none} op). */
+  public abstract boolean hasDisconnected();
+
+  /**
+   * The architectures one local move away, before pool and connectivity filtering: for cells every
+   * one-edge op change, for macro layouts the space's own moves. May include architectures outside
+   * the pool; {@link SearchDomain} filters them.
+   */
+  public abstract List<Arch> moves(Arch arch);
+
+  /** Whether every op of the architecture lies in the pool. */
+  public boolean inPool(Arch arch, OpPool pool) {
+    for (int op : ops(arch)) {
+      if (!pool.contains(op)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The architecture for a code; only for codes produced by this space. */
+  protected final Arch arch(int code) {
+    return new Arch(this, code);
+  }
+
+  protected final NashException badString(String s, String why) {
+    return new NashException("bad " + name + " architecture string '" + s + "': " + why);
+  }
+
+  public SearchDomain domain(OpPool pool, boolean allowDisconnected) {
+    return new SearchDomain(this, pool, allowDisconnected);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

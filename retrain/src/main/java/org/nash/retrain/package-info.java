@@ -1,0 +1,2 @@
+/** nash retrain. */
+package org.nash.retrain;

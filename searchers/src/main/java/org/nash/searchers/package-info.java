@@ -1,0 +1,2 @@
+/** nash searchers. */
+package org.nash.searchers;

@@ -1,0 +1,2 @@
+/** nash surrogate. */
+package org.nash.surrogate;
