@@ -1,0 +1,81 @@
+package org.nash.retrain;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.nash.NashException;
+
+/**
+ * DJL start-up rules in one place. DJL must never reach the network: offline mode stops it from
+ * downloading a libtorch (ours comes from the pytorch-native-cpu jar on the classpath) and from its
+ * usage "call home", which probes cloud metadata addresses. Both are read when DJL's classes first
+ * load, so {@link #offline()} must run before any {@code ai.djl} class is touched; every entry point
+ * of this module calls it first. Environment variables set by the launcher ({@code DJL_OFFLINE},
+ * {@code OPT_OUT_TRACKING}) take precedence over these properties in DJL, so we only fill gaps.
+ */
+public final class DjlSetup {
+  private DjlSetup() {}
+
+  /** Sets {@code ai.djl.offline=true} and {@code OPT_OUT_TRACKING=true} unless already set. */
+  public static void offline() {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    // DJL reads OPT_OUT_TRACKING from the environment first, then from this system property.
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+  }
+
+  /**
+   * The device for {@code --device cpu|gpu}, with the engine loaded. A GPU request that cannot be met
+   * stops with what was found and what is missing, instead of a JNI stack trace.
+   */
+  public static Device device(String name) {
+    offline();
+    String d = name == null ? "cpu" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (d.equals("gpu")) {
+      // cuDNN autotuning: picks the fastest conv kernels for our fixed shapes (read at engine load).
+      if (System.getProperty("ai.djl.pytorch.cudnn_benchmark") == null) {
+        System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
+      }
+    } else if (!d.equals("cpu")) {
+      throw new NashException("--device must be cpu or gpu, got '" + name + "'");
+    }
+    Engine engine = engine();
+    if (d.equals("cpu")) {
+      return Device.cpu();
+    }
+    int gpus = engine.getGpuCount();
+    if (gpus > 0) {
+      return Device.gpu();
+    }
+    throw new NashException("--device gpu: no usable GPU. Found the " + engine.getEngineName() + " engine "
+        + engine.getVersion() + " with libtorch flavour '" + flavour() + "' and 0 CUDA devices. Missing: a CUDA "
+        + "libtorch that DJL can load, either (a) the ai.djl.pytorch:pytorch-native-cu128 jar (classifier "
+        + "linux-x86_64) on the classpath instead of pytorch-native-cpu, or (b) a local CUDA libtorch given with "
+        + "PYTORCH_LIBRARY_PATH=<libtorch>/lib and PYTORCH_FLAVOR=cu128 (with a DJL JNI bridge built for that "
+        + "libtorch version), plus an NVIDIA driver (nvidia-smi should list a GPU). Use --device cpu to train "
+        + "on the CPU.");
+  }
+
+  /** The PyTorch engine, or a clear message when its native libraries cannot be loaded. */
+  public static Engine engine() {
+    offline();
+    try {
+      return Engine.getEngine("PyTorch");
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new NashException("cannot load DJL's PyTorch engine: " + root.getMessage() + ". nash retrain needs "
+          + "ai.djl.pytorch:pytorch-engine, pytorch-jni and a libtorch (the pytorch-native-cpu jar, or "
+          + "PYTORCH_LIBRARY_PATH) on the classpath; DJL runs offline here, so it cannot download one.", e);
+    }
+  }
+
+  private static String flavour() {
+    String f = System.getenv("PYTORCH_FLAVOR");
+    return f != null ? f : "cpu (from the classpath jar)";
+  }
+}
