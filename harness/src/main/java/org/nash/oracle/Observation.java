@@ -1,0 +1,22 @@
+package org.nash.oracle;
+
+/**
+ * What one query returns.
+ *
+ * @param signal the value the searcher is told (e.g. 12-epoch validation accuracy, maybe noisy)
+ * @param reported the value reported if this architecture ends as the incumbent (e.g. 200-epoch
+ *     test accuracy, seed mean); never shown to the searcher
+ * @param cost simulated (or, for retraining, real) seconds the query costs
+ * @param costEstimated whether the cost is estimated rather than read from records
+ * @param source where the values come from
+ */
+public record Observation(double signal, double reported, double cost, boolean costEstimated, Source source) {
+  /** Where an observation's values come from; results say it on every line. */
+  public enum Source {
+    TABLE, PREDICTED, TRAINED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.nash.oracle;
+
+import java.util.SplittableRandom;
+import org.nash.space.Arch;
+
+/**
+ * Answers queries for one dataset (or task) at one fidelity. Owned by the runner; searchers never
+ * see it. Implementations: tables ({@link TabularOracle}), surrogate models, real retraining.
+ */
+public interface Oracle {
+  /**
+   * Evaluates an architecture. {@code rng} is the trial's own generator: any randomness (noise, a
+   * sampled repeat) must come from it so that results do not depend on threads.
+   */
+  Observation query(Arch arch, SplittableRandom rng);
+
+  /** Whether {@link Observation#cost()} is meaningful, so a budget in seconds can be used. */
+  boolean hasCost();
+
+  /** One line for results and reports, e.g. "table nb201 cifar10: signal ..., reported ...". */
+  String describe();
+}

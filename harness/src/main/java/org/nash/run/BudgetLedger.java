@@ -1,0 +1,38 @@
+package org.nash.run;
+
+/**
+ * The budget of one trial, kept by the runner. A query is charged only if it fits: the run stops
+ * when the next query would exceed the budget (NB201's REA rule), so the budget is never exceeded.
+ */
+final class BudgetLedger {
+  private final int maxQueries;
+  private final double maxSeconds;
+  private int queries;
+  private double seconds;
+
+  /** @param maxQueries 0 for no query limit; @param maxSeconds 0 for no time limit */
+  BudgetLedger(int maxQueries, double maxSeconds) {
+    this.maxQueries = maxQueries;
+    this.maxSeconds = maxSeconds;
+  }
+
+  boolean canAfford(double cost) {
+    if (maxQueries > 0 && queries >= maxQueries) {
+      return false;
+    }
+    return maxSeconds <= 0 || seconds + cost <= maxSeconds;
+  }
+
+  void charge(double cost) {
+    queries++;
+    seconds += cost;
+  }
+
+  int queries() {
+    return queries;
+  }
+
+  double seconds() {
+    return seconds;
+  }
+}

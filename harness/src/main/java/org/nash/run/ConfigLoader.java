@@ -1,0 +1,67 @@
+package org.nash.run;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.nash.NashException;
+
+/** Reads experiment configs from YAML with errors that name the file, line and column. */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  static ObjectMapper yaml() {
+    return new ObjectMapper(new YAMLFactory()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+  }
+
+  public static ExperimentConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new NashException("config file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new NashException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  public static ExperimentConfig parse(String yamlText, String source) {
+    try {
+      ExperimentConfig cfg = yaml().readValue(yamlText, ExperimentConfig.class);
+      if (cfg == null) {
+        throw new NashException(source + ": the config is empty");
+      }
+      return cfg;
+    } catch (UnrecognizedPropertyException e) {
+      throw new NashException(where(source, e.getLocation()) + "unknown field '" + e.getPropertyName()
+          + "'; known fields: " + e.getKnownPropertyIds());
+    } catch (JsonProcessingException e) {
+      throw new NashException(where(source, e.getLocation()) + e.getOriginalMessage());
+    }
+  }
+
+  private static String where(String source, JsonLocation loc) {
+    return loc == null ? source + ": " : source + " line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+  }
+
+  /** The config as YAML, as saved beside the results. */
+  public static String toYaml(ExperimentConfig cfg) {
+    try {
+      return yaml().writeValueAsString(cfg);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

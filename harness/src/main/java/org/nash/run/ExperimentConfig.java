@@ -1,0 +1,71 @@
+package org.nash.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment as written in YAML: benchmark, datasets (or tasks), operation pools, searchers with
+ * parameters, budget, seeds. It expands into one trial per dataset x pool x searcher x seed. Field
+ * names in YAML are snake_case; unknown fields are errors.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "benchmark", "oracle", "datasets", "fidelity", "pools", "allow_disconnected",
+    "searchers", "budget", "charge_repeats", "noise_sd", "seeds", "first_seed", "trace"})
+public final class ExperimentConfig {
+  public String name;
+  public String benchmark;
+  /** Which oracle answers queries: {@code table} (default) or one added by a module. */
+  public String oracle = "table";
+  /** Extra settings for the oracle (e.g. a surrogate's training size). */
+  @JsonProperty("oracle_params")
+  public Map<String, Object> oracleParams;
+  public List<String> datasets;
+  /** Fidelity of the search signal (NB201: hp12 or hp200); the objective's default when absent. */
+  public String fidelity;
+  public List<String> pools = new ArrayList<>(List.of("full"));
+  @JsonProperty("allow_disconnected")
+  public boolean allowDisconnected = true;
+  public List<SearcherSpec> searchers;
+  public Budget budget;
+  /** Whether re-querying an already evaluated architecture costs budget (NB201's REA: yes). */
+  @JsonProperty("charge_repeats")
+  public boolean chargeRepeats = true;
+  /** Standard deviation of Gaussian noise added to the search signal (0 = none). */
+  @JsonProperty("noise_sd")
+  public double noiseSd = 0;
+  public int seeds;
+  @JsonProperty("first_seed")
+  public int firstSeed = 0;
+  /** Also record every query (arch, signal, cost), not only incumbent changes. */
+  public boolean trace = false;
+  /** Default thread count; the command line overrides it. Never affects results. */
+  @JsonProperty("threads")
+  public Integer threads;
+
+  /** One searcher entry; {@code label} names it in results (default: its name). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"name", "label", "params"})
+  public static final class SearcherSpec {
+    public String name;
+    public String label;
+    public Map<String, Object> params = new LinkedHashMap<>();
+
+    public String label() {
+      return label != null ? label : name;
+    }
+  }
+
+  /**
+   * Either a number of queries or simulated seconds; seconds may be one number or one per dataset.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static final class Budget {
+    public Integer queries;
+    public Object seconds;
+  }
+}

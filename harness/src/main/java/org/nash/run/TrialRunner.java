@@ -1,0 +1,92 @@
+package org.nash.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nash.NashException;
+import org.nash.benchmark.Benchmark;
+import org.nash.oracle.Observation;
+import org.nash.oracle.Oracle;
+import org.nash.search.Searcher;
+import org.nash.space.Arch;
+import org.nash.space.SearchDomain;
+
+/** Runs one trial: the ask/tell loop between a searcher and an oracle under the trial's budget. */
+public final class TrialRunner {
+  /** Uncharged repeats in a row after which a trial stops: the searcher is not exploring any more. */
+  static final int MAX_FREE_REPEATS = 10_000;
+
+  private TrialRunner() {}
+
+  /** What a trial needs besides its spec; shared read-only by all trials of a dataset x pool. */
+  public record Context(Benchmark benchmark, SearchDomain domain, Oracle oracle, String oracleName,
+      String signalKey, String reportedKey, double optimum, double optimumPool, boolean chargeRepeats,
+      boolean trace) {}
+
+  public static TrialResult run(TrialSpec spec, Searcher searcher, Context ctx) {
+    SplittableRandom root = new SplittableRandom(spec.rngSeed());
+    SplittableRandom searcherRng = root.split();
+    SplittableRandom oracleRng = root.split();
+    searcher.init(ctx.domain(), searcherRng);
+
+    BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
+    Map<Arch, Observation> seen = new HashMap<>();
+    List<TrialResult.Step> steps = new ArrayList<>();
+    List<double[]> trace = ctx.trace() ? new ArrayList<>() : null;
+    TrialResult.Step best = null;
+    boolean costEstimated = false;
+    String source = null;
+    int repeats = 0;
+    int freeRepeatsInRow = 0;
+    String stop = "budget";
+
+    while (true) {
+      Arch a = searcher.ask();
+      if (a == null || !ctx.domain().contains(a)) {
+        throw new NashException("searcher '" + spec.searcherLabel() + "' asked for "
+            + (a == null ? "no architecture" : a + ", which is outside the search domain " + ctx.domain())
+            + " (trial " + spec.key() + ")");
+      }
+      Observation prev = seen.get(a);
+      boolean free = prev != null && !ctx.chargeRepeats();
+      Observation o = free ? prev : ctx.oracle().query(a, oracleRng);
+      double cost = free ? 0 : o.cost();
+      if (!free && !ledger.canAfford(cost)) {
+        break;
+      }
+      if (prev != null) {
+        repeats++;
+      }
+      if (free) {
+        if (++freeRepeatsInRow >= MAX_FREE_REPEATS) {
+          stop = "searcher repeated " + MAX_FREE_REPEATS + " seen architectures in a row";
+          break;
+        }
+      } else {
+        freeRepeatsInRow = 0;
+        ledger.charge(cost);
+        costEstimated |= o.costEstimated();
+        source = o.source().label();
+        if (prev == null) {
+          seen.put(a, o);
+        }
+      }
+      if (trace != null) {
+        trace.add(new double[] {a.index(), o.signal(), cost});
+      }
+      if (best == null || o.signal() > best.signal()) {
+        best = new TrialResult.Step(ledger.queries(), ledger.seconds(), a.index(), o.signal(), o.reported(),
+            ctx.optimum() - o.reported(), ctx.optimumPool() - o.reported());
+        steps.add(best);
+      }
+      searcher.tell(a, o.signal());
+    }
+    return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
+        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.signalKey(),
+        ctx.reportedKey(), costEstimated, ctx.chargeRepeats(),
+        spec.maxQueries() > 0 ? spec.maxQueries() : null, spec.maxSeconds() > 0 ? spec.maxSeconds() : null,
+        ledger.queries(), repeats, ledger.seconds(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);
+  }
+}

@@ -1,0 +1,164 @@
+package org.nash.searchers;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.nash.NashException;
+import org.nash.search.Params;
+import org.nash.search.Searcher;
+import org.nash.search.SearcherProvider;
+import org.nash.space.Arch;
+import org.nash.space.SearchDomain;
+
+/**
+ * Hill climbing over the domain's one-move neighbourhood, restarting from a random architecture at
+ * each local optimum.
+ *
+ * <ul>
+ *   <li>{@code variant: best} (NASLib): start from the best of {@code num_init} random
+ *       architectures; evaluate the whole neighbourhood of the current architecture, move to its best
+ *       member if that improves, otherwise restart. Neighbours are evaluated even if seen before.
+ *   <li>{@code variant: first} (naszilla): walk the neighbourhood in random order and move to the
+ *       first improving neighbour; an architecture is never queried twice (known signals are reused).
+ * </ul>
+ */
+public final class LocalSearch implements Searcher {
+  private final boolean firstImprovement;
+  private final int numInit;
+  private final Map<Arch, Double> known = new HashMap<>();
+  private final List<Arch> localOptima = new ArrayList<>();
+  private SearchDomain domain;
+  private SplittableRandom rng;
+
+  private int initLeft;
+  private Arch current;
+  private double currentSignal;
+  private Deque<Arch> queue = new ArrayDeque<>();
+  private Arch bestNeighbour;
+  private double bestNeighbourSignal;
+
+  public LocalSearch(boolean firstImprovement, int numInit) {
+    this.firstImprovement = firstImprovement;
+    this.numInit = numInit;
+  }
+
+  @Override
+  public void init(SearchDomain domain, SplittableRandom rng) {
+    this.domain = domain;
+    this.rng = rng;
+    this.initLeft = numInit;
+  }
+
+  @Override
+  public Arch ask() {
+    while (true) {
+      if (initLeft > 0) {
+        return randomStart();
+      }
+      if (queue.isEmpty()) {
+        if (!firstImprovement && bestNeighbour != null && bestNeighbourSignal > currentSignal) {
+          current = bestNeighbour;
+          currentSignal = bestNeighbourSignal;
+        } else if (current != null && (firstImprovement || bestNeighbour != null || domain.neighbours(current).isEmpty())) {
+          localOptima.add(current);
+          current = null;
+          initLeft = 1;
+          continue;
+        }
+        bestNeighbour = null;
+        queue = shuffledNeighbours(current);
+        continue;
+      }
+      Arch next = queue.pollFirst();
+      Double seen = firstImprovement ? known.get(next) : null;
+      if (seen == null) {
+        return next;
+      }
+      consider(next, seen);
+    }
+  }
+
+  private Arch randomStart() {
+    if (!firstImprovement) {
+      return domain.sample(rng);
+    }
+    // naszilla never re-queries: start from an unseen architecture while one is likely to exist.
+    for (int tries = 0; tries < 1000; tries++) {
+      Arch a = domain.sample(rng);
+      if (!known.containsKey(a)) {
+        return a;
+      }
+    }
+    return domain.sample(rng);
+  }
+
+  private Deque<Arch> shuffledNeighbours(Arch a) {
+    List<Arch> nb = new ArrayList<>(domain.neighbours(a));
+    Collections.shuffle(nb, new Random(rng.nextLong()));
+    return new ArrayDeque<>(nb);
+  }
+
+  @Override
+  public void tell(Arch arch, double signal) {
+    known.put(arch, signal);
+    if (initLeft > 0) {
+      initLeft--;
+      if (current == null || signal > currentSignal) {
+        current = arch;
+        currentSignal = signal;
+      }
+      if (initLeft == 0) {
+        bestNeighbour = null;
+        queue = shuffledNeighbours(current);
+      }
+      return;
+    }
+    consider(arch, signal);
+  }
+
+  private void consider(Arch arch, double signal) {
+    if (firstImprovement) {
+      if (signal > currentSignal) {
+        current = arch;
+        currentSignal = signal;
+        queue = shuffledNeighbours(current);
+      }
+    } else if (bestNeighbour == null || signal > bestNeighbourSignal) {
+      bestNeighbour = arch;
+      bestNeighbourSignal = signal;
+    }
+  }
+
+  /** The local optima found so far, in order (each ended a climb and caused a restart). */
+  public List<Arch> localOptima() {
+    return List.copyOf(localOptima);
+  }
+
+  /** {@code ls}: local search. */
+  public static final class Provider implements SearcherProvider {
+    @Override
+    public String name() {
+      return "ls";
+    }
+
+    @Override
+    public String description() {
+      return "local search; variant (best = NASLib best-improvement | first = naszilla first-improvement), num_init (10)";
+    }
+
+    @Override
+    public Searcher create(Params params) {
+      String v = params.getString("variant", "best");
+      if (!v.equals("best") && !v.equals("first")) {
+        throw new NashException("searcher ls: variant must be 'best' or 'first', got '" + v + "'");
+      }
+      return new LocalSearch(v.equals("first"), params.getPositiveInt("num_init", 10));
+    }
+  }
+}

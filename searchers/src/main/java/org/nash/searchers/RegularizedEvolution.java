@@ -1,0 +1,93 @@
+package org.nash.searchers;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nash.search.Params;
+import org.nash.search.Searcher;
+import org.nash.search.SearcherProvider;
+import org.nash.space.Arch;
+import org.nash.space.SearchDomain;
+
+/**
+ * Regularized (aging) evolution, Real et al. 2019: fill a population with random architectures;
+ * then repeatedly draw {@code sample} members (with replacement), mutate the best of them, add the
+ * child and remove the OLDEST member. Defaults are NASLib's (population 50, sample 10); NB201's
+ * setting is 10 / 3.
+ */
+public final class RegularizedEvolution implements Searcher {
+  private final int populationSize;
+  private final int sampleSize;
+  private final Deque<Member> population = new ArrayDeque<>();
+  private SearchDomain domain;
+  private SplittableRandom rng;
+  private int initialised;
+
+  record Member(Arch arch, double signal) {}
+
+  public RegularizedEvolution(int populationSize, int sampleSize) {
+    this.populationSize = populationSize;
+    this.sampleSize = sampleSize;
+  }
+
+  @Override
+  public void init(SearchDomain domain, SplittableRandom rng) {
+    this.domain = domain;
+    this.rng = rng;
+  }
+
+  @Override
+  public Arch ask() {
+    if (initialised < populationSize) {
+      return domain.sample(rng);
+    }
+    List<Member> members = new ArrayList<>(population);
+    Member parent = null;
+    for (int i = 0; i < sampleSize; i++) {
+      Member m = members.get(rng.nextInt(members.size()));
+      if (parent == null || m.signal() > parent.signal()) {
+        parent = m;
+      }
+    }
+    return domain.mutate(parent.arch(), rng);
+  }
+
+  @Override
+  public void tell(Arch arch, double signal) {
+    initialised++;
+    population.addLast(new Member(arch, signal));
+    if (population.size() > populationSize) {
+      population.removeFirst();
+    }
+  }
+
+  /** The current population, oldest first. */
+  List<Member> population() {
+    return new ArrayList<>(population);
+  }
+
+  /** {@code re}: regularized evolution. */
+  public static final class Provider implements SearcherProvider {
+    @Override
+    public String name() {
+      return "re";
+    }
+
+    @Override
+    public String description() {
+      return "regularized evolution; population (50), sample (10); NB201 uses 10 / 3";
+    }
+
+    @Override
+    public Searcher create(Params params) {
+      int p = params.getPositiveInt("population", 50);
+      int s = params.getPositiveInt("sample", 10);
+      if (s > p) {
+        throw new org.nash.NashException("searcher re: sample (" + s + ") cannot exceed population (" + p + ")");
+      }
+      return new RegularizedEvolution(p, s);
+    }
+  }
+}
