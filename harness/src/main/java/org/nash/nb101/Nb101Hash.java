@@ -32,84 +32,101 @@ public final class Nb101Hash {
    * v->w; any graph of up to 32 vertices, not only upper-triangular ones).
    */
   public static String hashModule(int n, int[] succ, int[] labels) {
+    return new String(hashBytes(n, succ, labels), java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** hash_module as 32 ASCII hex bytes. */
+  static byte[] hashBytes(int n, int[] succ, int[] labels) {
     MessageDigest md = MD5.get();
+    byte[] digest = new byte[16];
     int[] pred = new int[n];
     for (int v = 0; v < n; v++) {
-      for (int w = 0; w < n; w++) {
-        if ((succ[v] >>> w & 1) != 0) {
-          pred[w] |= 1 << v;
-        }
+      for (int m = succ[v]; m != 0; m &= m - 1) {
+        pred[Integer.numberOfTrailingZeros(m)] |= 1 << v;
       }
     }
-    byte[][] h = new byte[n][];
+    // Vertex hashes live in one array, 32 hex bytes each; two generations alternate.
+    byte[] h = new byte[n * 32];
+    byte[] next = new byte[n * 32];
     for (int v = 0; v < n; v++) {
-      String t = "(" + Integer.bitCount(succ[v]) + ", " + Integer.bitCount(pred[v]) + ", " + labels[v] + ")";
-      h[v] = md5Hex(md, t.getBytes(java.nio.charset.StandardCharsets.US_ASCII), t.length());
+      byte[] t = ("(" + Integer.bitCount(succ[v]) + ", " + Integer.bitCount(pred[v]) + ", " + labels[v] + ")")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      md5Hex(md, t, t.length, digest, h, v * 32);
     }
     // Message: up to n in-neighbour hashes + '|' + up to n out-neighbour hashes + '|' + own hash.
     byte[] buf = new byte[(2 * n + 1) * 32 + 2];
-    byte[][] tmp = new byte[n][];
-    byte[][] next = new byte[n][];
+    int[] order = new int[n];
     for (int round = 0; round < n; round++) {
       for (int v = 0; v < n; v++) {
-        int len = appendSorted(buf, 0, h, pred[v], tmp);
+        int len = appendSorted(buf, 0, h, pred[v], order);
         buf[len++] = '|';
-        len = appendSorted(buf, len, h, succ[v], tmp);
+        len = appendSorted(buf, len, h, succ[v], order);
         buf[len++] = '|';
-        System.arraycopy(h[v], 0, buf, len, 32);
+        System.arraycopy(h, v * 32, buf, len, 32);
         len += 32;
-        next[v] = md5Hex(md, buf, len);
+        md5Hex(md, buf, len, digest, next, v * 32);
       }
-      byte[][] swap = h;
+      byte[] swap = h;
       h = next;
       next = swap;
     }
-    byte[][] sorted = h.clone();
-    Arrays.sort(sorted, Arrays::compare);
-    StringBuilder sb = new StringBuilder(n * 36 + 2).append('[');
-    for (int v = 0; v < n; v++) {
-      if (v > 0) {
-        sb.append(", ");
+    int k = sortVertices(h, (1 << n) - 1, order);
+    byte[] fp = new byte[n * 36 + 2];
+    int len = 0;
+    fp[len++] = '[';
+    for (int i = 0; i < k; i++) {
+      if (i > 0) {
+        fp[len++] = ',';
+        fp[len++] = ' ';
       }
-      sb.append('\'').append(new String(sorted[v], java.nio.charset.StandardCharsets.US_ASCII)).append('\'');
+      fp[len++] = '\'';
+      System.arraycopy(h, order[i] * 32, fp, len, 32);
+      len += 32;
+      fp[len++] = '\'';
     }
-    String fp = sb.append(']').toString();
-    return new String(md5Hex(md, fp.getBytes(java.nio.charset.StandardCharsets.US_ASCII), fp.length()),
-        java.nio.charset.StandardCharsets.US_ASCII);
+    fp[len++] = ']';
+    byte[] out = new byte[32];
+    md5Hex(md, fp, len, digest, out, 0);
+    return out;
+  }
+
+  /** Vertices of {@code mask} into {@code order}, sorted by their hash (hex string order). */
+  private static int sortVertices(byte[] h, int mask, int[] order) {
+    int k = 0;
+    for (int m = mask; m != 0; m &= m - 1) {
+      int x = Integer.numberOfTrailingZeros(m);
+      int j = k - 1;
+      while (j >= 0 && Arrays.compare(h, order[j] * 32, order[j] * 32 + 32, h, x * 32, x * 32 + 32) > 0) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+      k++;
+    }
+    return k;
   }
 
   /** Appends the hashes of the vertices in {@code mask}, in sorted (hex string) order. */
-  private static int appendSorted(byte[] buf, int pos, byte[][] h, int mask, byte[][] tmp) {
-    int k = 0;
-    for (int m = mask; m != 0; m &= m - 1) {
-      tmp[k++] = h[Integer.numberOfTrailingZeros(m)];
-    }
-    // Insertion sort: at most 6 entries.
-    for (int i = 1; i < k; i++) {
-      byte[] x = tmp[i];
-      int j = i - 1;
-      while (j >= 0 && Arrays.compare(tmp[j], x) > 0) {
-        tmp[j + 1] = tmp[j];
-        j--;
-      }
-      tmp[j + 1] = x;
-    }
+  private static int appendSorted(byte[] buf, int pos, byte[] h, int mask, int[] order) {
+    int k = sortVertices(h, mask, order);
     for (int i = 0; i < k; i++) {
-      System.arraycopy(tmp[i], 0, buf, pos, 32);
+      System.arraycopy(h, order[i] * 32, buf, pos, 32);
       pos += 32;
     }
     return pos;
   }
 
-  private static byte[] md5Hex(MessageDigest md, byte[] data, int len) {
+  private static void md5Hex(MessageDigest md, byte[] data, int len, byte[] digest, byte[] out, int at) {
     md.update(data, 0, len);
-    byte[] d = md.digest();
-    byte[] out = new byte[32];
-    for (int i = 0; i < 16; i++) {
-      out[2 * i] = HEX[(d[i] >> 4) & 15];
-      out[2 * i + 1] = HEX[d[i] & 15];
+    try {
+      md.digest(digest, 0, 16);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException(e);
     }
-    return out;
+    for (int i = 0; i < 16; i++) {
+      out[at + 2 * i] = HEX[(digest[i] >> 4) & 15];
+      out[at + 2 * i + 1] = HEX[digest[i] & 15];
+    }
   }
 
   /** High 64 bits of a 32-digit hex hash (hex order = unsigned order of (hi, lo)). */

@@ -18,14 +18,16 @@ import org.nash.space.SearchSpace;
  * nasbench's {@code generate_graphs.py} does and keeping one cell per isomorphism class.
  *
  * <p>The benchmark has no dense index, so nash defines one: an arch's code and index are the rank
- * of its hash among all 423,624 hashes in hex order (so a table sorted by hash has row = code). The
- * official string of an arch is its hash. Each cell has a representative spec: the first of its
- * class in nasbench's generation order, which is the adjacency and ops the official data rows store
- * (checked against the published Inception-like example).
+ * of its canonical form ({@link Canon}: smallest encoding over topological vertex orders) among all
+ * 423,624 cells. Hash order would need every cell's MD5 hash (24 million digests, 10-30 s), while
+ * canonical forms come with the enumeration (about a second). The official string of an arch is
+ * its hash. Each cell has a representative spec: the first of its class in nasbench's generation
+ * order, which is the adjacency and ops the official data rows store (checked against the
+ * published Inception-like example).
  *
  * <p>Local moves follow NASLib's {@code get_nbhd} for nasbench101, applied to the representative
  * padded to 7 vertices as NASLib's {@code convert_to_cell} does for a cell loaded by hash. Built
- * once per JVM ({@link #get()}): a few seconds and about 30 MB.
+ * once per JVM ({@link #get()}): about a second and 7 MB kept.
  */
 public final class Nb101Space extends SearchSpace {
   /** Interior ops in nasbench's {@code available_ops} order; the op id is the hash label. */
@@ -37,12 +39,10 @@ public final class Nb101Space extends SearchSpace {
 
   private static Nb101Space instance;
 
-  private final long[] hashHi; // by code, ascending
-  private final long[] hashLo;
+  private final long[] keys; // canonical key by code, ascending
   private final long[] rep; // representative by code, Canon key layout in generation order
-  private final long[] sortedKeys; // canonical keys ascending
-  private final int[] codeOfKey;
   private final Stats stats;
+  private volatile HashIndex hashIndex;
 
   /** Enumeration figures, for notes and reports. */
   public record Stats(int uniqueCells, long labelledGraphs, long millis) {}
@@ -53,49 +53,23 @@ public final class Nb101Space extends SearchSpace {
     if (n != SIZE) {
       throw new IllegalStateException("NAS-Bench-101 enumeration gave " + n + " cells, expected " + SIZE);
     }
-    long[] hi = new long[n];
-    long[] lo = new long[n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      Nb101Spec s = Canon.decode(e.reps[i]);
-      String h = Nb101Hash.hashModule(s.vertices(), s.succMasks(), s.labels());
-      hi[i] = Nb101Hash.hi(h);
-      lo[i] = Nb101Hash.lo(h);
-    });
-    Integer[] order = new Integer[n];
+    // Sort (key, generation index) pairs; keys fit in 43 bits, indices in 19.
+    long[] packed = new long[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      packed[i] = e.keys[i] << 20 | i;
     }
-    Arrays.sort(order, (a, b) -> Nb101Hash.compare(hi[a], lo[a], hi[b], lo[b]));
-    hashHi = new long[n];
-    hashLo = new long[n];
+    Arrays.sort(packed);
+    keys = new long[n];
     rep = new long[n];
-    long[] keyByCode = new long[n];
     for (int c = 0; c < n; c++) {
-      int i = order[c];
-      hashHi[c] = hi[i];
-      hashLo[c] = lo[i];
+      int i = (int) (packed[c] & ((1 << 20) - 1));
+      keys[c] = e.keys[i];
       rep[c] = e.reps[i];
-      keyByCode[c] = e.keys[i];
-      if (c > 0 && hashHi[c] == hashHi[c - 1] && hashLo[c] == hashLo[c - 1]) {
-        throw new IllegalStateException("two non-isomorphic NAS-Bench-101 cells share the hash "
-            + Nb101Hash.hex(hashHi[c], hashLo[c]));
-      }
-    }
-    Integer[] byKey = new Integer[n];
-    for (int c = 0; c < n; c++) {
-      byKey[c] = c;
-    }
-    Arrays.sort(byKey, (a, b) -> Long.compare(keyByCode[a], keyByCode[b]));
-    sortedKeys = new long[n];
-    codeOfKey = new int[n];
-    for (int i = 0; i < n; i++) {
-      sortedKeys[i] = keyByCode[byKey[i]];
-      codeOfKey[i] = byKey[i];
     }
     stats = new Stats(n, e.labelled, (System.nanoTime() - startNanos) / 1_000_000);
   }
 
-  /** The space, enumerated on first use and kept for the life of the JVM. */
+  /** The space, enumerated on first use (about a second) and kept for the life of the JVM. */
   public static synchronized Nb101Space get() {
     if (instance == null) {
       long t0 = System.nanoTime();
@@ -200,44 +174,45 @@ public final class Nb101Space extends SearchSpace {
     return a.code();
   }
 
-  /** The arch of a hash (32 hex digits). */
+  /**
+   * The arch of a hash (32 hex digits). The first call builds the hash index: every cell's MD5
+   * hash, about 10-30 s of CPU, kept in memory and in {@link HashIndex#cacheFile()}.
+   */
   public Arch fromHash(String hex) {
-    int c = codeOfHash(Nb101Hash.hi(hex), Nb101Hash.lo(hex));
+    int c = hashIndex().code(Nb101Hash.hi(hex), Nb101Hash.lo(hex));
     if (c < 0) {
       throw new NashException("'" + hex + "' is not the hash of any of the " + SIZE + " NAS-Bench-101 cells");
     }
     return arch(c);
   }
 
-  /** Code of a 128-bit hash, or -1. */
-  public int codeOfHash(long hi, long lo) {
-    int a = 0;
-    int b = SIZE - 1;
-    while (a <= b) {
-      int mid = (a + b) >>> 1;
-      int c = Nb101Hash.compare(hashHi[mid], hashLo[mid], hi, lo);
-      if (c == 0) {
-        return mid;
-      }
-      if (c < 0) {
-        a = mid + 1;
-      } else {
-        b = mid - 1;
+  /** nasbench's hash of the cell (computed from the representative, tens of microseconds). */
+  public String hash(Arch a) {
+    HashIndex idx = hashIndex;
+    if (idx != null) {
+      return idx.hash(a.code());
+    }
+    Nb101Spec s = spec(a);
+    return Nb101Hash.hashModule(s.vertices(), s.succMasks(), s.labels());
+  }
+
+  /** The hash of every cell, built on first use (from the disk cache when present and sound). */
+  public HashIndex hashIndex() {
+    HashIndex idx = hashIndex;
+    if (idx == null) {
+      synchronized (this) {
+        if (hashIndex == null) {
+          hashIndex = HashIndex.load(this);
+        }
+        idx = hashIndex;
       }
     }
-    return -1;
+    return idx;
   }
 
-  public String hash(Arch a) {
-    return Nb101Hash.hex(hashHi[a.code()], hashLo[a.code()]);
-  }
-
-  long hashHi(int code) {
-    return hashHi[code];
-  }
-
-  long hashLo(int code) {
-    return hashLo[code];
+  String hashOfRepresentative(int code) {
+    Nb101Spec s = Canon.decode(rep[code]);
+    return Nb101Hash.hashModule(s.vertices(), s.succMasks(), s.labels());
   }
 
   /** The arch of any spec (pruned first); a spec outside the space gets an error saying why. */
@@ -254,9 +229,8 @@ public final class Nb101Space extends SearchSpace {
     if (!spec.isValid()) {
       return -1;
     }
-    long key = Canon.key(spec.pruned());
-    int i = Arrays.binarySearch(sortedKeys, key);
-    return i < 0 ? -1 : codeOfKey[i];
+    int i = Arrays.binarySearch(keys, Canon.key(spec.pruned()));
+    return i < 0 ? -1 : i;
   }
 
   /** The representative spec: the cell as nasbench generated it and the official data stores it. */
