@@ -1,0 +1,65 @@
+package org.nash.cli;
+
+import java.util.Locale;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.benchmark.Objective;
+import org.nash.space.Arch;
+import org.nash.space.OpPool;
+import org.nash.space.SearchDomain;
+import org.nash.table.Column;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nash space info}: a pool's size and, per dataset, its best architecture. */
+@Command(name = "space", description = "Inspect a search space.", subcommands = {SpaceCommand.Info.class})
+final class SpaceCommand {
+  @ParentCommand
+  Nash nash;
+
+  @Command(name = "info", description = "Size of an operation pool and its best architecture per dataset or task.")
+  static final class Info implements Runnable {
+    @ParentCommand
+    SpaceCommand space;
+
+    @Option(names = "--benchmark", required = true, description = "nb201, tnb-micro or tnb-macro")
+    String benchmark;
+
+    @Option(names = "--pool", defaultValue = "full", description = "ops by name or alias, e.g. skip,c1x1,c3x3 (default: full)")
+    String pool;
+
+    @Option(names = "--connected-only", description = "exclude cells with no input-to-output path")
+    boolean connectedOnly;
+
+    @Override
+    public void run() {
+      Benchmark b = Benchmarks.load(benchmark, space.nash.catalog());
+      OpPool p = OpPool.parse(b.space(), pool);
+      SearchDomain d = b.space().domain(p, !connectedOnly);
+      System.out.printf(Locale.ROOT, "benchmark %s (data %s), ops: %s%n", b.name(), b.version(), b.space().describeOps());
+      System.out.printf(Locale.ROOT, "pool %s: %,d architectures%s (full space %,d)%n", p.label(), d.size(),
+          connectedOnly ? " with an input-to-output path" : "", b.space().size());
+      System.out.printf(Locale.ROOT, "%-16s %-28s %8s %8s %8s  %s%n", "dataset", "reported metric", "pool best",
+          "full best", "gap", "pool's best architecture (index)");
+      for (String ds : b.datasets()) {
+        Objective o = b.objective(ds);
+        Column c = b.table().column(o.reportedKey());
+        Arch best = null;
+        for (int i = 0; i < d.size(); i++) {
+          Arch a = d.get(i);
+          if (best == null || c.get(a.index()) > c.get(best.index())) {
+            best = a;
+          }
+        }
+        double full = c.get(c.argmax());
+        double v = c.get(best.index());
+        System.out.printf(Locale.ROOT, "%-16s %-28s %8.3f %8.3f %8.3f  %s (%d)%n", ds, o.reportedKey(), v, full,
+            v - full, best, best.index());
+      }
+      if (b.note() != null) {
+        System.out.println("note: " + b.note());
+      }
+    }
+  }
+}
