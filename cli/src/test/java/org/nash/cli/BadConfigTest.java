@@ -1,0 +1,98 @@
+package org.nash.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad input: one clear message, a non-zero exit, and nothing in the results folder. */
+class BadConfigTest {
+  @TempDir
+  Path dir;
+
+  private static final String GOOD = """
+      benchmark: nb201
+      datasets: [cifar10]
+      pools: [full]
+      searchers: [{name: rs}]
+      budget: {queries: 10}
+      seeds: 2
+      """;
+
+  private CliRunner.Result run(String yaml) throws Exception {
+    Path cfg = dir.resolve("c.yaml");
+    Files.writeString(cfg, yaml);
+    return CliRunner.run("run", cfg.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+  }
+
+  private void assertRefused(String yaml, String... fragments) throws Exception {
+    CliRunner.Result r = run(yaml);
+    assertEquals(2, r.exit(), r.err());
+    for (String f : fragments) {
+      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
+    }
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing may be written on bad input");
+  }
+
+  @Test
+  void goodConfigRuns() throws Exception {
+    CliRunner.Result r = run(GOOD);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.exists(dir.resolve("out").resolve("summary.csv")));
+  }
+
+  @Test
+  void unknownSearcherListsTheKnownOnes() throws Exception {
+    assertRefused(GOOD.replace("name: rs", "name: bananas-x"), "unknown searcher 'bananas-x'", "known: ls, re, rs");
+  }
+
+  @Test
+  void unknownDataset() throws Exception {
+    assertRefused(GOOD.replace("[cifar10]", "[cifar11]"), "unknown dataset or task 'cifar11'", "ImageNet16-120");
+  }
+
+  @Test
+  void emptyPool() throws Exception {
+    assertRefused(GOOD.replace("[full]", "[\"\"]"), "pool", "empty");
+  }
+
+  @Test
+  void zeroAndNegativeBudgets() throws Exception {
+    assertRefused(GOOD.replace("queries: 10", "queries: 0"), "budget.queries", "positive");
+    assertRefused(GOOD.replace("{queries: 10}", "{seconds: -5}"), "budget.seconds", "positive");
+  }
+
+  @Test
+  void malformedYamlNamesLineAndColumn() throws Exception {
+    assertRefused(GOOD.replace("pools: [full]", "pools: [full"), "c.yaml line ", "column ");
+    assertRefused(GOOD + "budgett: 3\n", "line 7", "unknown field 'budgett'");
+  }
+
+  @Test
+  void unknownSearcherParameter() throws Exception {
+    assertRefused(GOOD.replace("{name: rs}", "{name: re, params: {populaton: 5}}"), "unknown parameter", "populaton");
+  }
+
+  @Test
+  void timeBudgetOnABenchmarkWithoutTimes() throws Exception {
+    assertRefused("""
+        benchmark: tnb-micro
+        datasets: [jigsaw]
+        searchers: [{name: rs}]
+        budget: {seconds: 1000}
+        seeds: 1
+        """, "needs recorded costs");
+  }
+
+  @Test
+  void missingConfigFile() {
+    CliRunner.Result r = CliRunner.run("run", dir.resolve("nope.yaml").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("does not exist"), r.err());
+  }
+}

@@ -1,0 +1,95 @@
+package org.nash.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
+
+/** docs/ADDING_A_SEARCHER.md's example compiles, loads as a plugin jar and runs through nash run. */
+class PluginSearcherTest {
+  @TempDir
+  Path dir;
+
+  /** The first fenced block of the given language (empty = no language) that contains a string. */
+  private static String block(String doc, String lang, String mustContain) {
+    StringBuilder cur = null;
+    boolean wanted = false;
+    for (String line : doc.split("\n", -1)) {
+      if (line.startsWith("```")) {
+        if (cur == null) {
+          cur = new StringBuilder();
+          wanted = line.substring(3).trim().equals(lang);
+        } else {
+          if (wanted && cur.toString().contains(mustContain)) {
+            return cur.toString();
+          }
+          cur = null;
+        }
+      } else if (cur != null) {
+        cur.append(line).append('\n');
+      }
+    }
+    throw new AssertionError("no ```" + lang + " block with " + mustContain + " in the doc");
+  }
+
+  @Test
+  void documentedSearcherRunsAsAPlugin() throws Exception {
+    Path docPath = Path.of(System.getProperty("user.dir")).resolve("../docs/ADDING_A_SEARCHER.md").normalize();
+    String doc = Files.readString(docPath);
+    Path src = dir.resolve("src/org/example/OnePlusOne.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, block(doc, "java", "class OnePlusOne"));
+    Path classes = dir.resolve("build");
+    Files.createDirectories(classes);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int rc = javac.run(null, null, null, "--release", "17", "-cp", System.getProperty("java.class.path"),
+        "-d", classes.toString(), src.toString());
+    assertEquals(0, rc, "the documented searcher must compile");
+
+    Path jar = dir.resolve("one-plus-one.jar");
+    String service = block(doc, "", "$Provider").trim();
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+         Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(f));
+        out.closeEntry();
+      }
+      out.putNextEntry(new JarEntry("META-INF/services/org.nash.search.SearcherProvider"));
+      out.write((service + "\n").getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+
+    CliRunner.Result listed = CliRunner.run("--plugin", jar.toString(), "searchers");
+    assertEquals(0, listed.exit(), listed.err());
+    assertTrue(listed.out().contains("one-plus-one"), listed.out());
+
+    Path cfg = dir.resolve("mine.yaml");
+    Files.writeString(cfg, block(doc, "yaml", "one-plus-one").replace("seeds: 20", "seeds: 5"));
+    Path out = dir.resolve("out");
+    CliRunner.Result r = CliRunner.run("--plugin", jar.toString(), "run", cfg.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<TrialResult> trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
+    assertEquals(2 * 2 * 5, trials.size());
+    long mine = trials.stream().filter(t -> t.searcher().equals("one-plus-one")).count();
+    assertEquals(10, mine);
+    assertTrue(trials.stream().filter(t -> t.searcher().equals("one-plus-one")).allMatch(t -> t.queries() == 100));
+
+    CliRunner.Result without = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("o2").toString(), "--quiet");
+    assertEquals(2, without.exit());
+    assertTrue(without.err().contains("unknown searcher 'one-plus-one'"), without.err());
+  }
+
+}
