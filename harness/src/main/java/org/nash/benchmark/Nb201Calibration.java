@@ -33,27 +33,36 @@ final class Nb201Calibration {
     return new Nb201Calibration(recs);
   }
 
-  /** Mean over the records of dataset time / cifar10-valid time (train per epoch, or x-valid eval). */
-  double ratio(String dataset, boolean train) {
-    double sum = 0;
-    for (NatsArchRecord r : records) {
+  /** Per record: dataset time / cifar10-valid time (train per epoch, or one x-valid evaluation). */
+  double[] ratios(String dataset, boolean train) {
+    double[] out = new double[records.size()];
+    for (int i = 0; i < out.length; i++) {
+      NatsArchRecord r = records.get(i);
       double num = train ? r.meanEpochTrainTime(dataset, "200") : r.meanEvalTime(dataset, "200", "x-valid");
       double den = train ? r.meanEpochTrainTime(REF, "200") : r.meanEvalTime(REF, "200", "x-valid");
-      sum += num / den;
+      out[i] = num / den;
     }
-    return sum / records.size();
+    return out;
   }
 
   CostModel costModel(BenchmarkTable table, String dataset) {
-    double train = ratio(dataset, true);
-    double eval = ratio(dataset, false);
+    double[] tr = ratios(dataset, true);
+    double[] ev = ratios(dataset, false);
+    double train = java.util.Arrays.stream(tr).average().orElseThrow();
+    double eval = java.util.Arrays.stream(ev).average().orElseThrow();
+    double spread = Math.max(range(tr), range(ev));
     List<Integer> idx = new ArrayList<>();
     for (NatsArchRecord r : records) {
       idx.add(r.index());
     }
     String how = String.format(Locale.ROOT,
         "cifar10-valid per-epoch times scaled by %.4f (train) and %.4f (x-valid eval), the mean %s/cifar10-valid"
-            + " time ratio of the official NATS records of archs %s", train, eval, dataset, idx);
+            + " time ratio of the official NATS records of archs %s (ratios differ across them by at most %.2g)",
+        train, eval, dataset, idx, spread);
     return new Nb201CostModel(table, train, eval, true, how);
+  }
+
+  private static double range(double[] x) {
+    return java.util.Arrays.stream(x).max().orElseThrow() - java.util.Arrays.stream(x).min().orElseThrow();
   }
 }
