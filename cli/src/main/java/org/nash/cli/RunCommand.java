@@ -74,6 +74,9 @@ final class RunCommand implements Runnable {
     System.out.print(Summary.format(rows));
     System.out.printf(Locale.ROOT, "%d trials (%d already done, %d run now) in %.1f s; results in %s%n", o.total(),
         o.skipped(), o.ran(), (System.nanoTime() - t0) / 1e9, dir);
+    if (plan.benchmark().note() != null) {
+      System.out.println("note: " + plan.benchmark().note());
+    }
   }
 
 }

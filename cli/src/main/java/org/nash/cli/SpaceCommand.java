@@ -46,16 +46,27 @@ final class SpaceCommand {
         Objective o = b.objective(ds);
         Column c = b.table().column(o.reportedKey());
         Arch best = null;
+        int withData = 0;
         for (int i = 0; i < d.size(); i++) {
           Arch a = d.get(i);
-          if (best == null || c.get(a.index()) > c.get(best.index())) {
-            best = a;
+          double v = c.get(a.index());
+          if (!Double.isNaN(v)) {
+            withData++;
+            if (best == null || v > c.get(best.index())) {
+              best = a;
+            }
           }
         }
         double full = c.get(c.argmax());
+        String coverage = withData == d.size() ? "" : String.format(Locale.ROOT, "  [the table holds %,d of them]", withData);
+        if (best == null) {
+          System.out.printf(Locale.ROOT, "%-16s %-28s %8s %8.3f %8s  (no architecture of the pool in the table)%n", ds,
+              o.reportedKey(), "-", full, "-");
+          continue;
+        }
         double v = c.get(best.index());
-        System.out.printf(Locale.ROOT, "%-16s %-28s %8.3f %8.3f %8.3f  %s (%d)%n", ds, o.reportedKey(), v, full,
-            v - full, best, best.index());
+        System.out.printf(Locale.ROOT, "%-16s %-28s %8.3f %8.3f %8.3f  %s (%d)%s%n", ds, o.reportedKey(), v, full,
+            v - full, best, best.index(), coverage);
       }
       if (b.note() != null) {
         System.out.println("note: " + b.note());

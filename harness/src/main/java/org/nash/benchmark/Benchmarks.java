@@ -15,7 +15,7 @@ import org.nash.table.TnbTables;
 
 /** Loads benchmarks by name, once per catalog (loading is pure, so the result is shared). */
 public final class Benchmarks {
-  public static final List<String> NAMES = List.of("nb201", "tnb-micro", "tnb-macro");
+  public static final List<String> NAMES = List.of("nb201", "tnb-micro", "tnb-macro", "nb101");
   private static final Map<String, Benchmark> CACHE = new ConcurrentHashMap<>();
 
   private Benchmarks() {}
@@ -35,6 +35,7 @@ public final class Benchmarks {
       case "nb201" -> nb201(catalog);
       case "tnb-micro" -> tnb(name, TnbTables.loadMicro(catalog), catalog, "tnb-micro", "tnb-archs");
       case "tnb-macro" -> tnb(name, TnbTables.loadMacro(catalog), catalog, "tnb-macro", "tnb-archs");
+      case "nb101" -> org.nash.nb101.Nb101Benchmark.load(catalog);
       default -> throw new NashException("unknown benchmark '" + name + "'; known: " + String.join(", ", NAMES));
     };
   }

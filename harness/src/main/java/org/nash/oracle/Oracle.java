@@ -14,6 +14,11 @@ public interface Oracle {
    */
   Observation query(Arch arch, SplittableRandom rng);
 
+  /** Whether the oracle can answer for this architecture (a sampled table cannot for most). */
+  default boolean answers(Arch arch) {
+    return true;
+  }
+
   /** Whether {@link Observation#cost()} is meaningful, so a budget in seconds can be used. */
   boolean hasCost();
 

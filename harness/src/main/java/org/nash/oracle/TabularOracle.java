@@ -46,10 +46,15 @@ public final class TabularOracle implements Oracle {
   }
 
   /** Standard normal by Box-Muller from the trial's generator (SplittableRandom has no nextGaussian in 17). */
-  static double gaussian(SplittableRandom rng) {
+  public static double gaussian(SplittableRandom rng) {
     double u1 = 1.0 - rng.nextDouble();
     double u2 = rng.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  @Override
+  public boolean answers(Arch arch) {
+    return !Double.isNaN(signal.get(arch.index()));
   }
 
   @Override

@@ -24,7 +24,6 @@ import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
-import org.nash.oracle.TabularOracle;
 import org.nash.search.Params;
 import org.nash.search.SearcherProvider;
 import org.nash.search.Searchers;
@@ -85,12 +84,12 @@ public final class ExperimentRunner {
     Benchmark b = Benchmarks.load(cfg.benchmark, catalog);
     List<String> datasets = new ArrayList<>(new LinkedHashSet<>(cfg.datasets));
     Map<String, TrialRunner.Context> contexts = new LinkedHashMap<>();
-    List<SearchDomain> domains = new ArrayList<>();
+    List<OpPool> pools = new ArrayList<>();
     Set<String> poolLabels = new HashSet<>();
     for (String spec : cfg.pools) {
       OpPool pool = OpPool.parse(b.space(), spec);
       require(poolLabels.add(pool.label()), "pool '" + spec + "' is listed twice (as " + pool.label() + ")");
-      domains.add(b.space().domain(pool, cfg.allowDisconnected));
+      pools.add(pool);
     }
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (String ds : datasets) {
@@ -101,22 +100,24 @@ public final class ExperimentRunner {
           + oracle.describe() + "; use 'budget: {queries: N}'");
       Column reported = b.table().column(obj.reportedKey());
       double optimum = reported.get(reported.argmax());
-      for (SearchDomain d : domains) {
+      for (OpPool pool : pools) {
+        SearchDomain d = b.space().domain(pool, cfg.allowDisconnected, oracle::answers);
         double poolBest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < d.size(); i++) {
-          poolBest = Math.max(poolBest, reported.get(d.get(i).index()));
+          double v = reported.get(d.get(i).index());
+          poolBest = Double.isNaN(v) ? poolBest : Math.max(poolBest, v);
         }
-        contexts.put(ds + "|" + d.pool().label(), new TrialRunner.Context(b, d, oracle, cfg.oracle,
+        contexts.put(ds + "|" + pool.label(), new TrialRunner.Context(b, d, oracle, cfg.oracle,
             oracleSignalKey(cfg, obj), obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace));
       }
     }
 
     List<TrialSpec> trials = new ArrayList<>();
     for (String ds : datasets) {
-      for (SearchDomain d : domains) {
+      for (OpPool pool : pools) {
         for (ExperimentConfig.SearcherSpec s : cfg.searchers) {
           for (int seed = cfg.firstSeed; seed < cfg.firstSeed + cfg.seeds; seed++) {
-            trials.add(new TrialSpec(ds, d.pool().label(), s.label(), s.name, s.params, seed,
+            trials.add(new TrialSpec(ds, pool.label(), s.label(), s.name, s.params, seed,
                 cfg.budget.queries == null ? 0 : cfg.budget.queries, seconds.get(ds)));
           }
         }
@@ -132,8 +133,10 @@ public final class ExperimentRunner {
 
   private static Oracle oracle(ExperimentConfig cfg, Benchmark b, String ds, DataCatalog catalog, ClassLoader loader) {
     if (cfg.oracle == null || cfg.oracle.equals("table")) {
-      require(cfg.oracleParams == null || cfg.oracleParams.isEmpty(), "the table oracle takes no 'oracle_params'");
-      return new TabularOracle(b, ds, cfg.fidelity, cfg.noiseSd);
+      Params params = new Params("oracle 'table' of " + b.name(), cfg.oracleParams);
+      Oracle o = b.oracle(ds, cfg.fidelity, cfg.noiseSd, params);
+      params.requireAllRead();
+      return o;
     }
     List<String> known = new ArrayList<>(List.of("table"));
     for (OracleProvider p : ServiceLoader.load(OracleProvider.class, loader)) {

@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import org.nash.NashException;
 
 /**
- * The part of a space a search may visit: architectures whose ops all lie in a pool and, unless
- * disconnected cells are allowed, that have an input-to-output path. Sampling is uniform over the
+ * The part of a space a search may visit: architectures whose ops all lie in a pool, that have an
+ * input-to-output path unless disconnected cells are allowed, and that the oracle can answer (a
+ * table that holds only a sample of the space restricts the domain to that sample). Sampling is uniform over the
  * members; mutation is a uniform choice among the member neighbours (for cells this is the same
  * distribution as "pick an edge, then a different op of the pool", conditioned on staying in the
  * domain).
@@ -20,7 +21,7 @@ public final class SearchDomain {
   private final BitSet member;
   private final int[] members;
 
-  SearchDomain(SearchSpace space, OpPool pool, boolean allowDisconnected) {
+  SearchDomain(SearchSpace space, OpPool pool, boolean allowDisconnected, java.util.function.Predicate<Arch> filter) {
     if (pool.space() != space) {
       throw new IllegalArgumentException("pool of " + pool.space() + " used with " + space);
     }
@@ -33,14 +34,15 @@ public final class SearchDomain {
     int count = 0;
     for (int i = 0; i < n; i++) {
       Arch a = space.byIndex(i);
-      if (space.inPool(a, pool) && (allowDisconnected || space.isConnected(a))) {
+      if (space.inPool(a, pool) && (allowDisconnected || space.isConnected(a)) && filter.test(a)) {
         member.set(a.code());
         tmp[count++] = a.code();
       }
     }
     if (count == 0) {
       throw new NashException("the pool " + pool.label() + " of " + space.name()
-          + " contains no architecture with an input-to-output path; allow disconnected cells or add ops");
+          + " contains no architecture" + (allowDisconnected ? "" : " with an input-to-output path")
+          + " that the oracle can answer; allow disconnected cells or add ops");
     }
     this.members = java.util.Arrays.copyOf(tmp, count);
   }

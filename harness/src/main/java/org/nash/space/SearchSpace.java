@@ -115,7 +115,12 @@ public abstract class SearchSpace {
   }
 
   public SearchDomain domain(OpPool pool, boolean allowDisconnected) {
-    return new SearchDomain(this, pool, allowDisconnected);
+    return new SearchDomain(this, pool, allowDisconnected, a -> true);
+  }
+
+  /** A domain further restricted to architectures accepted by {@code filter} (e.g. those a table holds). */
+  public SearchDomain domain(OpPool pool, boolean allowDisconnected, java.util.function.Predicate<Arch> filter) {
+    return new SearchDomain(this, pool, allowDisconnected, filter);
   }
 
   @Override
