@@ -1,6 +1,12 @@
 package org.nash.table;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +48,47 @@ public final class Nb201Tables {
         Aggregate.SEED_MEAN, src + "CIFAR100TestAccuracy200Epochs", main.doubles("CIFAR100TestAccuracy200Epochs")));
     t.add(col("ImageNet16-120/test-acc@200", "ImageNet16-120 x-test accuracy (%), 200 epochs",
         Aggregate.SEED_MEAN, src + "ImageNetTestAccuracy200Epochs", main.doubles("ImageNetTestAccuracy200Epochs")));
-    addCifar10Valid(t, catalog);
-    addHp12(t, catalog);
-    addValid200(t, catalog);
-    for (String ds : List.of("cifar10", "cifar100", "ImageNet16-120")) {
-      addHardware(t, catalog, ds);
+    // The other sources are independent of each other: read them in parallel, add them in a fixed order.
+    List<Callable<List<Column>>> parts = List.of(
+        () -> cifar10Valid(space, catalog),
+        () -> hp12(space, catalog),
+        () -> valid200(space, catalog),
+        () -> hardware(space, catalog, "cifar10"),
+        () -> hardware(space, catalog, "cifar100"),
+        () -> hardware(space, catalog, "ImageNet16-120"),
+        () -> cost(space, catalog, "cifar10"),
+        () -> cost(space, catalog, "ImageNet16-120"));
+    for (List<Column> cols : inParallel(parts)) {
+      cols.forEach(t::add);
     }
-    addCost(t, catalog, "cifar10");
-    addCost(t, catalog, "ImageNet16-120");
     return t;
+  }
+
+  private static <T> List<T> inParallel(List<Callable<T>> tasks) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()),
+        r -> {
+          Thread th = new Thread(r, "nash-load");
+          th.setDaemon(true);
+          return th;
+        });
+    try {
+      List<Future<T>> futures = pool.invokeAll(tasks);
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NashException("interrupted while loading NAS-Bench-201");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Column col(String key, String desc, Aggregate agg, String source, double[] v) {
@@ -69,8 +107,8 @@ public final class Nb201Tables {
     }
   }
 
-  private static void addCifar10Valid(BenchmarkTable t, DataCatalog catalog) {
-    Nb201Space space = (Nb201Space) t.space();
+  private static List<Column> cifar10Valid(Nb201Space space, DataCatalog catalog) {
+    List<Column> out = new ArrayList<>();
     CsvColumns csv = CsvColumns.read(catalog.resolve("nb201-cifar10valid200")).requireRows(Nb201Space.SIZE);
     checkOrder(space, csv, "arch_str");
     String src = "nb201-cifar10valid200:";
@@ -87,13 +125,14 @@ public final class Nb201Tables {
         {"test-epoch-time", "test-per-time", "seconds per ori-test evaluation"}};
     for (String[] a : acc) {
       Aggregate agg = a[0].contains("time") ? Aggregate.NOT_A_RUN : Aggregate.SEED_MEAN;
-      t.add(col(ds + a[0], "cifar10-valid " + a[2] + (a[0].contains("@") ? ", 200 epochs" : ""), agg,
+      out.add(col(ds + a[0], "cifar10-valid " + a[2] + (a[0].contains("@") ? ", 200 epochs" : ""), agg,
           src + a[1], csv.doubles(a[1])));
     }
+    return out;
   }
 
-  private static void addHp12(BenchmarkTable t, DataCatalog catalog) {
-    Nb201Space space = (Nb201Space) t.space();
+  private static List<Column> hp12(Nb201Space space, DataCatalog catalog) {
+    List<Column> out = new ArrayList<>();
     Path file = catalog.resolve("nb201-hp12");
     org.nash.table.pickle.PandasFrameReader.Frame f = org.nash.table.pickle.PandasFrameReader.read(file);
     if (f.rows() != Nb201Space.SIZE) {
@@ -115,8 +154,9 @@ public final class Nb201Tables {
         {"ImageNet16-120/valid-acc@12", "imagenet-val", "ImageNet16-120 x-valid accuracy (%)"},
         {"ImageNet16-120/test-acc@12", "imagenet-test", "ImageNet16-120 x-test accuracy (%)"}};
     for (String[] c : cols) {
-      t.add(col(c[0], c[2] + ", 12-epoch schedule (hp=12)", Aggregate.SEED_MEAN, src + c[1], f.doubles(c[1])));
+      out.add(col(c[0], c[2] + ", 12-epoch schedule (hp=12)", Aggregate.SEED_MEAN, src + c[1], f.doubles(c[1])));
     }
+    return out;
   }
 
   /** An architecture from a NASLib op tuple. */
@@ -134,8 +174,8 @@ public final class Nb201Tables {
     return space.fromOps(ops);
   }
 
-  private static void addValid200(BenchmarkTable t, DataCatalog catalog) {
-    Nb201Space space = (Nb201Space) t.space();
+  private static List<Column> valid200(Nb201Space space, DataCatalog catalog) {
+    List<Column> out = new ArrayList<>();
     Path zip = catalog.resolve("nb201-valid200");
     Map<String, Map<String, Double>> data = NaslibZenArchive.read(zip, "nasbench201");
     String[][] sets = {{"cifar10", "cifar10-valid"}, {"cifar100", "cifar100"}, {"ImageNet16-120", "ImageNet16-120"}};
@@ -151,13 +191,14 @@ public final class Nb201Tables {
         String where = zip + " (" + s[0] + ")";
         v[space.indexOf(fromNaslib(space, NaslibZenArchive.tuple(e.getKey(), where), where))] = e.getValue();
       }
-      t.add(col(s[1] + "/valid-acc-single@200", s[1] + " x-valid accuracy (%), 200 epochs, one run (NASLib)",
+      out.add(col(s[1] + "/valid-acc-single@200", s[1] + " x-valid accuracy (%), 200 epochs, one run (NASLib)",
           Aggregate.SINGLE_RUN, "nb201-valid200:" + s[0] + ".val_accuracy", v));
     }
+    return out;
   }
 
-  private static void addHardware(BenchmarkTable t, DataCatalog catalog, String ds) {
-    Nb201Space space = (Nb201Space) t.space();
+  private static List<Column> hardware(Nb201Space space, DataCatalog catalog, String ds) {
+    List<Column> out = new ArrayList<>();
     String id = "nb201-hw-" + ds;
     CsvColumns csv = CsvColumns.read(catalog.resolve(id)).requireRows(Nb201Space.SIZE);
     String[] nets = csv.strings("net");
@@ -174,13 +215,13 @@ public final class Nb201Tables {
           v[i] = v[i] < 0 ? Double.NaN : v[i]; // HW-NAS-Bench stores -1 where it has no measurement
         }
       }
-      t.add(col(ds + "/hw/" + m, "HW-NAS-Bench " + m + (m.contains("energy") ? " (mJ)" : m.contains("latency") ? " (ms)" : ""),
+      out.add(col(ds + "/hw/" + m, "HW-NAS-Bench " + m + (m.contains("energy") ? " (mJ)" : m.contains("latency") ? " (ms)" : ""),
           Aggregate.NOT_A_RUN, id + ":" + m, v));
     }
+    return out;
   }
 
-  private static void addCost(BenchmarkTable t, DataCatalog catalog, String ds) {
-    Nb201Space space = (Nb201Space) t.space();
+  private static List<Column> cost(Nb201Space space, DataCatalog catalog, String ds) {
     String id = "nb201-cost-" + ds;
     CsvColumns csv = CsvColumns.read(catalog.resolve(id));
     double[] flops = new double[Nb201Space.SIZE];
@@ -197,7 +238,7 @@ public final class Nb201Tables {
       params[i] = p[r];
     }
     String note = " of the " + ds + " network; only the " + nets.length + " non-duplicate cells of NAS-Bench-Suite-Zero";
-    t.add(col(ds + "/flops", "MFLOPs" + note, Aggregate.NOT_A_RUN, id + ":flops", flops));
-    t.add(col(ds + "/params", "parameters (millions)" + note, Aggregate.NOT_A_RUN, id + ":params", params));
+    return List.of(col(ds + "/flops", "MFLOPs" + note, Aggregate.NOT_A_RUN, id + ":flops", flops),
+        col(ds + "/params", "parameters (millions)" + note, Aggregate.NOT_A_RUN, id + ":params", params));
   }
 }
