@@ -1,0 +1,192 @@
+package org.nash.surrogate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.nash.NashException;
+import org.nash.search.Params;
+import org.nash.search.Searcher;
+import org.nash.search.SearcherProvider;
+import org.nash.space.Arch;
+import org.nash.space.SearchDomain;
+import org.nash.surrogate.encoding.Encoding;
+import org.nash.surrogate.encoding.Encodings;
+import org.nash.surrogate.model.GbtEnsemble;
+import org.nash.surrogate.model.GbtParams;
+
+/**
+ * Predictor-guided search in the manner of BANANAS (White et al. 2021), with a tree ensemble as
+ * the predictor: query {@code num_init} random architectures; then repeatedly fit the ensemble on
+ * every (architecture, signal) seen, make {@code candidates} unseen architectures by mutating the
+ * {@code parents} best seen ones (one or two moves), score them with the acquisition and query the
+ * best {@code k} before refitting. Acquisitions: independent Thompson sampling ({@code its}: one
+ * draw from N(mean, spread^2) per candidate) or {@code ucb} (mean + beta * spread).
+ */
+public final class Bananas implements Searcher {
+  private final int numInit;
+  private final int k;
+  private final int candidates;
+  private final int parents;
+  private final boolean ucb;
+  private final double beta;
+  private final String encodingName;
+  private final GbtParams gbt;
+
+  private SearchDomain domain;
+  private SplittableRandom rng;
+  private Encoding encoding;
+  private final Map<Arch, Double> seen = new HashMap<>();
+  private final List<Arch> order = new ArrayList<>();
+  private final List<Arch> queue = new ArrayList<>();
+  private int fits;
+
+  public Bananas(int numInit, int k, int candidates, int parents, boolean ucb, double beta, String encoding, GbtParams gbt) {
+    this.numInit = numInit;
+    this.k = k;
+    this.candidates = candidates;
+    this.parents = parents;
+    this.ucb = ucb;
+    this.beta = beta;
+    this.encodingName = encoding;
+    this.gbt = gbt;
+  }
+
+  @Override
+  public void init(SearchDomain domain, SplittableRandom rng) {
+    this.domain = domain;
+    this.rng = rng;
+    this.encoding = Encodings.of(domain.space(), encodingName);
+  }
+
+  @Override
+  public Arch ask() {
+    if (seen.size() < numInit) {
+      return unseenSample();
+    }
+    if (queue.isEmpty()) {
+      refill();
+    }
+    return queue.isEmpty() ? unseenSample() : queue.remove(0);
+  }
+
+  @Override
+  public void tell(Arch arch, double signal) {
+    if (seen.put(arch, signal) == null) {
+      order.add(arch);
+    }
+    queue.remove(arch);
+  }
+
+  /** How many times the predictor was fitted (for tests). */
+  int fits() {
+    return fits;
+  }
+
+  private Arch unseenSample() {
+    for (int t = 0; t < 100; t++) {
+      Arch a = domain.sample(rng);
+      if (!seen.containsKey(a)) {
+        return a;
+      }
+    }
+    return domain.sample(rng);
+  }
+
+  /** Fits the predictor on everything seen and queues the k best candidates by the acquisition. */
+  private void refill() {
+    List<Arch> cand = candidates();
+    if (cand.isEmpty()) {
+      return;
+    }
+    double[] y = new double[order.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = seen.get(order.get(i));
+    }
+    GbtEnsemble model = GbtEnsemble.fit(encoding.encodeAll(order), encoding.dim(), y, gbt, rng.nextLong());
+    fits++;
+    GbtEnsemble.Prediction p;
+    try {
+      p = model.predict(encoding.encodeAll(cand));
+    } finally {
+      model.dispose();
+    }
+    double[] score = new double[cand.size()];
+    for (int i = 0; i < score.length; i++) {
+      score[i] = ucb ? p.mean()[i] + beta * p.sd()[i] : p.mean()[i] + p.sd()[i] * gaussian(rng);
+    }
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < score.length; i++) {
+      idx.add(i);
+    }
+    // Stable order on ties: candidate order is itself deterministic.
+    idx.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
+    for (int i = 0; i < Math.min(k, idx.size()); i++) {
+      queue.add(cand.get(idx.get(i)));
+    }
+  }
+
+  /** Unseen mutations (one or two moves) of the best seen architectures, in a deterministic order. */
+  private List<Arch> candidates() {
+    List<Arch> best = new ArrayList<>(order);
+    best.sort(Comparator.comparingDouble((Arch a) -> -seen.get(a)));
+    best = best.subList(0, Math.min(parents, best.size()));
+    Set<Arch> out = new LinkedHashSet<>();
+    for (int t = 0; t < 4 * candidates && out.size() < candidates; t++) {
+      Arch a = domain.mutate(best.get(t % best.size()), rng);
+      if (rng.nextBoolean()) {
+        a = domain.mutate(a, rng);
+      }
+      if (!seen.containsKey(a)) {
+        out.add(a);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    double u = 1.0 - rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  /** {@code bananas}: predictor-guided search. */
+  public static final class Provider implements SearcherProvider {
+    @Override
+    public String name() {
+      return "bananas";
+    }
+
+    @Override
+    public String description() {
+      return "BANANAS-like predictor-guided search (XGBoost ensemble); num_init (10), k (10 queries per fit), "
+          + "candidates (100), parents (10), acquisition (its | ucb), beta (1.0, ucb), encoding, models (5), rounds (200)";
+    }
+
+    @Override
+    public Searcher create(Params params) {
+      int numInit = params.getPositiveInt("num_init", 10);
+      int k = params.getPositiveInt("k", 10);
+      int cand = params.getPositiveInt("candidates", 100);
+      int parents = params.getPositiveInt("parents", 10);
+      String acq = params.getString("acquisition", "its");
+      double beta = params.getDouble("beta", 1.0);
+      String enc = params.getString("encoding", null);
+      GbtParams d = GbtParams.DEFAULT;
+      GbtParams gbt = GbtParams.from(params, new GbtParams(d.models(), 200, d.maxDepth(), 0.1, 1, d.colsample()));
+      if (!acq.equals("its") && !acq.equals("ucb")) {
+        throw new NashException("searcher bananas: acquisition must be 'its' or 'ucb', got '" + acq + "'");
+      }
+      if (numInit < 2) {
+        throw new NashException("searcher bananas: num_init must be at least 2 (the predictor needs data), got " + numInit);
+      }
+      if (k > cand) {
+        throw new NashException("searcher bananas: k (" + k + ") cannot exceed candidates (" + cand + ")");
+      }
+      return new Bananas(numInit, k, cand, parents, acq.equals("ucb"), beta, enc, gbt);
+    }
+  }
+}
