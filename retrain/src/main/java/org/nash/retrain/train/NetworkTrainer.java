@@ -1,0 +1,139 @@
+package org.nash.retrain.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.nash.retrain.data.BatchSource;
+import org.nash.retrain.data.CifarImages;
+import org.nash.retrain.net.Nb201Network;
+
+/**
+ * Trains one NAS-Bench-201 network with the benchmark's protocol ({@link TrainSettings}) and
+ * evaluates it. A hand-written loop instead of DJL's Trainer/EasyTrain: one sub-manager per step frees
+ * the step's arrays at once, loss and accuracy accumulate on the device (no host sync per step), and
+ * the optimizer updates in place.
+ */
+public final class NetworkTrainer {
+  /** Progress callbacks; all optional. */
+  public interface Listener {
+    default void started(long parameters, int stepsPerEpoch) {}
+
+    default void step(int epoch, int step) {}
+
+    default void epoch(EpochResult r) {}
+  }
+
+  private final TrainSettings settings;
+  private final Device device;
+
+  public NetworkTrainer(TrainSettings settings, Device device) {
+    this.settings = settings;
+    this.device = device;
+  }
+
+  public TrainResult train(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
+    long t0 = System.nanoTime();
+    Engine.getInstance().setRandomSeed((int) settings.seed());
+    try (NDManager root = NDManager.newBaseManager(device)) {
+      Block net = Nb201Network.build(ops, settings.channels(), settings.cells(), train.classes());
+      Nb201Network.initialize(net, root);
+      List<Parameter> params = Nb201Network.trainable(net);
+      long count = Nb201Network.parameterCount(net);
+      ParameterStore store = new ParameterStore(root, false);
+      try (BatchSource batches = new BatchSource(train, settings.batchSize(), true, settings.seed(), root);
+           BatchSource evalBatches = new BatchSource(valid, settings.evalBatchSize(), false, 0, root)) {
+        int steps = batches.batchesPerEpoch();
+        NesterovSgd opt = NesterovSgd.builder()
+            .setLearningRateTracker(new CosineLr(settings.learningRate(), steps * settings.epochs()))
+            .optMomentum(settings.momentum())
+            .optWeightDecays(settings.weightDecay())
+            .build();
+        listener.started(count, steps);
+        List<EpochResult> epochs = new ArrayList<>();
+        double[] eval = {Double.NaN, Double.NaN};
+        for (int e = 1; e <= settings.epochs(); e++) {
+          float lr = opt.learningRate((e - 1) * steps);
+          long s0 = System.nanoTime();
+          double[] tr = trainEpoch(net, store, params, opt, batches, root, e, listener);
+          double secs = (System.nanoTime() - s0) / 1e9;
+          boolean last = e == settings.epochs();
+          if (last || settings.evalEachEpoch()) {
+            eval = evaluate(net, store, evalBatches, root);
+          }
+          EpochResult r = new EpochResult(e, tr[0], tr[1], last || settings.evalEachEpoch() ? eval[0] : Double.NaN,
+              last || settings.evalEachEpoch() ? eval[1] : Double.NaN, secs, tr[2] / secs, lr);
+          epochs.add(r);
+          listener.epoch(r);
+        }
+        return new TrainResult(count, epochs, eval[1], eval[0], (System.nanoTime() - t0) / 1e9);
+      }
+    }
+  }
+
+  /** One epoch; returns {mean loss, accuracy %, images}. */
+  private static double[] trainEpoch(Block net, ParameterStore store, List<Parameter> params, NesterovSgd opt,
+      BatchSource batches, NDManager root, int epoch, Listener listener) {
+    batches.startEpoch();
+    try (NDArray lossSum = root.zeros(new Shape(), DataType.FLOAT32);
+         NDArray correct = root.zeros(new Shape(), DataType.INT64)) {
+      long seen = 0;
+      for (int step = 0; ; step++) {
+        try (NDManager sm = root.newSubManager()) {
+          NDArray[] xy = batches.next(sm);
+          if (xy == null) {
+            break;
+          }
+          long b = xy[1].getShape().get(0);
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = net.forward(store, new NDList(xy[0]), true).singletonOrThrow();
+            NDArray loss = crossEntropy(logits, xy[1]);
+            gc.backward(loss);
+            lossSum.addi(loss.stopGradient().mul(b));
+            correct.addi(logits.argMax(1).eq(xy[1]).sum());
+          }
+          opt.step(params);
+          seen += b;
+        }
+        listener.step(epoch, step + 1);
+      }
+      return new double[] {lossSum.getFloat() / seen, 100.0 * correct.getLong() / seen, seen};
+    }
+  }
+
+  /** {mean loss, accuracy %} in inference mode (BN running statistics), no gradients. */
+  public static double[] evaluate(Block net, ParameterStore store, BatchSource batches, NDManager root) {
+    batches.startEpoch();
+    double loss = 0;
+    long correct = 0;
+    long seen = 0;
+    while (true) {
+      try (NDManager sm = root.newSubManager()) {
+        NDArray[] xy = batches.next(sm);
+        if (xy == null) {
+          break;
+        }
+        NDArray logits = net.forward(store, new NDList(xy[0]), false).singletonOrThrow();
+        long b = xy[1].getShape().get(0);
+        loss += crossEntropy(logits, xy[1]).getFloat() * b;
+        correct += logits.argMax(1).eq(xy[1]).sum().getLong();
+        seen += b;
+      }
+    }
+    return new double[] {loss / seen, 100.0 * correct / seen};
+  }
+
+  /** Mean softmax cross-entropy of logits (B,K) against int64 labels (B). */
+  static NDArray crossEntropy(NDArray logits, NDArray labels) {
+    return logits.logSoftmax(1).gather(labels.reshape(-1, 1), 1).mean().neg();
+  }
+}

@@ -1,0 +1,48 @@
+package org.nash.retrain;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nash.TestData;
+import org.nash.retrain.data.CifarJpeg;
+import org.nash.retrain.data.CifarSet;
+import org.nash.retrain.train.EpochResult;
+import org.nash.retrain.train.NetworkTrainer;
+import org.nash.retrain.train.TrainResult;
+import org.nash.retrain.train.TrainSettings;
+
+/** A small NB201 network learns from a few hundred real CIFAR-10 images in seconds on a CPU. */
+class LearningTest {
+  private static CifarSet data;
+
+  @BeforeAll
+  static void load() {
+    DjlSetup.offline();
+    // 50 train + 20 test images per class, decoded from the shared JPEG archive
+    data = CifarJpeg.decode(TestData.file("cifar10-jpeg"), 50);
+  }
+
+  @Test
+  void lossFallsAndHeldOutAccuracyBeatsChance() {
+    // C=8, N=1, cell of conv3x3/skip/pool edges; trained on 500 images, tested on 500 unseen ones
+    int[] ops = {3, 3, 1, 3, 4, 3};
+    TrainSettings s = new TrainSettings(8, 1, 15, 50, 0.05f, 0.9f, 5e-4f, 1, 250, false);
+    List<EpochResult> epochs = new ArrayList<>();
+    TrainResult r = new NetworkTrainer(s, Device.cpu()).train(ops, data.train(), data.test(), new NetworkTrainer.Listener() {
+      @Override
+      public void epoch(EpochResult e) {
+        epochs.add(e);
+      }
+    });
+    double first = epochs.get(0).trainLoss();
+    double last = epochs.get(epochs.size() - 1).trainLoss();
+    System.out.printf("learning test: loss %.3f -> %.3f, held-out accuracy %.1f%% on %d images, %.1f s%n",
+        first, last, r.validAccuracy(), data.test().size(), r.seconds());
+    assertTrue(last < 0.85 * first, "training loss should fall: " + first + " -> " + last);
+    assertTrue(r.validAccuracy() > 18.0, "held-out accuracy " + r.validAccuracy() + "% should beat chance (10%)");
+  }
+}
