@@ -9,7 +9,6 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.CostModel;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
-import org.nash.nb101.Nb101Space;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
@@ -27,11 +26,13 @@ import org.nash.table.Column;
  * config's {@code noise_sd}), both from the trial's generator. The reported value is predicted by a
  * second model of the reported column ({@code reported: predicted}, the default, so a whole trial
  * lives in the surrogate's world), or read from the table for architectures it holds
- * ({@code reported: table}, to measure what searching on the surrogate yields in truth). Every
- * observation is labelled predicted. Cost: the benchmark's cost model where it has one.
+ * ({@code reported: table}, to measure what searching on the surrogate yields in truth; predicted
+ * where the table has no value). Every observation is labelled predicted. Cost: the benchmark's
+ * cost model where it has one.
  *
- * <p>NB101 has no table: both values come from one model of the 500-arch sample's 108-epoch
- * validation accuracy (the sample has no test accuracy), trained on all its cells by default.
+ * <p>On NB101 with only the 500-arch sample, the table holds 292 cells' 108-epoch validation
+ * accuracy (signal and reported alike): {@code train_size: 292} trains on all of them and the
+ * oracle answers the other 423,332 cells of the space.
  */
 public final class SurrogateOracle implements Oracle {
   private final String what;
@@ -74,13 +75,9 @@ public final class SurrogateOracle implements Oracle {
   /** {signal mean, signal spread, reported value}; deterministic, so caching never changes results. */
   private double[] predict(Arch arch) {
     var ps = signal.predict(List.of(arch));
-    double rep;
-    if (reportedColumn != null) {
-      rep = reportedColumn.get(arch.index());
-    } else if (reported == signal) {
-      rep = ps.mean()[0];
-    } else {
-      rep = reported.predict(List.of(arch)).mean()[0];
+    double rep = reportedColumn != null ? reportedColumn.get(arch.index()) : Double.NaN;
+    if (Double.isNaN(rep)) {
+      rep = reported == signal ? ps.mean()[0] : reported.predict(List.of(arch)).mean()[0];
     }
     return new double[] {ps.mean()[0], ps.sd()[0], rep};
   }
@@ -110,8 +107,7 @@ public final class SurrogateOracle implements Oracle {
 
     @Override
     public Oracle create(Benchmark b, String dataset, String fidelity, double noiseSd, Params params, DataCatalog catalog) {
-      boolean nb101 = b.space() instanceof Nb101Space;
-      int trainSize = params.getInt("train_size", nb101 ? -1 : 1000);
+      int trainSize = params.getInt("train_size", 1000);
       long seed = params.getInt("seed", 0);
       boolean spread = params.getBoolean("noise", false);
       String rep = params.getString("reported", "predicted");
@@ -120,27 +116,24 @@ public final class SurrogateOracle implements Oracle {
       if (!rep.equals("predicted") && !rep.equals("table")) {
         throw new NashException("oracle 'surrogate': parameter 'reported' must be 'predicted' or 'table', got '" + rep + "'");
       }
-      if (nb101) {
-        return nb101(b, dataset, fidelity, noiseSd, trainSize, seed, spread, rep, enc, gbt, catalog);
-      }
       Objective obj = b.objective(dataset);
       String fid = obj.fidelity(fidelity);
       String sigKey = obj.signalKey(fid);
-      LabelledArchs both = SurrogateData.fromTable(b, sigKey);
-      LabelledArchs.Split split = both.split(trainSize, seed, 0);
-      List<Arch> archs = split.train().archs();
-      Column repCol = b.table().column(obj.reportedKey());
-      LabelledArchs sigTrain = split.train();
-      LabelledArchs repTrain = values(b, obj.reportedKey(), archs, repCol);
-      Surrogate s = Surrogate.fit(sigTrain, enc, gbt, seed);
-      Surrogate r = rep.equals("table") ? null : Surrogate.fit(repTrain, enc, gbt, seed);
+      String repKey = obj.reportedKey();
+      LabelledArchs.Split split = SurrogateData.fromTable(b, sigKey).split(trainSize, seed, 0);
+      Column repCol = b.table().column(repKey);
+      Surrogate s = Surrogate.fit(split.train(), enc, gbt, seed);
+      // Where the reported column is the signal column (TNB, the NB101 sample) one model serves both.
+      Surrogate r = repKey.equals(sigKey) ? s
+          : Surrogate.fit(values(b, repKey, split.train().archs(), repCol), enc, gbt, seed);
       String what = "surrogate " + b.name() + " " + dataset + ": PREDICTED signal " + sigKey
           + (spread ? " + ensemble-spread noise" : "") + (noiseSd > 0 ? " + N(0, " + noiseSd + "^2)" : "")
-          + ", " + (r == null ? "reported " + obj.reportedKey() + " from the table" : "PREDICTED reported " + obj.reportedKey())
+          + (rep.equals("table") ? ", reported " + repKey + " from the table (predicted where it has no value)"
+              : ", PREDICTED reported " + repKey + (r == s ? " (same model)" : ""))
           + "; " + gbt + " on " + enc.name() + " features of " + trainSize + " archs drawn with seed " + seed
           + "; cost " + (obj.cost() == null ? "none recorded (budget in queries only)"
               : (obj.cost().estimated() ? "ESTIMATED: " : "") + obj.cost().describe());
-      return new SurrogateOracle(what, s, r, r == null ? repCol : null, obj.cost(), fid, spread, noiseSd);
+      return new SurrogateOracle(what, s, r, rep.equals("table") ? repCol : null, obj.cost(), fid, spread, noiseSd);
     }
 
     private static LabelledArchs values(Benchmark b, String key, List<Arch> archs, Column c) {
@@ -153,25 +146,6 @@ public final class SurrogateOracle implements Oracle {
         }
       }
       return new LabelledArchs(b.space(), archs, v, b.name() + " " + key);
-    }
-
-    private static Oracle nb101(Benchmark b, String dataset, String fidelity, double noiseSd, int trainSize, long seed,
-        boolean spread, String rep, Encoding enc, GbtParams gbt, DataCatalog catalog) {
-      if (!dataset.equals("cifar10")) {
-        throw new NashException("oracle 'surrogate' on nb101 knows only dataset cifar10, got '" + dataset + "'");
-      }
-      if (rep.equals("table")) {
-        throw new NashException("oracle 'surrogate' on nb101: 'reported: table' is impossible, the NB101 sample has no test accuracy");
-      }
-      LabelledArchs sample = SurrogateData.nb101Sample(catalog);
-      int n = trainSize < 0 ? sample.size() : trainSize;
-      LabelledArchs train = n == sample.size() ? sample : sample.split(n, seed, 0).train();
-      Surrogate s = Surrogate.fit(train, enc, gbt, seed);
-      String what = "surrogate nb101 cifar10: PREDICTED signal and reported = one model of the 108-epoch validation"
-          + " accuracy" + (spread ? " + ensemble-spread noise" : "") + (noiseSd > 0 ? " + N(0, " + noiseSd + "^2)" : "")
-          + "; " + gbt + " on " + enc.name() + " features of " + n + " cells of " + SurrogateData.NB101_LABEL
-          + "; no cost (budget in queries only)" + (fidelity != null ? "; fidelity " + fidelity + " ignored" : "");
-      return new SurrogateOracle(what, s, s, null, null, null, spread, noiseSd);
     }
   }
 }

@@ -14,13 +14,11 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
-import org.nash.benchmark.Objective;
 import org.nash.nb101.Nb101Space;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.search.Params;
 import org.nash.space.Arch;
-import org.nash.table.BenchmarkTable;
 
 /** The surrogate oracle: labelled predicted, deterministic, noise from the trial's generator. */
 class SurrogateOracleTest {
@@ -66,12 +64,11 @@ class SurrogateOracleTest {
 
   @Test
   void nb101IsTrainedOnTheSampleAndAnswersTheWholeSpace() {
-    Nb101Space space = Nb101Space.get();
-    Objective obj = new Objective("cifar10", Map.of("108", "valid@108"), "108", "test@108", null);
-    Benchmark b = new Benchmark("nb101", "test", space, new BenchmarkTable(space), Map.of("cifar10", obj), "sample");
-    Params params = new Params("oracle 'surrogate'", Map.of("models", 3, "rounds", 100));
-    Oracle o = new SurrogateOracle.Provider().create(b, "cifar10", null, 0, params, TestData.catalog());
-    assertTrue(o.describe().contains("292 cells"), o.describe());
+    Benchmark b = Benchmarks.load("nb101", TestData.catalog());
+    Nb101Space space = (Nb101Space) b.space();
+    Oracle o = oracle(b, "cifar10", Map.of("train_size", 292));
+    assertTrue(o.describe().contains("292 archs"), o.describe());
+    assertTrue(o.describe().contains("PREDICTED reported cifar10/valid-acc@108 (same model)"), o.describe());
     for (int i : List.of(0, 1000, 200_000, Nb101Space.SIZE - 1)) {
       Observation x = o.query(space.byIndex(i), new SplittableRandom(0));
       assertTrue(x.signal() > 0 && x.signal() < 100, "accuracy in %: " + x.signal());

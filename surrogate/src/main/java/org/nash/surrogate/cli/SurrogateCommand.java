@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nash surrogate fit|eval}: train tree-ensemble predictors on a benchmark and measure them. */
-@Command(name = "surrogate", description = "Fit and evaluate learned predictors (XGBoost ensembles) on benchmark data.",
+@Command(name = "surrogate", mixinStandardHelpOptions = true, description = "Fit and evaluate learned predictors (XGBoost ensembles) on benchmark data.",
     subcommands = {SurrogateCommand.Fit.class, SurrogateCommand.Eval.class})
 public final class SurrogateCommand implements Runnable {
   @Override
@@ -40,10 +40,10 @@ public final class SurrogateCommand implements Runnable {
 
   /** What to learn and how: shared by fit and eval. */
   static final class Setup {
-    @Option(names = "--benchmark", required = true, description = "nb201, tnb-micro, tnb-macro or nb101 (the 500-arch sample)")
+    @Option(names = "--benchmark", required = true, description = "nb201, tnb-micro, tnb-macro or nb101")
     String benchmark;
 
-    @Option(names = "--dataset", description = "dataset or task (default: the first of the benchmark; nb101: cifar10)")
+    @Option(names = "--dataset", description = "dataset or task (default: the benchmark's first)")
     String dataset;
 
     @Option(names = "--target", description = "reported (default: e.g. NB201 200-epoch test accuracy) or signal (the search signal)")
@@ -86,21 +86,10 @@ public final class SurrogateCommand implements Runnable {
     }
 
     LabelledArchs data(DataCatalog catalog) {
-      if (benchmark.equals("nb101")) {
-        if (dataset != null && !dataset.equals("cifar10")) {
-          throw new NashException("unknown dataset '" + dataset + "' for nb101; known: cifar10");
-        }
-        if (target != null || fidelity != null) {
-          throw new NashException("the nb101 sample holds only 108-epoch validation accuracy; drop --target and --fidelity");
-        }
-        resolvedDataset = "cifar10";
-        resolvedTarget = "valid108";
-        return SurrogateData.nb101Sample(catalog);
-      }
-      if (!Benchmarks.NAMES.contains(benchmark)) {
-        throw new NashException("unknown benchmark '" + benchmark + "'; known: " + String.join(", ", Benchmarks.NAMES) + ", nb101");
-      }
       Benchmark b = Benchmarks.load(benchmark, catalog);
+      if (b.note() != null) {
+        System.out.println("note: " + b.note());
+      }
       resolvedDataset = dataset != null ? dataset : b.datasets().get(0);
       SurrogateData.Target t = SurrogateData.Target.parse(target);
       resolvedTarget = t.name().toLowerCase(Locale.ROOT);
@@ -117,7 +106,7 @@ public final class SurrogateCommand implements Runnable {
   }
 
   /** {@code nash surrogate eval}: held-out metrics and a learning curve. */
-  @Command(name = "eval", description = "Train on --train-size random architectures and measure the predictor on every held-out one; "
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = "Train on --train-size random architectures and measure the predictor on every held-out one; "
       + "then a learning curve (CSV + PNG/SVG).")
   static final class Eval implements Runnable {
     @Mixin
@@ -167,7 +156,7 @@ public final class SurrogateCommand implements Runnable {
   }
 
   /** {@code nash surrogate fit}: fit once and predict the whole space. */
-  @Command(name = "fit", description = "Train on --train-size random architectures, predict every architecture of the space "
+  @Command(name = "fit", mixinStandardHelpOptions = true, description = "Train on --train-size random architectures, predict every architecture of the space "
       + "and list the best predicted (with the true value where the data has one).")
   static final class Fit implements Runnable {
     @Mixin
