@@ -17,20 +17,19 @@ public final class ScanSummary {
     sb.append(String.format(Locale.ROOT, "operation-subset scan of %s (data %s): %d pools, %,d architectures%s%n",
         r.benchmark(), r.version(), r.pools().size(), r.universeSize(),
         r.options().connectedOnly() ? " (connected cells only)" : ""));
+    sb.append("per pool and dataset: best value (share of the dataset's global top 1% inside the pool)\n");
     sb.append(String.format(Locale.ROOT, "%-24s %6s", "pool", "size"));
     for (String d : ds) {
-      sb.append(String.format(Locale.ROOT, " %15s", shorten(d) + " best"));
+      sb.append(String.format(Locale.ROOT, " %16s", shorten(d)));
     }
-    sb.append(String.format(Locale.ROOT, "   best - global, top-1%% share%n"));
+    sb.append('\n');
     for (Pool p : r.pools()) {
       sb.append(String.format(Locale.ROOT, "%-24s %6d", p.label(), p.size()));
-      StringBuilder gaps = new StringBuilder();
       for (String d : ds) {
         Subset s = r.subset(p.label(), d);
-        sb.append(String.format(Locale.ROOT, " %15s", num(s.best())));
-        gaps.append(String.format(Locale.ROOT, " %s/%s", num(s.bestMinusGlobal()), pct(s.top1pctShare())));
+        sb.append(String.format(Locale.ROOT, " %16s", num(s.best()) + " (" + pct(s.top1pctShare()) + ")"));
       }
-      sb.append("  ").append(gaps).append('\n');
+      sb.append('\n');
     }
     sb.append("full space, per dataset: best (index), median, skewness g1 / adjusted G1\n");
     for (String d : ds) {
@@ -42,7 +41,7 @@ public final class ScanSummary {
       sb.append("full space, Kendall tau-b (upper) / Spearman (lower)\n");
       sb.append(String.format(Locale.ROOT, "  %-16s", ""));
       for (String d : ds) {
-        sb.append(String.format(Locale.ROOT, " %15s", shorten(d)));
+        sb.append(String.format(Locale.ROOT, " %16s", shorten(d)));
       }
       sb.append('\n');
       for (String a : ds) {
@@ -50,7 +49,7 @@ public final class ScanSummary {
         for (String b : ds) {
           String cell = a.equals(b) ? "1" : ds.indexOf(a) < ds.indexOf(b)
               ? num(r.correlation(full, a, b).kendallTauB()) : num(r.correlation(full, a, b).spearman());
-          sb.append(String.format(Locale.ROOT, " %15s", cell));
+          sb.append(String.format(Locale.ROOT, " %16s", cell));
         }
         sb.append('\n');
       }
