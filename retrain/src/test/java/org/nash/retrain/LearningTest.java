@@ -22,15 +22,15 @@ class LearningTest {
   @BeforeAll
   static void load() {
     DjlSetup.offline();
-    // 50 train + 20 test images per class, decoded from the shared JPEG archive
-    data = CifarJpeg.decode(TestData.file("cifar10-jpeg"), 50);
+    // 40 train and 40 test images per class, decoded from the shared JPEG archive
+    data = CifarJpeg.decode(TestData.file("cifar10-jpeg"), 40);
   }
 
   @Test
   void lossFallsAndHeldOutAccuracyBeatsChance() {
-    // C=8, N=1, cell of conv3x3/skip/pool edges; trained on 500 images, tested on 500 unseen ones
+    // C=8, N=1, cell of conv3x3/skip/pool edges; trained on 400 images, tested on 400 unseen ones
     int[] ops = {3, 3, 1, 3, 4, 3};
-    TrainSettings s = new TrainSettings(8, 1, 15, 50, 0.05f, 0.9f, 5e-4f, 1, 250, false);
+    TrainSettings s = new TrainSettings(8, 1, 12, 50, 0.05f, 0.9f, 5e-4f, 1, 200, false);
     List<EpochResult> epochs = new ArrayList<>();
     TrainResult r = new NetworkTrainer(s, Device.cpu()).train(ops, data.train(), data.test(), new NetworkTrainer.Listener() {
       @Override
