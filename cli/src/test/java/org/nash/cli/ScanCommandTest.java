@@ -72,7 +72,7 @@ class ScanCommandTest {
       assertTrue(Files.size(o.resolve(e.path())) > 0, e.path());
     }
     assertTrue(Files.exists(o.resolve("scan-tnb-micro-subsets.csv")));
-    assertTrue(Files.exists(o.resolve("scan-tnb-micro-occurrence-jigsaw.svg")));
+    assertTrue(Files.exists(o.resolve("scan-tnb-micro-occurrence-jigsaw-c3x3.svg")));
     // 15 pools x 2 tasks, plus the header.
     assertEquals(31, Files.readAllLines(o.resolve("scan-tnb-micro-subsets.csv")).size());
   }

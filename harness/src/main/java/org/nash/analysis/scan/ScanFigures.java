@@ -11,7 +11,6 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
-import org.knowm.xchart.BoxSeries;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -62,7 +61,9 @@ final class ScanFigures {
       out.add(histogram(d));
     }
     for (ScanResult.Dataset d : r.datasets()) {
-      out.add(occurrence(d));
+      for (String op : r.ops()) {
+        out.add(occurrence(d, op));
+      }
     }
     if (!r.edgeOpMeans().isEmpty()) {
       for (ScanResult.Dataset d : r.datasets()) {
@@ -147,32 +148,28 @@ final class ScanFigures {
     return render(c, prefix + "-hist-" + d.name(), title(d, "distribution and skewness of the space"), caption);
   }
 
-  private Figure occurrence(ScanResult.Dataset d) {
-    BoxChart c = new BoxChartBuilder().width(1100).height(560)
-        .title(title(d, "metric by number of occurrences of each op")).xAxisTitle("op x number of edges holding it")
+  /** One chart per op: XChart's box chart mis-sizes its boxes beyond a dozen series. */
+  private Figure occurrence(ScanResult.Dataset d, String op) {
+    BoxChart c = new BoxChartBuilder().width(640).height(440)
+        .title(title(d, "by number of edges holding " + op)).xAxisTitle("edges holding " + op + " (architectures)")
         .yAxisTitle(d.column()).build();
     // Each box is drawn from its five numbers (low whisker, q1, median, q3, high whisker): with R-7
     // quartiles ((n-1)p+1 positions) XChart's box of these five values is exactly the computed box.
     c.getStyler().setBoxplotCalCulationMethod(BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
-    c.getStyler().setXAxisLabelRotation(90);
     c.getStyler().setLegendVisible(false);
-    int op = 0;
-    for (String name : r.ops()) {
-      Color color = PALETTE[op++ % PALETTE.length];
-      for (OccurrenceBox b : r.occurrence()) {
-        if (b.dataset().equals(d.name()) && b.op().equals(name) && b.n() > 0) {
-          BoxSeries s = c.addSeries(name + " x" + b.count() + " (n=" + b.n() + ")",
-              new double[] {b.whiskerLow(), b.q1(), b.median(), b.q3(), b.whiskerHigh()});
-          s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 140));
-          s.setLineColor(color.darker());
-        }
+    for (OccurrenceBox b : r.occurrence()) {
+      if (b.dataset().equals(d.name()) && b.op().equals(op) && b.n() > 0) {
+        c.addSeries(b.count() + " (" + b.n() + ")",
+            new double[] {b.whiskerLow(), b.q1(), b.median(), b.q3(), b.whiskerHigh()});
       }
     }
-    String caption = "For each op and each count c, the distribution of " + d.column() + " over the architectures"
-        + universeNote() + " in which exactly c positions (edges) hold that op (n in the label). Boxes: quartiles "
-        + "(linear interpolation, R type 7); whiskers: the most extreme values within 1.5 IQR of the box (Tukey); "
-        + "outliers beyond them are not drawn (their number, min and max are in the occurrence table).";
-    return render(c, prefix + "-occurrence-" + d.name(), title(d, "metric by op occurrence"), caption);
+    String caption = "For each count c, the distribution of " + d.column() + " over the architectures"
+        + universeNote() + " in which exactly c of the edges hold " + op + " (number of architectures in brackets). "
+        + "Boxes: quartiles (linear interpolation, R type 7) and median (red); whiskers: the most extreme values "
+        + "within 1.5 IQR of the box (Tukey); outliers beyond them are not drawn (their number, min and max are in "
+        + "the occurrence table).";
+    return render(c, prefix + "-occurrence-" + d.name() + "-" + op, title(d, "metric by occurrences of " + op),
+        caption);
   }
 
   private Figure edgeHeatmap(ScanResult.Dataset d) {
