@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "nash", mixinStandardHelpOptions = true, version = "nash 0.1.0",
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
     subcommands = {DataCommand.class, SpaceCommand.class, RunCommand.class, SearchersCommand.class, ScanCommand.class,
-        org.nash.surrogate.cli.SurrogateCommand.class})
+        org.nash.surrogate.cli.SurrogateCommand.class,
+        ReportCommand.class, ReproduceCommand.class})
 public final class Nash implements Runnable {
   @Option(names = "--plugin", paramLabel = "JAR", description = "a jar adding searchers or oracles (repeatable)")
   List<File> plugins = new ArrayList<>();

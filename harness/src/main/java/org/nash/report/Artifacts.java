@@ -45,9 +45,22 @@ public final class Artifacts {
 
   /** Adds or replaces (by path) entries in the folder's index, atomically. */
   public static synchronized void register(Path dir, List<Entry> entries) {
+    replace(dir, null, entries);
+  }
+
+  /**
+   * Like {@link #register}, but also drops the entries under {@code prefix} (e.g. {@code compare/})
+   * that {@code entries} no longer has, so that an analysis that runs again leaves no stale entries
+   * of its own. Entries kept keep their place, so the report's order does not change on a rerun.
+   */
+  public static synchronized void replace(Path dir, String prefix, List<Entry> entries) {
+    java.util.Set<String> fresh = new java.util.HashSet<>();
+    entries.forEach(e -> fresh.add(e.path()));
     Map<String, Entry> all = new LinkedHashMap<>();
     for (Entry e : read(dir)) {
-      all.put(e.path(), e);
+      if (prefix == null || !e.path().startsWith(prefix) || fresh.contains(e.path())) {
+        all.put(e.path(), e);
+      }
     }
     for (Entry e : entries) {
       all.put(e.path(), e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -21,7 +22,8 @@ import org.nash.run.Results;
  * Numbers keep full precision ({@link Double#toString}); NaN is an empty CSV cell and JSON null.
  */
 public final class Table {
-  private static final CsvMapper CSV = new CsvMapper();
+  // Quote a cell only when CSV needs it (not e.g. for the '+' of a pool label).
+  private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<String> columns;

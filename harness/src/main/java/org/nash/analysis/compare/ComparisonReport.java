@@ -79,15 +79,10 @@ public final class ComparisonReport {
     for (FinalTable.Row r : rows) {
       t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
           r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
-          r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), median(r), r.regretPool().mean(),
+          r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(), r.regretPool().mean(),
           r.hitPool(), r.hitOptimum(), r.queries(), r.seconds());
     }
     return t;
-  }
-
-  /** Within a dataset the optimum is fixed, so the median regret is the optimum minus the median reported. */
-  private static double median(FinalTable.Row r) {
-    return r.regret().mean() + r.reported().mean() - r.reportedStats().median();
   }
 
   static Table curveTable(List<Curves.Curve> curves) {

@@ -12,12 +12,12 @@ public final class FinalTable {
 
   /**
    * @param reported final reported value, mean with 95 % t interval
-   * @param reportedStats its median and quartiles
+   * @param reportedStats its median and quartiles; {@code regretStats} the same for the regret
    * @param hitPool share of trials whose final incumbent is the best architecture of their pool
    * @param hitOptimum share whose final incumbent is the best of the full space
    */
   public record Row(String dataset, String pool, String searcher, Interval reported, Describe reportedStats,
-      Interval regret, Interval regretPool, double hitPool, double hitOptimum, double queries, double seconds) {}
+      Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries, double seconds) {}
 
   private FinalTable() {}
 
@@ -53,7 +53,7 @@ public final class FinalTable {
       seconds += t.seconds();
     }
     return new Row(ds, pool, searcher, Interval.of(rep), Describe.of(withoutNaN(rep)), Interval.of(reg),
-        Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n);
+        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n);
   }
 
   static double[] withoutNaN(double[] v) {

@@ -77,7 +77,9 @@ public final class Reliability {
         : g.datasets().contains("cifar10-valid") ? "cifar10-valid" : null;
     List<Transfer.Row> transfer = new ArrayList<>();
     if (source != null) {
-      List<String> targets = b.datasets().stream().filter(d -> !d.startsWith("cifar10")).toList();
+      // cifar10-valid and cifar10 share the search signal: not another dataset to transfer to.
+      List<String> targets = b.datasets().stream()
+          .filter(d -> !d.equals("cifar10") && !d.equals("cifar10-valid")).toList();
       transfer = Transfer.of(g, b, source, targets);
     }
     return new Result(rows, power, transfer, source);

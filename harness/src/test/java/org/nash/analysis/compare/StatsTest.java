@@ -48,6 +48,21 @@ class StatsTest {
   }
 
   @Test
+  void mannWhitneyUCountsPairsAndMatchesScipy() {
+    double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
+    double[] y = {8, 9, 7, 9, 3, 2, 3, 8, 4, 6};
+    double pairs = 0;
+    for (double a : x) {
+      for (double b : y) {
+        pairs += a > b ? 1 : a == b ? 0.5 : 0;
+      }
+    }
+    MannWhitney.Result r = MannWhitney.test(x, y);
+    assertEquals(pairs, r.u(), 0);
+    assertEquals(0.13623908806553292, r.p(), 1e-12); // scipy.stats.mannwhitneyu(x, y, method='asymptotic')
+  }
+
+  @Test
   void holmStepDown() {
     // Sorted: 0.005*4 = 0.02, 0.01*3 = 0.03, 0.03*2 = 0.06, 0.04*1 = 0.04 -> running max 0.06.
     assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, Holm.adjust(new double[] {0.01, 0.04, 0.03, 0.005}), 1e-15);

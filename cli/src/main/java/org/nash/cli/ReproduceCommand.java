@@ -1,0 +1,229 @@
+package org.nash.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nash.NashException;
+import org.nash.analysis.scan.OpScan;
+import org.nash.analysis.scan.ScanOptions;
+import org.nash.analysis.scan.ScanWriter;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.report.Report;
+import org.nash.report.Study;
+import org.nash.report.Table;
+import org.nash.run.ExperimentRunner;
+import org.nash.run.Summary;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialSpec;
+import org.nash.run.TrialsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code nash reproduce STUDY}: runs a study's scans and search experiments (each part into its own
+ * subfolder) and reports on all of them. Rerunning resumes the experiments and redoes the rest.
+ */
+@Command(name = "reproduce", description = {
+    "Reproduce a study (configs/STUDY.yaml, e.g. lopes2023): operation-subset scans, search experiments and one"
+        + " report (index.html); see docs/REPRODUCING.md. Rerunning resumes unfinished experiments."})
+final class ReproduceCommand implements Runnable {
+  @ParentCommand
+  Nash nash;
+
+  @Parameters(paramLabel = "STUDY", description = "study name, e.g. lopes2023 (reads configs/STUDY.yaml)")
+  String study;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "study file (default: configs/STUDY.yaml)")
+  Path config;
+
+  @Option(names = "--out", description = "results folder (default: results/STUDY)")
+  Path out;
+
+  @Option(names = "--threads", description = "worker threads (default: the number of cores); never changes results")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
+
+  /** A part, checked and planned before anything runs. */
+  private record Planned(Study.Part part, Path dir, Benchmark scanBenchmark, ScanOptions scan,
+      ExperimentRunner.Plan plan, int done) {}
+
+  @Override
+  public void run() {
+    long t0 = System.nanoTime();
+    Path file = config != null ? config : findStudy(study);
+    Study s = Study.load(file);
+    if (!s.name.equals(study)) {
+      throw new NashException(file + " is the study '" + s.name + "', not '" + study + "'");
+    }
+    Path root = out != null ? out : Path.of("results", s.name);
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new NashException("--threads must be at least 1, got " + n);
+    }
+    List<Planned> parts = plan(s, root);
+    int total = parts.stream().mapToInt(p -> p.plan() == null ? 0 : p.plan().trials().size()).sum();
+    int done = parts.stream().mapToInt(Planned::done).sum();
+    System.err.printf(Locale.ROOT, "%s: %d part(s), %d trials (%d already done), %d thread(s) -> %s%n", s.name,
+        parts.size(), total, done, n, root);
+
+    for (Planned p : parts) {
+      if (p.scan() != null) {
+        long ts = System.nanoTime();
+        // The operation-subset scan (nash scan), written and registered in the part's folder.
+        int files = ScanWriter.write(OpScan.compute(p.scanBenchmark(), p.scan()), p.dir()).size();
+        System.err.printf(Locale.ROOT, "scan %s: %d files in %s (%.1f s)%n", p.scanBenchmark().name(), files, p.dir(),
+            (System.nanoTime() - ts) / 1e9);
+      }
+    }
+    runExperiments(parts, total, done, n);
+    System.err.println("report: analysing " + root + " ...");
+    Report.Outcome o = Report.write(root, nash.catalog());
+    o.warnings().forEach(w -> System.err.println("warning: " + w));
+    for (Planned p : parts) {
+      if (p.plan() != null) {
+        System.out.println("== " + p.plan().config().name + ": final budget");
+        System.out.print(Summary.format(Summary.of(TrialsFile.read(p.dir().resolve(TrialsFile.NAME)).trials())));
+      }
+      Path rel = p.dir().resolve("reliability").resolve("reliability.csv");
+      if (Files.exists(rel)) {
+        System.out.println("== " + p.part().folder() + ": reliability for comparing searchers");
+        System.out.print(format(Table.readCsv(rel)));
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s reproduced in %.1f s: %d tables and figures in %s%n", s.name,
+        (System.nanoTime() - t0) / 1e9, o.entries(), o.page());
+  }
+
+  /** Checks every part (config, benchmark, scan options) before anything is written. */
+  private List<Planned> plan(Study s, Path root) {
+    List<Planned> out = new ArrayList<>();
+    for (Study.Part part : s.parts) {
+      Path dir = root.resolve(part.folder());
+      Benchmark sb = null;
+      ScanOptions so = null;
+      if (part.scan != null) {
+        sb = Benchmarks.load(part.scanBenchmark(), nash.catalog());
+        so = ScanOptions.resolve(sb, part.scan.datasets, part.scan.connectedOnly, part.scan.reference);
+      }
+      ExperimentRunner.Plan plan = null;
+      int done = 0;
+      if (part.experiment != null) {
+        plan = ExperimentRunner.plan(part.experiment, nash.catalog(), nash.loader());
+        done = alreadyDone(plan, dir);
+      }
+      out.add(new Planned(part, dir, sb, so, plan, done));
+    }
+    return out;
+  }
+
+  private void runExperiments(List<Planned> parts, int total, int done, int threads) {
+    try (ProgressBar pb = quiet || total == 0 ? null : new ProgressBarBuilder().setTaskName("trials")
+        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+      int finished = done;
+      for (Planned p : parts) {
+        if (p.plan() == null) {
+          continue;
+        }
+        if (pb != null) {
+          pb.setExtraMessage(p.part().folder());
+          pb.stepTo(finished);
+        }
+        ExperimentRunner.Outcome o = ExperimentRunner.run(p.plan(), p.dir(), threads, r -> {
+          if (pb != null) {
+            pb.step();
+          }
+        });
+        finished += o.ran();
+        if (o.repaired() != null) {
+          System.err.println("repaired: " + o.repaired());
+        }
+        Summary.write(Summary.of(TrialsFile.read(o.trials()).trials()), p.dir());
+      }
+      if (pb != null) {
+        pb.stepTo(total);
+      }
+    }
+  }
+
+  /** Trials of the plan already in the folder (so the bar starts where a resumed run is). */
+  private static int alreadyDone(ExperimentRunner.Plan plan, Path dir) {
+    Set<String> keys = new HashSet<>();
+    for (TrialResult r : TrialsFile.read(dir.resolve(TrialsFile.NAME)).trials()) {
+      keys.add(r.key());
+    }
+    int n = 0;
+    for (TrialSpec t : plan.trials()) {
+      n += keys.contains(t.key()) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** configs/STUDY.yaml under the working directory, else beside the checkout the jar was built in. */
+  static Path findStudy(String study) {
+    if (!study.matches("[A-Za-z0-9._-]+")) {
+      throw new NashException("study name '" + study + "' is not a plain name (e.g. lopes2023)");
+    }
+    Path local = Path.of("configs", study + ".yaml");
+    if (Files.exists(local)) {
+      return local;
+    }
+    try {
+      // cli/target/nash.jar -> the checkout's configs/
+      Path jar = Path.of(ReproduceCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path beside = jar.getParent() == null || jar.getParent().getParent() == null ? null
+          : jar.getParent().getParent().getParent();
+      if (beside != null && Files.exists(beside.resolve("configs").resolve(study + ".yaml"))) {
+        return beside.resolve("configs").resolve(study + ".yaml");
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // no usable code location: fall through to the error below
+    }
+    throw new NashException("no study file " + local + " here; run from the nash checkout or pass --config FILE");
+  }
+
+  /** A CSV table in fixed-width columns. */
+  static String format(List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] w = new int[cols];
+    List<String[]> shown = new ArrayList<>();
+    for (String[] r : rows) {
+      String[] c = new String[cols];
+      for (int i = 0; i < cols; i++) {
+        String v = i < r.length ? r[i] : "";
+        c[i] = shorten(v);
+        w[i] = Math.max(w[i], c[i].length());
+      }
+      shown.add(c);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] c : shown) {
+      for (int i = 0; i < cols; i++) {
+        sb.append(String.format(Locale.ROOT, "%-" + w[i] + "s", c[i])).append(i + 1 < cols ? "  " : "\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String shorten(String v) {
+    if (!v.matches("-?[0-9]*\\.[0-9]+([eE][-+]?[0-9]+)?")) {
+      return v;
+    }
+    double d = Double.parseDouble(v);
+    return Math.abs(d) >= 0.001 || d == 0 ? String.format(Locale.ROOT, "%.4f", d) : String.format(Locale.ROOT, "%.2e", d);
+  }
+}
