@@ -98,7 +98,8 @@ public final class Charts {
   /** Writes {@code base}.png and {@code base}.svg under {@code dir}, each atomically. */
   public static void save(XYChart chart, Path dir, String base) {
     try {
-      Results.writeAtomically(dir.resolve(base + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+      Results.writeAtomically(dir.resolve(base + ".png"),
+          BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
       ByteArrayOutputStream svg = new ByteArrayOutputStream();
       VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
       Results.writeAtomically(dir.resolve(base + ".svg"), svg.toByteArray());

@@ -36,7 +36,8 @@ public final class HtmlPage {
     }
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
-        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n");
+        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(title))
+        .append("</h1>\n");
     if (!experiments.isEmpty()) {
       h.append("<h2>Experiments</h2>\n<ul>\n");
       experiments.forEach(e -> h.append("<li>").append(esc(e)).append("</li>\n"));

@@ -79,7 +79,8 @@ public final class ComparisonReport {
     for (FinalTable.Row r : rows) {
       t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
           r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
-          r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(), r.regretPool().mean(),
+          r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(),
+          r.regretPool().mean(),
           r.hitPool(), r.hitOptimum(), r.queries(), r.seconds());
     }
     return t;

@@ -17,7 +17,8 @@ public final class FinalTable {
    * @param hitOptimum share whose final incumbent is the best of the full space
    */
   public record Row(String dataset, String pool, String searcher, Interval reported, Describe reportedStats,
-      Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries, double seconds) {}
+      Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries,
+      double seconds) {}
 
   private FinalTable() {}
 

@@ -38,6 +38,39 @@ public final class RankingStability {
     return same / (double) resamples;
   }
 
+  /**
+   * The same probability for a smaller study: {@code n} trials of each searcher drawn without
+   * replacement (all of them when it has fewer), e.g. the 10 seeds a paper might run.
+   */
+  public static double subsampleProbability(List<double[]> samples, int n, SplittableRandom rng, int resamples) {
+    int k = samples.size();
+    double[] full = new double[k];
+    List<double[]> pools = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      full[i] = mean(samples.get(i));
+      pools.add(samples.get(i).clone());
+    }
+    int same = 0;
+    double[] sub = new double[k];
+    for (int b = 0; b < resamples; b++) {
+      for (int i = 0; i < k; i++) {
+        double[] s = pools.get(i);
+        int m = Math.min(n, s.length);
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+          int r = j + rng.nextInt(s.length - j);
+          double t = s[j];
+          s[j] = s[r];
+          s[r] = t;
+          sum += s[j];
+        }
+        sub[i] = sum / m;
+      }
+      same += sameOrder(full, sub) ? 1 : 0;
+    }
+    return same / (double) resamples;
+  }
+
   static boolean sameOrder(double[] a, double[] b) {
     for (int i = 0; i < a.length; i++) {
       for (int j = i + 1; j < a.length; j++) {

@@ -19,14 +19,18 @@ import org.nash.run.TrialResult;
  */
 public final class Reliability {
   static final long SEED = 20230329L;
+  /** Seeds per searcher of the "small study" ranking probability. */
+  public static final int SMALL_STUDY = 10;
 
   /**
-   * One dataset. {@code reVsRs*} compare the final values of the searchers named {@code re} and
-   * {@code rs} (p: two-sided Mann-Whitney U on all seeds; delta: Cliff's delta of RE over RS);
-   * NaN / -1 when either is missing or never significant.
+   * One dataset. {@code pSameRanking}: bootstrap probability over all seeds; {@code
+   * pSameRankingSmall}: the same for {@link #SMALL_STUDY} seeds per searcher. {@code reVsRs*}
+   * compare the final values of the searchers named {@code re} and {@code rs} (p: two-sided
+   * Mann-Whitney U on all seeds; delta: Cliff's delta of RE over RS); NaN / -1 when either is
+   * missing or never significant.
    */
   public record Row(String dataset, String pool, List<String> searchers, int seeds, String ranking,
-      double pSameRanking, double reVsRsP, double reVsRsDelta, int seedsToP05, int maxSeeds,
+      double pSameRanking, double pSameRankingSmall, double reVsRsP, double reVsRsDelta, int seedsToP05, int maxSeeds,
       NearOptimum.Share near) {}
 
   public record Result(List<Row> rows, Map<String, SeedsToSignificance.Result> power, List<Transfer.Row> transfer,
@@ -54,6 +58,8 @@ public final class Reliability {
       }
       double pSame = ss.size() < 2 ? Double.NaN
           : RankingStability.probability(samples, rng(ds, "ranking"), RankingStability.RESAMPLES);
+      double pSmall = ss.size() < 2 ? Double.NaN : RankingStability.subsampleProbability(samples, SMALL_STUDY,
+          rng(ds, "ranking-small"), RankingStability.RESAMPLES);
       String re = find(ss, searcherNames, "re");
       String rs = find(ss, searcherNames, "rs");
       double p = Double.NaN;
@@ -71,7 +77,8 @@ public final class Reliability {
         max = Math.min(a.length, c.length);
       }
       NearOptimum.Share near = NearOptimum.of(b.table().column(b.objective(ds).reportedKey()));
-      rows.add(new Row(ds, pool, ss, seeds, RankingStability.describe(ss, samples), pSame, p, delta, needed, max, near));
+      rows.add(new Row(ds, pool, ss, seeds, RankingStability.describe(ss, samples), pSame, pSmall, p, delta, needed,
+          max, near));
     }
     String source = g.datasets().contains("cifar10") ? "cifar10"
         : g.datasets().contains("cifar10-valid") ? "cifar10-valid" : null;

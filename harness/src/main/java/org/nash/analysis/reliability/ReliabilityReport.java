@@ -23,7 +23,9 @@ public final class ReliabilityReport {
         "Per dataset, on its reference pool (full when run). ranking: searchers by mean final reported value"
             + " over all seeds. p_same_ranking: bootstrap probability (" + RankingStability.RESAMPLES
             + " resamples of each searcher's seeds with replacement, seeded, so reproducible) that the ranking"
-            + " equals the full-sample ranking (every pair ordered the same way). re_vs_rs_p / re_vs_rs_delta:"
+            + " equals the full-sample ranking (every pair ordered the same way). p_same_ranking_"
+            + Reliability.SMALL_STUDY + "_seeds: the same for a small study, " + Reliability.SMALL_STUDY
+            + " seeds of each searcher drawn without replacement. re_vs_rs_p / re_vs_rs_delta:"
             + " two-sided Mann-Whitney U p-value and Cliff's delta (RE over RS) on all seeds. seeds_to_p05:"
             + " smallest n of seeds per searcher at which the median p-value of RE vs RS over "
             + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of each, drawn without replacement) is below"
@@ -40,7 +42,8 @@ public final class ReliabilityReport {
               + " subsamples (n seeds of RE and of RS, without replacement) whose two-sided Mann-Whitney U p-value"
               + " is below 0.05, and the median p-value. JSON twin: " + DIR + "/power.json."));
       Charts.save(powerChart(r.power()), dir, DIR + "/power");
-      out.add(new Artifacts.Entry(DIR + "/power.png", "figure", section, "RE vs RS: share of n-seed studies that find a significant difference",
+      out.add(new Artifacts.Entry(DIR + "/power.png", "figure", section,
+          "RE vs RS: share of n-seed studies that find a significant difference",
           "x: seeds per searcher (n); y: share of " + SeedsToSignificance.SUBSAMPLES + " random n-seed subsamples in"
               + " which RE and RS differ at p < 0.05 (two-sided Mann-Whitney U on final reported values), one line per"
               + " dataset. The grey line at 0.5 marks the seeds_to_p05 rule of the reliability table: a dataset whose"
@@ -63,11 +66,12 @@ public final class ReliabilityReport {
   }
 
   static Table table(Reliability.Result r) {
-    Table t = new Table("dataset", "pool", "searchers", "seeds", "ranking", "p_same_ranking", "re_vs_rs_p",
+    Table t = new Table("dataset", "pool", "searchers", "seeds", "ranking", "p_same_ranking",
+        "p_same_ranking_" + Reliability.SMALL_STUDY + "_seeds", "re_vs_rs_p",
         "re_vs_rs_delta", "seeds_to_p05", "max_seeds", "optimum", "share_within_1pp", "share_within_1pct");
     for (Reliability.Row x : r.rows()) {
       t.add(x.dataset(), x.pool(), String.join(" ", x.searchers()), x.seeds(), x.ranking(), x.pSameRanking(),
-          x.reVsRsP(), x.reVsRsDelta(), x.seedsToP05() < 0 ? null : x.seedsToP05(), x.maxSeeds(),
+          x.pSameRankingSmall(), x.reVsRsP(), x.reVsRsDelta(), x.seedsToP05() < 0 ? null : x.seedsToP05(), x.maxSeeds(),
           x.near().optimum(), x.near().within1pp(), x.near().within1pct());
     }
     return t;

@@ -32,6 +32,19 @@ class ReliabilityTest {
   }
 
   @Test
+  void smallStudies() {
+    List<double[]> s = List.of(new double[] {1, 2, 3, 4}, new double[] {10, 11, 12, 13});
+    assertEquals(1.0, RankingStability.subsampleProbability(s, 2, new SplittableRandom(1), 200), 0);
+    // Interleaved samples: a 1-seed study gets the order of the means right only when it draws
+    // a above b: 6 of the 9 pairs (a: 2, 5, 8; b: 1, 4, 7; mean a 5 > mean b 4).
+    List<double[]> mixed = List.of(new double[] {2, 5, 8}, new double[] {1, 4, 7});
+    double p = RankingStability.subsampleProbability(mixed, 1, new SplittableRandom(5), 20000);
+    assertEquals(6 / 9.0, p, 0.015);
+    // Asking for more seeds than there are uses them all: the full sample, always the same order.
+    assertEquals(1.0, RankingStability.subsampleProbability(mixed, 10, new SplittableRandom(5), 50), 0);
+  }
+
+  @Test
   void overlappingSamplesSometimesSwapAndTheBootstrapIsSeeded() {
     List<double[]> s = List.of(new double[] {1, 5, 9, 2, 7}, new double[] {2, 6, 8, 3, 6});
     double p = RankingStability.probability(s, new SplittableRandom(7), 2000);
