@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nash.TestData;
 import org.nash.retrain.net.Nb201Network;
-import org.nash.retrain.table.CsvReferenceTable;
+import org.nash.retrain.table.HarnessReferenceTable;
 import org.nash.space.Nb201Space;
 
 /** The network's trainable parameters equal the benchmark's params column (CIFAR-10, 10 classes). */
@@ -25,7 +25,7 @@ class ParameterCountTest {
   @BeforeAll
   static void load() throws Exception {
     DjlSetup.offline();
-    space = CsvReferenceTable.load(TestData.catalog()).space();
+    space = HarnessReferenceTable.load(TestData.catalog()).space();
     CsvMapper m = new CsvMapper();
     try (MappingIterator<Map<String, String>> it = m.readerForMapOf(String.class).with(m.schemaWithHeader())
         .readValues(TestData.file("nb201-cost-cifar10").toFile())) {

@@ -6,7 +6,7 @@ import org.nash.NashException;
 import org.nash.data.DataCatalog;
 import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.RetrainData;
-import org.nash.retrain.table.CsvReferenceTable;
+import org.nash.retrain.table.HarnessReferenceTable;
 import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
@@ -81,7 +81,7 @@ public final class RunOptions {
   }
 
   static ReferenceTable table(DataCatalog catalog) {
-    return CsvReferenceTable.load(catalog);
+    return HarnessReferenceTable.load(catalog);
   }
 
   /** An official index or an arch string. */

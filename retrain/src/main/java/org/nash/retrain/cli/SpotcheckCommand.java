@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.nash.NashException;
 import org.nash.data.DataCatalog;
-import org.nash.retrain.RetrainOracle;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.table.ReferenceTable;
+import org.nash.retrain.train.NetworkTrainer;
+import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
 import picocli.CommandLine.Command;
@@ -56,23 +57,23 @@ public final class SpotcheckCommand implements Callable<Integer> {
     if (!run.caveats().isEmpty()) {
       out.println("caveat:  " + run.caveats());
     }
-    RetrainOracle oracle = new RetrainOracle(data, settings, device, Double.POSITIVE_INFINITY);
+    NetworkTrainer trainer = new NetworkTrainer(settings, device);
     List<double[]> pairs = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       Arch a = list.get(i);
       String prefix = "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ";
-      RetrainOracle.Observation o = oracle.query(a, new ProgressListener(out, settings.epochs(), prefix));
+      TrainResult o = trainer.train(a.ops(), data.train(), data.eval(), new ProgressListener(out, settings.epochs(), prefix));
       OptionalDouble t = table.value(key, a.index());
-      String row = String.format("%6d  %10.2f  %9s  %+7.2f  %9s  %8.1f  %s", a.index(), o.accuracy(),
+      String row = String.format("%6d  %10.2f  %9s  %+7.2f  %9s  %8.1f  %s", a.index(), o.validAccuracy(),
           t.isPresent() ? String.format("%.2f", t.getAsDouble()) : "n/a",
-          t.isPresent() ? o.accuracy() - t.getAsDouble() : Double.NaN,
+          t.isPresent() ? o.validAccuracy() - t.getAsDouble() : Double.NaN,
           String.format("%,d", o.parameters()), o.seconds(), a);
       rows.add(row);
-      out.println(prefix + "retrained " + String.format("%.2f%%", o.accuracy())
+      out.println(prefix + "retrained " + String.format("%.2f%%", o.validAccuracy())
           + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
       if (t.isPresent()) {
-        pairs.add(new double[] {o.accuracy(), t.getAsDouble()});
+        pairs.add(new double[] {o.validAccuracy(), t.getAsDouble()});
       }
     }
     out.printf("%n%6s  %10s  %9s  %7s  %9s  %8s  %s%n", "arch", "retrained", "table", "diff", "params", "seconds", "cell");

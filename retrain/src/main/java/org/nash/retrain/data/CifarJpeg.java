@@ -44,6 +44,7 @@ public final class CifarJpeg {
     if (Files.isRegularFile(train) && Files.isRegularFile(test)) {
       return new CifarSet(CifarBinary.read(train), CifarBinary.read(test), origin, false);
     }
+    System.err.println("decoding the CIFAR-10 JPEGs of " + archive + " once into " + cacheDir + " ...");
     CifarSet set = decode(archive, Integer.MAX_VALUE);
     try {
       Files.createDirectories(cacheDir);

@@ -94,13 +94,16 @@ public final class NetworkTrainer {
             break;
           }
           long b = xy[1].getShape().get(0);
+          NDArray logits;
+          NDArray loss;
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray logits = net.forward(store, new NDList(xy[0]), true).singletonOrThrow();
-            NDArray loss = crossEntropy(logits, xy[1]);
+            logits = net.forward(store, new NDList(xy[0]), true).singletonOrThrow();
+            loss = crossEntropy(logits, xy[1]);
             gc.backward(loss);
-            lossSum.addi(loss.stopGradient().mul(b));
-            correct.addi(logits.argMax(1).eq(xy[1]).sum());
           }
+          // outside the collector: no autograd graph for the bookkeeping
+          lossSum.addi(loss.mul(b));
+          correct.addi(logits.argMax(1).eq(xy[1]).sum());
           opt.step(params);
           seen += b;
         }
