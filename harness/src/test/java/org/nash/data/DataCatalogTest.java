@@ -20,6 +20,10 @@ class DataCatalogTest {
   void everyMirroredEntryVerifies() {
     DataCatalog c = TestData.catalog();
     for (DataEntry e : c.entries()) {
+      if (e.sha256() == null) {
+        assertTrue(e.url() != null, e.id() + ": a file without a known digest must say where to get it");
+        continue; // a file users download themselves (the official NB101 record), not in the mirror
+      }
       Path p = c.locate(e);
       assertTrue(p != null, e.id() + " missing from the mirror");
       DataCatalog.verify(e, p);
