@@ -1,5 +1,6 @@
 package org.nash.table;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -111,7 +112,8 @@ public final class CsvColumns {
     for (int r = 0; r < out.length; r++) {
       String s = rows.get(r)[c];
       try {
-        out[r] = Double.parseDouble(s);
+        // Jackson's bundled FastDoubleParser: correctly rounded like Double.parseDouble, several times faster.
+        out[r] = NumberInput.parseDouble(s, true);
       } catch (NumberFormatException e) {
         throw new NashException(file + ":" + lines.get(r) + ", column '" + column + "': '" + s
             + "' is not a number");

@@ -49,15 +49,16 @@ public final class Nb201Tables {
     t.add(col("ImageNet16-120/test-acc@200", "ImageNet16-120 x-test accuracy (%), 200 epochs",
         Aggregate.SEED_MEAN, src + "ImageNetTestAccuracy200Epochs", main.doubles("ImageNetTestAccuracy200Epochs")));
     // The other sources are independent of each other: read them in parallel, add them in a fixed order.
+    NaslibKeys keys = new NaslibKeys(space);
     List<Callable<List<Column>>> parts = List.of(
         () -> cifar10Valid(space, catalog),
         () -> hp12(space, catalog),
-        () -> valid200(space, catalog),
-        () -> hardware(space, catalog, "cifar10"),
-        () -> hardware(space, catalog, "cifar100"),
-        () -> hardware(space, catalog, "ImageNet16-120"),
-        () -> cost(space, catalog, "cifar10"),
-        () -> cost(space, catalog, "ImageNet16-120"));
+        () -> valid200(keys, catalog),
+        () -> hardware(keys, catalog, "cifar10"),
+        () -> hardware(keys, catalog, "cifar100"),
+        () -> hardware(keys, catalog, "ImageNet16-120"),
+        () -> cost(keys, catalog, "cifar10"),
+        () -> cost(keys, catalog, "ImageNet16-120"));
     for (List<Column> cols : inParallel(parts)) {
       cols.forEach(t::add);
     }
@@ -99,6 +100,9 @@ public final class Nb201Tables {
   static void checkOrder(Nb201Space space, CsvColumns csv, String column) {
     String[] archs = csv.strings(column);
     for (int i = 0; i < archs.length; i++) {
+      if (archs[i].equals(space.format(space.byIndex(i)))) {
+        continue; // the common case, without parsing
+      }
       Arch a = space.parse(archs[i]);
       if (space.indexOf(a) != i) {
         throw new NashException(csv.file() + ":" + csv.line(i) + ", column '" + column + "': architecture "
@@ -140,7 +144,7 @@ public final class Nb201Tables {
     }
     String[] cells = f.strings("cellstr");
     for (int i = 0; i < cells.length; i++) {
-      if (space.indexOf(space.parse(cells[i])) != i) {
+      if (!cells[i].equals(space.format(space.byIndex(i))) && space.indexOf(space.parse(cells[i])) != i) {
         throw new NashException(file + ": row " + i + " column 'cellstr' is " + cells[i]
             + ", which is not official index " + i);
       }
@@ -159,6 +163,45 @@ public final class Nb201Tables {
     return out;
   }
 
+  /**
+   * Official index by NASLib op-tuple string, as NASLib writes it ({@code "(4, 0, 3, 1, 4, 3)"}): a
+   * hash look-up instead of parsing every key of every file. Keys written differently are parsed.
+   */
+  static final class NaslibKeys {
+    private final Nb201Space space;
+    private final String[] keyOf;
+    private final Map<String, Integer> indexOf;
+
+    NaslibKeys(Nb201Space space) {
+      this.space = space;
+      keyOf = new String[Nb201Space.SIZE];
+      indexOf = new java.util.HashMap<>(2 * Nb201Space.SIZE);
+      for (int i = 0; i < Nb201Space.SIZE; i++) {
+        int[] ops = space.byIndex(i).ops();
+        StringBuilder sb = new StringBuilder("(");
+        for (int p = 0; p < 6; p++) {
+          sb.append(p == 0 ? "" : ", ").append(NASLIB_OP[ops[NASLIB_EDGE[p]]]); // NASLIB_OP is its own inverse
+        }
+        keyOf[i] = sb.append(')').toString();
+        indexOf.put(keyOf[i], i);
+      }
+    }
+
+    /** The official index of a key; {@code where} is only built for an error. */
+    int index(String key, java.util.function.Supplier<String> where) {
+      Integer i = indexOf.get(key);
+      if (i != null) {
+        return i;
+      }
+      String w = where.get();
+      return space.indexOf(fromNaslib(space, NaslibZenArchive.tuple(key, w), w));
+    }
+
+    String key(int index) {
+      return keyOf[index];
+    }
+  }
+
   /** An architecture from a NASLib op tuple. */
   static Arch fromNaslib(Nb201Space space, int[] tuple, String where) {
     if (tuple.length != 6) {
@@ -174,7 +217,7 @@ public final class Nb201Tables {
     return space.fromOps(ops);
   }
 
-  private static List<Column> valid200(Nb201Space space, DataCatalog catalog) {
+  private static List<Column> valid200(NaslibKeys keys, DataCatalog catalog) {
     List<Column> out = new ArrayList<>();
     Path zip = catalog.resolve("nb201-valid200");
     Map<String, Map<String, Double>> data = NaslibZenArchive.read(zip, "nasbench201");
@@ -188,8 +231,7 @@ public final class Nb201Tables {
       double[] v = new double[Nb201Space.SIZE];
       Arrays.fill(v, Double.NaN);
       for (Map.Entry<String, Double> e : values.entrySet()) {
-        String where = zip + " (" + s[0] + ")";
-        v[space.indexOf(fromNaslib(space, NaslibZenArchive.tuple(e.getKey(), where), where))] = e.getValue();
+        v[keys.index(e.getKey(), () -> zip + " (" + s[0] + ")")] = e.getValue();
       }
       out.add(col(s[1] + "/valid-acc-single@200", s[1] + " x-valid accuracy (%), 200 epochs, one run (NASLib)",
           Aggregate.SINGLE_RUN, "nb201-valid200:" + s[0] + ".val_accuracy", v));
@@ -197,15 +239,17 @@ public final class Nb201Tables {
     return out;
   }
 
-  private static List<Column> hardware(Nb201Space space, DataCatalog catalog, String ds) {
+  private static List<Column> hardware(NaslibKeys keys, DataCatalog catalog, String ds) {
     List<Column> out = new ArrayList<>();
     String id = "nb201-hw-" + ds;
     CsvColumns csv = CsvColumns.read(catalog.resolve(id)).requireRows(Nb201Space.SIZE);
     String[] nets = csv.strings("net");
     for (int i = 0; i < nets.length; i++) {
-      String where = csv.file() + ":" + csv.line(i) + ", column 'net'";
-      if (space.indexOf(fromNaslib(space, NaslibZenArchive.tuple(nets[i], where), where)) != i) {
-        throw new NashException(where + ": " + nets[i] + " is not official index " + i);
+      int row = i;
+      if (!nets[i].equals(keys.key(i))
+          && keys.index(nets[i], () -> csv.file() + ":" + csv.line(row) + ", column 'net'") != i) {
+        throw new NashException(csv.file() + ":" + csv.line(i) + ", column 'net': " + nets[i]
+            + " is not official index " + i);
       }
     }
     for (String m : HW) {
@@ -221,7 +265,7 @@ public final class Nb201Tables {
     return out;
   }
 
-  private static List<Column> cost(Nb201Space space, DataCatalog catalog, String ds) {
+  private static List<Column> cost(NaslibKeys keys, DataCatalog catalog, String ds) {
     String id = "nb201-cost-" + ds;
     CsvColumns csv = CsvColumns.read(catalog.resolve(id));
     double[] flops = new double[Nb201Space.SIZE];
@@ -232,8 +276,8 @@ public final class Nb201Tables {
     double[] f = csv.doubles("flops");
     double[] p = csv.doubles("params");
     for (int r = 0; r < nets.length; r++) {
-      String where = csv.file() + ":" + csv.line(r) + ", column 'net'";
-      int i = space.indexOf(fromNaslib(space, NaslibZenArchive.tuple(nets[r], where), where));
+      int row = r;
+      int i = keys.index(nets[r], () -> csv.file() + ":" + csv.line(row) + ", column 'net'");
       flops[i] = f[r];
       params[i] = p[r];
     }
