@@ -2,7 +2,6 @@ package org.nash;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.nash.data.DataCatalog;
 
 /** The real benchmark data for tests: the shared mirror, never the network. */
@@ -34,9 +33,5 @@ public final class TestData {
 
   public static Path file(String catalogId) {
     return catalog().resolve(catalogId);
-  }
-
-  public static Path paths(String first, String... more) {
-    return Paths.get(first, more);
   }
 }

@@ -45,17 +45,11 @@ final class SpaceCommand {
       for (String ds : b.datasets()) {
         Objective o = b.objective(ds);
         Column c = b.table().column(o.reportedKey());
-        Arch best = null;
+        int bestRow = c.argmaxOver(d);
+        Arch best = bestRow < 0 ? null : b.space().byIndex(bestRow);
         int withData = 0;
         for (int i = 0; i < d.size(); i++) {
-          Arch a = d.get(i);
-          double v = c.get(a.index());
-          if (!Double.isNaN(v)) {
-            withData++;
-            if (best == null || v > c.get(best.index())) {
-              best = a;
-            }
-          }
+          withData += Double.isNaN(c.get(d.get(i).index())) ? 0 : 1;
         }
         double full = c.get(c.argmax());
         String coverage = withData == d.size() ? "" : String.format(Locale.ROOT, "  [the table holds %,d of them]", withData);

@@ -16,16 +16,20 @@ import org.nash.table.TnbTables;
 /** Loads benchmarks by name, once per catalog (loading is pure, so the result is shared). */
 public final class Benchmarks {
   public static final List<String> NAMES = List.of("nb201", "tnb-micro", "tnb-macro", "nb101");
-  private static final Map<String, Benchmark> CACHE = new ConcurrentHashMap<>();
+  /** Per catalog (by identity, weakly held), benchmarks by name. */
+  private static final Map<DataCatalog, Map<String, Benchmark>> CACHE = new java.util.WeakHashMap<>();
 
   private Benchmarks() {}
 
   public static Benchmark load(String name, DataCatalog catalog) {
-    String key = name + "@" + System.identityHashCode(catalog);
-    Benchmark b = CACHE.get(key);
+    Map<String, Benchmark> loaded;
+    synchronized (CACHE) {
+      loaded = CACHE.computeIfAbsent(catalog, c -> new ConcurrentHashMap<>());
+    }
+    Benchmark b = loaded.get(name);
     if (b == null) {
-      b = build(name, catalog);
-      CACHE.put(key, b);
+      loaded.putIfAbsent(name, build(name, catalog));
+      b = loaded.get(name);
     }
     return b;
   }

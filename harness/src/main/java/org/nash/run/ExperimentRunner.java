@@ -102,11 +102,8 @@ public final class ExperimentRunner {
       double optimum = reported.get(reported.argmax());
       for (OpPool pool : pools) {
         SearchDomain d = b.space().domain(pool, cfg.allowDisconnected, oracle::answers);
-        double poolBest = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < d.size(); i++) {
-          double v = reported.get(d.get(i).index());
-          poolBest = Double.isNaN(v) ? poolBest : Math.max(poolBest, v);
-        }
+        int bestRow = reported.argmaxOver(d);
+        double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
         contexts.put(ds + "|" + pool.label(), new TrialRunner.Context(b, d, oracle, cfg.oracle,
             oracleSignalKey(cfg, obj), obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace));
       }

@@ -43,6 +43,18 @@ public final class Column {
     return n;
   }
 
+  /** Row index of the largest value among a domain's members (first on ties, NaN skipped); -1 if none. */
+  public int argmaxOver(org.nash.space.SearchDomain domain) {
+    int best = -1;
+    for (int i = 0; i < domain.size(); i++) {
+      int row = domain.get(i).index();
+      if (!Double.isNaN(values[row]) && (best < 0 || values[row] > values[best])) {
+        best = row;
+      }
+    }
+    return best;
+  }
+
   /** Row index of the largest value (the first on ties); -1 when every value is NaN. */
   public int argmax() {
     int best = -1;
