@@ -1,0 +1,13 @@
+package org.nash.plugin;
+
+/**
+ * Anything nash finds by name: a benchmark, an oracle, a searcher or a command. Each kind is a
+ * sub-interface (e.g. {@code SearcherProvider}) listed in a jar's {@code META-INF/services/<kind>}.
+ */
+public interface Plugin {
+  /** The name used in configs and on the command line, e.g. {@code re} or {@code nb201}. */
+  String name();
+
+  /** One line for listings: what it is and, where it has some, its parameters with defaults. */
+  String description();
+}
