@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
+import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
 import org.nash.search.Searcher;
 import org.nash.searchers.LocalSearch;
@@ -48,7 +49,7 @@ public class SearcherBench {
     DataCatalog catalog = new DataCatalog(Files.createTempDirectory("nash-bench"), DataCatalog.defaultMirrorDir(), false);
     Benchmark b = Benchmarks.load("nb201", catalog);
     domain = b.space().domain(b.space().fullPool(), true);
-    oracle = new TabularOracle(b, "cifar10", "hp12", 0);
+    oracle = new TabularOracle(b, "cifar10", Nb201Benchmark.HP12);
   }
 
   /** A fresh searcher run for {@value #STEPS} steps (includes its initial phase, as a trial does). */

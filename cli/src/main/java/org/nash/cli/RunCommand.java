@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.Summary;
+import org.nash.analysis.compare.Summary;
 import org.nash.run.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.nash.run;
 
+import org.nash.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +23,11 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Oracle;
+import org.nash.oracle.NoisyOracle;
 import org.nash.oracle.OracleProvider;
-import org.nash.search.Params;
+import org.nash.oracle.TableOracleProvider;
+import org.nash.plugin.Registry;
+import org.nash.plugin.Params;
 import org.nash.search.SearcherProvider;
 import org.nash.search.Searchers;
 import org.nash.space.OpPool;
@@ -56,7 +59,8 @@ public final class ExperimentRunner {
 
   /** Checks the config against the benchmark and the searchers on the classpath; builds oracles. */
   public static Plan plan(ExperimentConfig cfg, DataCatalog catalog, ClassLoader loader) {
-    require(cfg.benchmark != null, "config field 'benchmark' is missing; known: " + String.join(", ", Benchmarks.NAMES));
+    require(cfg.benchmark != null, "config field 'benchmark' is missing; known: "
+        + String.join(", ", Benchmarks.registry(loader).names()));
     require(cfg.datasets != null && !cfg.datasets.isEmpty(), "config field 'datasets' must list at least one dataset or task");
     require(cfg.pools != null && !cfg.pools.isEmpty(), "config field 'pools' must list at least one operation pool");
     require(cfg.searchers != null && !cfg.searchers.isEmpty(), "config field 'searchers' must list at least one searcher");
@@ -81,7 +85,7 @@ public final class ExperimentRunner {
       providers.put(s.label(), p);
     }
 
-    Benchmark b = Benchmarks.load(cfg.benchmark, catalog);
+    Benchmark b = Benchmarks.load(cfg.benchmark, catalog, loader);
     List<String> datasets = new ArrayList<>(new LinkedHashSet<>(cfg.datasets));
     Map<String, TrialRunner.Context> contexts = new LinkedHashMap<>();
     List<OpPool> pools = new ArrayList<>();
@@ -124,28 +128,26 @@ public final class ExperimentRunner {
   }
 
   private static String oracleSignalKey(ExperimentConfig cfg, Objective obj) {
-    String key = obj.signalKey(cfg.fidelity);
-    return cfg.oracle.equals("table") ? key : cfg.oracle + "(" + key + ")";
+    String key = obj.signalKey(obj.fidelity(cfg.fidelity));
+    return cfg.oracle.equals(TableOracleProvider.NAME) ? key : cfg.oracle + "(" + key + ")";
   }
 
+  /** The config's oracle for one dataset, with the config's noise around it. */
   private static Oracle oracle(ExperimentConfig cfg, Benchmark b, String ds, DataCatalog catalog, ClassLoader loader) {
-    if (cfg.oracle == null || cfg.oracle.equals("table")) {
-      Params params = new Params("oracle 'table' of " + b.name(), cfg.oracleParams);
-      Oracle o = b.oracle(ds, cfg.fidelity, cfg.noiseSd, params);
+    String name = cfg.oracle == null ? TableOracleProvider.NAME : cfg.oracle;
+    OracleProvider p = Registry.load(OracleProvider.class, "oracle", loader).get(name);
+    Params params = new Params("oracle '" + name + "' of " + b.name(), cfg.oracleParams);
+    // Providers look up their own plugins (e.g. a benchmark's table oracle) on the run's class path.
+    Thread self = Thread.currentThread();
+    ClassLoader previous = self.getContextClassLoader();
+    self.setContextClassLoader(loader);
+    try {
+      Oracle o = p.create(b, ds, b.objective(ds).fidelity(cfg.fidelity), params, catalog);
       params.requireAllRead();
-      return o;
+      return NoisyOracle.wrap(o, cfg.noiseSd);
+    } finally {
+      self.setContextClassLoader(previous);
     }
-    List<String> known = new ArrayList<>(List.of("table"));
-    for (OracleProvider p : ServiceLoader.load(OracleProvider.class, loader)) {
-      if (p.name().equals(cfg.oracle)) {
-        Params params = new Params("oracle '" + cfg.oracle + "'", cfg.oracleParams);
-        Oracle o = p.create(b, ds, cfg.fidelity, cfg.noiseSd, params, catalog);
-        params.requireAllRead();
-        return o;
-      }
-      known.add(p.name());
-    }
-    throw new NashException("unknown oracle '" + cfg.oracle + "'; known: " + String.join(", ", known));
   }
 
   private static double secondsBudget(ExperimentConfig cfg, String ds) {
@@ -190,7 +192,7 @@ public final class ExperimentRunner {
               + CONFIG_NAME + " differs from this config); choose another --out or delete the folder");
         }
       } else {
-        Results.writeAtomically(configPath, yaml);
+        AtomicFiles.writeAtomically(configPath, yaml);
       }
     } catch (IOException e) {
       throw new NashException("cannot write to " + outDir + ": " + e.getMessage(), e);

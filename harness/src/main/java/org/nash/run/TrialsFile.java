@@ -20,7 +20,7 @@ import org.nash.NashException;
  */
 public final class TrialsFile {
   public static final String NAME = "trials.jsonl";
-  static final ObjectMapper JSON = new ObjectMapper()
+  public static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private TrialsFile() {}

@@ -1,5 +1,8 @@
 package org.nash.space;
 
+import org.nash.tnb.TnbMacroSpace;
+import org.nash.tnb.TnbMicroSpace;
+import org.nash.nb201.Nb201Space;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmarks;
 import org.nash.TestData;
-import org.nash.table.TnbTables;
+import org.nash.tnb.TnbTables;
 
 class SpacesTest {
   static Nb201Space nb201() {

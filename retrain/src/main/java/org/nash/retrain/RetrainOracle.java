@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.util.SplittableRandom;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
@@ -13,7 +14,7 @@ import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
 
@@ -78,21 +79,18 @@ public final class RetrainOracle implements Oracle {
     }
 
     @Override
-    public Oracle create(Benchmark b, String dataset, String fidelity, double noiseSd, Params params, DataCatalog catalog) {
+    public String description() {
+      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine); params device (cpu|gpu), subset, data, threads";
+    }
+
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
       DjlSetup.offline();
       if (!b.name().equals("nb201")) {
         throw new NashException("oracle 'retrain' trains NAS-Bench-201 cells; benchmark '" + b.name() + "' is not supported");
       }
-      if (noiseSd > 0) {
-        throw new NashException("oracle 'retrain': noise makes no sense for real training (its own noise); set noise to 0");
-      }
       Objective obj = b.objective(dataset);
-      String fid = obj.fidelity(fidelity);
-      int epochs = switch (fid) {
-        case "hp12" -> 12;
-        case "hp200" -> 200;
-        default -> throw new NashException("oracle 'retrain': unknown fidelity '" + fid + "', expected hp12 or hp200");
-      };
+      int epochs = fidelity.epochs();
       String deviceName = params.getString("device", "cpu");
       int subset = params.getInt("subset", 0);
       String source = params.getString("data", null);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nash.TestData;
 import org.nash.retrain.net.Nb201Network;
 import org.nash.retrain.table.HarnessReferenceTable;
-import org.nash.space.Nb201Space;
+import org.nash.nb201.Nb201Space;
 
 /** The network's trainable parameters equal the benchmark's params column (CIFAR-10, 10 classes). */
 class ParameterCountTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.nash.NashException;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;

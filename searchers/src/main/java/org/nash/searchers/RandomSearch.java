@@ -3,7 +3,7 @@ package org.nash.searchers;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;

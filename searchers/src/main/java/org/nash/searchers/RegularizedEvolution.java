@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;

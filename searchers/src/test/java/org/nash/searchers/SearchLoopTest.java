@@ -16,6 +16,7 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
@@ -130,7 +131,7 @@ class SearchLoopTest {
     };
     NashException e = assertThrows(NashException.class, () -> org.nash.run.TrialRunner.run(
         new org.nash.run.TrialSpec("cifar10", "skip+c3x3", "rogue", "rogue", null, 0, 10, 0), rogue,
-        new org.nash.run.TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", null, 0), "table", "s", "r", 0, 0,
+        new org.nash.run.TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0,
             true, false)));
     assertTrue(e.getMessage().contains("outside the search domain"), e.getMessage());
     assertThrows(NashException.class, () -> d.require(rogue.ask()));
@@ -142,7 +143,7 @@ class SearchLoopTest {
     for (String pool : List.of("full", "skip,c1x1,c3x3", "none,pool,c1x1")) {
       for (boolean first : new boolean[] {false, true}) {
         SearchDomain d = b.space().domain(b.space().pool(pool), true);
-        TabularOracle oracle = new TabularOracle(b, "cifar100", "hp12", 0);
+        TabularOracle oracle = new TabularOracle(b, "cifar100", Nb201Benchmark.HP12);
         LocalSearch ls = new LocalSearch(first, 10);
         SplittableRandom rng = new SplittableRandom(7);
         ls.init(d, rng);

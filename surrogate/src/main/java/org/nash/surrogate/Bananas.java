@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.nash.NashException;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherProvider;
+import org.nash.random.Gaussian;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 import org.nash.surrogate.encoding.Encoding;
@@ -117,7 +118,7 @@ public final class Bananas implements Searcher {
     }
     double[] score = new double[cand.size()];
     for (int i = 0; i < score.length; i++) {
-      score[i] = ucb ? p.mean()[i] + beta * p.sd()[i] : p.mean()[i] + p.sd()[i] * gaussian(rng);
+      score[i] = ucb ? p.mean()[i] + beta * p.sd()[i] : p.mean()[i] + p.sd()[i] * Gaussian.next(rng);
     }
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < score.length; i++) {
@@ -146,11 +147,6 @@ public final class Bananas implements Searcher {
       }
     }
     return new ArrayList<>(out);
-  }
-
-  private static double gaussian(SplittableRandom rng) {
-    double u = 1.0 - rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
   }
 
   /** {@code bananas}: predictor-guided search. */

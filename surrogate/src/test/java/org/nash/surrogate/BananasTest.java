@@ -19,7 +19,7 @@ import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentRunner;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 

@@ -8,7 +8,7 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.nb101.Nb101Spec;
 import org.nash.space.Arch;
 import org.nash.space.SearchSpace;
-import org.nash.space.TnbMacroSpace;
+import org.nash.tnb.TnbMacroSpace;
 import org.nash.surrogate.encoding.CellOneHot;
 import org.nash.surrogate.encoding.CellStructure;
 import org.nash.surrogate.encoding.Encoding;

@@ -1,5 +1,8 @@
 package org.nash.table.pickle;
 
+import org.nash.table.pickle.NatsRun;
+import org.nash.table.pickle.NatsRecordReader;
+import org.nash.table.pickle.NatsArchRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,7 +10,7 @@ import org.nash.retrain.table.HarnessReferenceTable;
 import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
-import org.nash.space.Nb201Space;
+import org.nash.nb201.Nb201Space;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code retrain} and {@code spotcheck}: data, protocol and device. */

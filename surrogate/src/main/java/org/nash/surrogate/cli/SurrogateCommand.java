@@ -11,8 +11,8 @@ import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
-import org.nash.report.Artifacts;
-import org.nash.run.Results;
+import org.nash.analysis.output.Artifacts;
+import org.nash.io.AtomicFiles;
 import org.nash.space.Arch;
 import org.nash.space.SearchSpace;
 import org.nash.surrogate.EvalReport;
@@ -215,7 +215,7 @@ public final class SurrogateCommand implements Runnable {
       }
       Path dir = setup.outDir();
       Path f = dir.resolve("predicted-top.csv");
-      Results.writeAtomically(f, csv.toString());
+      AtomicFiles.writeAtomically(f, csv.toString());
       Artifacts.register(dir, List.of(new Artifacts.Entry("predicted-top.csv", "table", "surrogate",
           "Best predicted architectures: " + data.label(), "All " + space.size() + " architectures of " + space.name()
               + " predicted by the surrogate trained on " + train.size() + " of them (seed " + setup.seed
