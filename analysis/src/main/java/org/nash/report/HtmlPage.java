@@ -1,7 +1,5 @@
 package org.nash.report;
 
-import org.nash.analysis.output.Table;
-import org.nash.analysis.output.Artifacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nash.NashException;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Table;
 import org.nash.io.AtomicFiles;
 
 /**

@@ -1,6 +1,5 @@
 package org.nash.report;
 
-import org.nash.analysis.output.Artifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.analysis.compare.ComparisonReport;
+import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.reliability.Reliability;
 import org.nash.analysis.reliability.ReliabilityReport;
 import org.nash.benchmark.Benchmark;

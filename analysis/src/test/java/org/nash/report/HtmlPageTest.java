@@ -1,8 +1,5 @@
 package org.nash.report;
 
-import org.nash.analysis.output.Table;
-import org.nash.analysis.output.Charts;
-import org.nash.analysis.output.Artifacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Table;
 
 /** The page shows every registered artifact of a folder and of its subfolders, self-contained. */
 class HtmlPageTest {

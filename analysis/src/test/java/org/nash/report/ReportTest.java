@@ -1,7 +1,5 @@
 package org.nash.report;
 
-import org.nash.analysis.output.Table;
-import org.nash.analysis.output.Artifacts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.analysis.compare.Trials;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Table;
 import org.nash.benchmark.Benchmarks;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;

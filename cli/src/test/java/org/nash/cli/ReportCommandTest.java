@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.analysis.output.Artifacts;
-import org.nash.report.Report;
 import org.nash.analysis.output.Table;
+import org.nash.report.Report;
 import org.nash.run.TrialsFile;
 
 /** {@code nash report} on a real (small) NB201 run: the page, a cut trials file, another data version. */

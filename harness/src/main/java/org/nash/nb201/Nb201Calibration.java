@@ -1,9 +1,9 @@
 package org.nash.nb201;
 
-import org.nash.benchmark.CostModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nash.benchmark.CostModel;
 import org.nash.data.DataCatalog;
 import org.nash.table.BenchmarkTable;
 import org.nash.table.pickle.NatsArchRecord;

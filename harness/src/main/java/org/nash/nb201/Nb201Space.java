@@ -1,9 +1,9 @@
 package org.nash.nb201;
 
-import org.nash.space.CellSpace;
-import org.nash.space.Arch;
 import java.util.List;
 import org.nash.NashException;
+import org.nash.space.Arch;
+import org.nash.space.CellSpace;
 
 /**
  * NAS-Bench-201 (= NATS-Bench topology space): 15,625 cells, 5 ops per edge. String

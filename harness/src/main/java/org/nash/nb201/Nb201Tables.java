@@ -1,26 +1,26 @@
 package org.nash.nb201;
 
-import org.nash.table.ColumnInfo;
-import org.nash.table.Unit;
-import org.nash.table.CsvColumns;
-import org.nash.table.Column;
-import org.nash.table.NaslibZenArchive;
-import org.nash.table.Aggregate;
-import org.nash.table.BenchmarkTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.nash.NashException;
 import org.nash.data.DataCatalog;
-import org.nash.space.Arch;
 import org.nash.nb201.Nb201Space;
+import org.nash.space.Arch;
+import org.nash.table.Aggregate;
+import org.nash.table.BenchmarkTable;
+import org.nash.table.Column;
+import org.nash.table.ColumnInfo;
+import org.nash.table.CsvColumns;
+import org.nash.table.NaslibZenArchive;
+import org.nash.table.Unit;
 
 /**
  * Builds the NAS-Bench-201 table from the raw upstream files (see the data catalog). The 200-epoch

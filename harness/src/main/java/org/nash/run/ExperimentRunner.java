@@ -1,6 +1,5 @@
 package org.nash.run;
 
-import org.nash.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -22,12 +21,13 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
-import org.nash.oracle.Oracle;
+import org.nash.io.AtomicFiles;
 import org.nash.oracle.NoisyOracle;
+import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.oracle.TableOracleProvider;
-import org.nash.plugin.Registry;
 import org.nash.plugin.Params;
+import org.nash.plugin.Registry;
 import org.nash.search.SearcherProvider;
 import org.nash.search.Searchers;
 import org.nash.space.OpPool;

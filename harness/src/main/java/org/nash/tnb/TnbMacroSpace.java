@@ -1,10 +1,10 @@
 package org.nash.tnb;
 
-import org.nash.space.SearchSpace;
-import org.nash.space.Arch;
 import java.util.ArrayList;
 import java.util.List;
 import org.nash.NashException;
+import org.nash.space.Arch;
+import org.nash.space.SearchSpace;
 
 /**
  * TransNAS-Bench-101 macro space: 3,256 stage layouts {@code 64-XXXX-basic} of 4 to 6 residual

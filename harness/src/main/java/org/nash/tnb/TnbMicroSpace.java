@@ -1,8 +1,8 @@
 package org.nash.tnb;
 
-import org.nash.space.CellSpace;
-import org.nash.space.Arch;
 import java.util.List;
+import org.nash.space.Arch;
+import org.nash.space.CellSpace;
 
 /**
  * TransNAS-Bench-101 micro space: 4,096 cells, 4 ops per edge (0 none, 1 skip, 2 conv1x1,

@@ -1,11 +1,5 @@
 package org.nash.tnb;
 
-import org.nash.table.ColumnInfo;
-import org.nash.table.Unit;
-import org.nash.table.Column;
-import org.nash.table.NaslibZenArchive;
-import org.nash.table.Aggregate;
-import org.nash.table.BenchmarkTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +10,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nash.NashException;
+import org.nash.data.DataCatalog;
 import org.nash.space.Arch;
 import org.nash.space.SearchSpace;
+import org.nash.table.Aggregate;
+import org.nash.table.BenchmarkTable;
+import org.nash.table.Column;
+import org.nash.table.ColumnInfo;
+import org.nash.table.NaslibZenArchive;
+import org.nash.table.Unit;
 import org.nash.tnb.TnbMacroSpace;
 import org.nash.tnb.TnbMicroSpace;
-import org.nash.data.DataCatalog;
 
 /**
  * TransNAS-Bench-101 tables (micro 4,096 cells, macro 3,256 layouts) from NASLib's result archives:

@@ -1,8 +1,5 @@
 package org.nash.nb201;
 
-import org.nash.table.CsvColumns;
-
-import org.nash.nb201.Nb201Tables;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
+import org.nash.nb201.Nb201Tables;
+import org.nash.table.CsvColumns;
 
 /** Broken copies of the real NB201 test file give one clear message naming file and line. */
 class BadInputTest {

@@ -1,10 +1,5 @@
 package org.nash.nb201;
 
-import org.nash.table.CsvColumns;
-import org.nash.table.Column;
-import org.nash.table.Aggregate;
-import org.nash.table.BenchmarkTable;
-import org.nash.tnb.TnbTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.table.Aggregate;
+import org.nash.table.BenchmarkTable;
+import org.nash.table.Column;
+import org.nash.table.CsvColumns;
+import org.nash.tnb.TnbTables;
 
 class Nb201TablesTest {
   static Benchmark nb201() {

@@ -1,8 +1,5 @@
 package org.nash.space;
 
-import org.nash.tnb.TnbMacroSpace;
-import org.nash.tnb.TnbMicroSpace;
-import org.nash.nb201.Nb201Space;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +12,11 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 import org.nash.NashException;
-import org.nash.benchmark.Benchmarks;
 import org.nash.TestData;
+import org.nash.benchmark.Benchmarks;
+import org.nash.nb201.Nb201Space;
+import org.nash.tnb.TnbMacroSpace;
+import org.nash.tnb.TnbMicroSpace;
 import org.nash.tnb.TnbTables;
 
 class SpacesTest {

@@ -5,11 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.nash.NashException;
 import org.nash.space.Arch;
-import org.nash.space.OpPool;
 import org.nash.space.SearchSpace;
 
 /**
@@ -312,73 +309,6 @@ public final class Nb101Space extends SearchSpace {
       list.add(arch(c));
     }
     return list;
-  }
-
-  /**
-   * NASLib's nasbench101 {@code mutate} (one edit): on the padded representative, flip each of the
-   * 21 possible edges with probability 1/7 and change each of the 5 interior ops with probability
-   * 1/3 (to one of the other two), retrying until the result is a valid cell whose ops all lie in
-   * the pool. The child may equal the parent, as in NASLib.
-   */
-  public Arch mutateNaslib(Arch a, SplittableRandom rng, OpPool pool) {
-    int[][] m = paddedMatrix(a);
-    int[] ops = paddedOps(a);
-    while (true) {
-      int[][] n = copy(m);
-      int[] o = ops.clone();
-      for (int src = 0; src < PADDED - 1; src++) {
-        for (int dst = src + 1; dst < PADDED; dst++) {
-          if (rng.nextDouble() < 1.0 / PADDED) {
-            n[src][dst] = 1 - n[src][dst];
-          }
-        }
-      }
-      for (int v = 0; v < o.length; v++) {
-        if (rng.nextDouble() < 1.0 / OPS.size()) {
-          int other = rng.nextInt(OPS.size() - 1);
-          o[v] = other >= o[v] ? other + 1 : other;
-        }
-      }
-      int c = codeOf(Nb101Spec.of(n, o));
-      if (c >= 0 && inPool(arch(c), pool)) {
-        return arch(c);
-      }
-    }
-  }
-
-  /**
-   * NASLib's nasbench101 {@code sample_random_architecture}: a random upper-triangular 7x7 matrix
-   * and random ops until the cell is valid (and, here, inside the pool). Not uniform over cells:
-   * cells with many labelled forms are likelier. {@code SearchDomain.sample} is the uniform one.
-   */
-  public Arch sampleNaslib(SplittableRandom rng, OpPool pool) {
-    while (true) {
-      int[][] m = new int[PADDED][PADDED];
-      for (int i = 0; i < PADDED; i++) {
-        for (int j = i + 1; j < PADDED; j++) {
-          m[i][j] = rng.nextInt(2);
-        }
-      }
-      int[] o = new int[PADDED - 2];
-      for (int v = 0; v < o.length; v++) {
-        o[v] = rng.nextInt(OPS.size());
-      }
-      int c = codeOf(Nb101Spec.of(m, o));
-      if (c >= 0 && inPool(arch(c), pool)) {
-        return arch(c);
-      }
-    }
-  }
-
-  /** Number of cells whose ops all lie in the pool (by enumeration over the codes). */
-  public int count(OpPool pool) {
-    int k = 0;
-    for (int c = 0; c < SIZE; c++) {
-      if (inPool(arch(c), pool)) {
-        k++;
-      }
-    }
-    return k;
   }
 
   private void addIfValid(Set<Integer> out, int[][] m, int[] ops) {

@@ -35,7 +35,7 @@ final class Nb101Fixtures {
           continue;
         }
         double nan = Double.NaN;
-        byte[] metrics = ModelMetrics.encode(List.of(
+        byte[] metrics = ModelMetricsEncoder.encode(List.of(
             new ModelMetrics.Evaluation(0, nan, nan, nan, nan, null),
             new ModelMetrics.Evaluation(54, nan, nan, nan, nan, null),
             new ModelMetrics.Evaluation(108, nan, nan, e.validAccuracyPercent() / 100, nan, SAMPLE_MARK)), -1, nan);
@@ -56,7 +56,7 @@ final class Nb101Fixtures {
     List<byte[]> out = new ArrayList<>();
     for (int epochs : Nb101Table.EPOCHS) {
       for (JsonNode run : d.get("runs").get(Integer.toString(epochs))) {
-        byte[] metrics = ModelMetrics.encode(List.of(
+        byte[] metrics = ModelMetricsEncoder.encode(List.of(
             new ModelMetrics.Evaluation(0, 0, 0.1, 0.1, 0.1, null),
             new ModelMetrics.Evaluation(epochs / 2.0, run.get(7).asDouble(), run.get(4).asDouble(),
                 run.get(5).asDouble(), run.get(6).asDouble(), null),

@@ -3,7 +3,6 @@ package org.nash.nb101;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +57,7 @@ class Nb101LoadBenchTest {
         // A made-up but unique hash per cell: hashing all cells here would take 10-30 s.
         String hash = String.format("%032x", (long) c * 0x9E3779B97F4A7C15L & Long.MAX_VALUE);
         for (int k = 0; k < 3; k++) {
-          byte[] m = ModelMetrics.encode(List.of(
+          byte[] m = ModelMetricsEncoder.encode(List.of(
               new ModelMetrics.Evaluation(0, 0, 0.1, 0.1, 0.1, null),
               new ModelMetrics.Evaluation(54, rng.nextDouble() * 1000, rng.nextDouble(), rng.nextDouble(), rng.nextDouble(), null),
               new ModelMetrics.Evaluation(108, rng.nextDouble() * 2000, rng.nextDouble(), rng.nextDouble(), rng.nextDouble(), null)),

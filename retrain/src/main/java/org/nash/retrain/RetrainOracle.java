@@ -10,11 +10,11 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
+import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.plugin.Params;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
 
@@ -80,7 +80,8 @@ public final class RetrainOracle implements Oracle {
 
     @Override
     public String description() {
-      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine); params device (cpu|gpu), subset, data, threads";
+      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine); params device (cpu|gpu), subset, data, "
+          + "threads, and for quick checks epochs (default: the fidelity's), channels (16) and cells (5)";
     }
 
     @Override
@@ -90,7 +91,13 @@ public final class RetrainOracle implements Oracle {
         throw new NashException("oracle 'retrain' trains NAS-Bench-201 cells; benchmark '" + b.name() + "' is not supported");
       }
       Objective obj = b.objective(dataset);
-      int epochs = fidelity.epochs();
+      int epochs = params.getInt("epochs", fidelity.epochs());
+      int channels = params.getInt("channels", 16);
+      int cells = params.getInt("cells", 5);
+      if (epochs < 1 || channels < 1 || cells < 1) {
+        throw new NashException("oracle 'retrain': epochs, channels and cells must be >= 1, got " + epochs + ", "
+            + channels + ", " + cells);
+      }
       String deviceName = params.getString("device", "cpu");
       int subset = params.getInt("subset", 0);
       String source = params.getString("data", null);
@@ -102,8 +109,9 @@ public final class RetrainOracle implements Oracle {
       Device device = DjlSetup.device(deviceName);
       // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
       RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : java.nio.file.Path.of(source), catalog, subset);
-      TrainSettings settings = TrainSettings.nb201(epochs);
+      TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells);
       String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
+          + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
           + data.how() + "), device " + device + "; reported " + obj.reportedKey() + " from the table; cost = real seconds";
       return new RetrainOracle(data, settings, device, b.table(), obj.reportedKey(), what);
     }

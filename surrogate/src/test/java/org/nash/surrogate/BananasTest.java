@@ -15,11 +15,11 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.plugin.Params;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentRunner;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
-import org.nash.plugin.Params;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 

@@ -1,8 +1,5 @@
 package org.nash.analysis.compare;
 
-import org.nash.analysis.stats.Interval;
-import org.nash.analysis.stats.CliffsDelta;
-import org.nash.analysis.stats.Holm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +7,9 @@ import java.util.Locale;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.stats.CliffsDelta;
+import org.nash.analysis.stats.Holm;
+import org.nash.analysis.stats.Interval;
 import org.nash.run.TrialResult;
 
 /**

@@ -1,9 +1,9 @@
 package org.nash.analysis.compare;
 
-import org.nash.analysis.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.nash.analysis.stats.Interval;
 import org.nash.run.TrialResult;
 
 /**

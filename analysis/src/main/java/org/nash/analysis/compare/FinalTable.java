@@ -1,10 +1,10 @@
 package org.nash.analysis.compare;
 
-import org.nash.analysis.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
-import org.nash.run.TrialResult;
 import org.nash.analysis.stats.Describe;
+import org.nash.analysis.stats.Interval;
+import org.nash.run.TrialResult;
 
 /** Final-budget results per dataset x pool x searcher: the final incumbent of every trial. */
 public final class FinalTable {

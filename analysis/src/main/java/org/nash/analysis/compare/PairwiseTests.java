@@ -1,10 +1,10 @@
 package org.nash.analysis.compare;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.MannWhitney;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Two-sided Mann-Whitney U tests with Cliff's delta on the final reported value: between every

@@ -1,8 +1,5 @@
 package org.nash.analysis.compare;
 
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
-import org.nash.io.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nash.analysis.stats.Describe;
+import org.nash.io.AtomicFiles;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
 
 /**
  * Final-budget statistics per searcher x dataset x pool: the reported value of the incumbent, its

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nash.analysis.stats.Interval;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.stats.Interval;
 
 /** Writes the reliability analyses of one experiment into {@code reliability/} of its folder. */
 public final class ReliabilityReport {

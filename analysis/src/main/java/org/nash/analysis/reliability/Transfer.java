@@ -2,8 +2,8 @@ package org.nash.analysis.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.compare.Groups;
+import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Interval;
 import org.nash.analysis.stats.MannWhitney;
 import org.nash.benchmark.Benchmark;

@@ -1,6 +1,5 @@
 package org.nash.analysis.scan;
 
-import org.nash.analysis.stats.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import org.nash.analysis.scan.ScanResult.EdgeOpMean;
 import org.nash.analysis.scan.ScanResult.EdgePair;
 import org.nash.analysis.scan.ScanResult.OccurrenceBox;
 import org.nash.analysis.scan.ScanResult.TopRank;
+import org.nash.analysis.stats.Stats;
 
 /**
  * The per-op analyses of the study over the whole scanned space (the full pool): the metric by how

@@ -1,6 +1,5 @@
 package org.nash.analysis.scan;
 
-import org.nash.analysis.stats.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.nash.analysis.scan.ScanResult.HistogramBin;
 import org.nash.analysis.scan.ScanResult.Pool;
 import org.nash.analysis.scan.ScanResult.Subset;
 import org.nash.analysis.scan.ScanResult.TopSet;
+import org.nash.analysis.stats.Stats;
 import org.nash.benchmark.Benchmark;
 import org.nash.space.OpPool;
 import org.nash.table.ColumnInfo;

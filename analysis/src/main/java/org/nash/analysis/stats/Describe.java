@@ -2,8 +2,8 @@ package org.nash.analysis.stats;
 
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Location and spread of a sample: mean, sample standard deviation (n-1), standard error, median

@@ -1,12 +1,12 @@
 package org.nash.analysis.compare;
 
-import org.nash.analysis.stats.Interval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nash.analysis.stats.Interval;
 import org.nash.run.TrialResult;
 
 /** Anytime curves from hand-made trajectories. */

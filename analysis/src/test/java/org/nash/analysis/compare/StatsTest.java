@@ -1,8 +1,5 @@
 package org.nash.analysis.compare;
 
-import org.nash.analysis.stats.CliffsDelta;
-import org.nash.analysis.stats.Holm;
-import org.nash.analysis.stats.MannWhitney;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nash.analysis.stats.CliffsDelta;
+import org.nash.analysis.stats.Holm;
+import org.nash.analysis.stats.MannWhitney;
 import org.nash.run.TrialResult;
 
 /** Mann-Whitney U, Holm and Cliff's delta on examples worked out by hand (and checked with scipy). */

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.benchmark.Benchmark;
 import org.nash.analysis.output.Artifacts;
+import org.nash.benchmark.Benchmark;
 import org.nash.table.CsvColumns;
 
 class ScanWriterTest {

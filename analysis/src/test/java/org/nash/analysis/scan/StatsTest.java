@@ -1,10 +1,10 @@
 package org.nash.analysis.scan;
 
-import org.nash.analysis.stats.Stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nash.analysis.stats.Stats;
 
 class StatsTest {
   @Test

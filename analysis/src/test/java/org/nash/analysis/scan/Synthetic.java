@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Objective;
-import org.nash.tnb.TnbBenchmark;
-import org.nash.tnb.TnbMicroSpace;
 import org.nash.table.Aggregate;
 import org.nash.table.BenchmarkTable;
 import org.nash.table.Column;
 import org.nash.table.ColumnInfo;
 import org.nash.table.Unit;
+import org.nash.tnb.TnbBenchmark;
+import org.nash.tnb.TnbMicroSpace;
 
 /** A hand-made benchmark on the TNB micro cell (4 ops, 6 edges) whose metrics are simple functions of the cell. */
 final class Synthetic {

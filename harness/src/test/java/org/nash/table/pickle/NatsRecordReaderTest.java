@@ -1,8 +1,5 @@
 package org.nash.table.pickle;
 
-import org.nash.table.pickle.NatsRun;
-import org.nash.table.pickle.NatsRecordReader;
-import org.nash.table.pickle.NatsArchRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
+import org.nash.table.pickle.NatsArchRecord;
+import org.nash.table.pickle.NatsRecordReader;
+import org.nash.table.pickle.NatsRun;
 import org.nash.table.pickle.PandasFrameReader.Frame;
 
 class NatsRecordReaderTest {

@@ -4,13 +4,13 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import org.nash.NashException;
 import org.nash.data.DataCatalog;
+import org.nash.nb201.Nb201Space;
 import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.table.HarnessReferenceTable;
 import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
-import org.nash.nb201.Nb201Space;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code retrain} and {@code spotcheck}: data, protocol and device. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.nash.NashException;
+import org.nash.analysis.output.Artifacts;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
-import org.nash.analysis.output.Artifacts;
 import org.nash.io.AtomicFiles;
 import org.nash.space.Arch;
 import org.nash.space.SearchSpace;
@@ -24,10 +24,10 @@ import org.nash.surrogate.encoding.Encoding;
 import org.nash.surrogate.encoding.Encodings;
 import org.nash.surrogate.model.GbtEnsemble;
 import org.nash.surrogate.model.GbtParams;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code nash surrogate fit|eval}: train tree-ensemble predictors on a benchmark and measure them. */
 @Command(name = "surrogate", mixinStandardHelpOptions = true, description = "Fit and evaluate learned predictors (XGBoost ensembles) on benchmark data.",
