@@ -43,7 +43,7 @@ public final class RetrainCommand implements Callable<Integer> {
     Engine engine = Engine.getInstance();
     out.printf("arch      %d  %s%n", a.index(), a);
     out.printf("data      %s: %s%n", data.dataset(), data.how());
-    out.printf("device    %s, %s %s; %d epochs, batch %d, lr %.3g cosine to 0, Nesterov %.2f, wd %.0e, seed %d%n",
+    out.printf("device    %s, %s %s; %d epochs, batch %d, lr %.3g cosine per epoch (NB-201), Nesterov %.2f, wd %.0e, seed %d%n",
         device, engine.getEngineName(), engine.getVersion(), settings.epochs(), settings.batchSize(),
         settings.learningRate(), settings.momentum(), settings.weightDecay(), settings.seed());
     ProgressListener progress = new ProgressListener(out, settings.epochs(), "") {
