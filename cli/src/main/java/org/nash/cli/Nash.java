@@ -16,7 +16,6 @@ import org.nash.data.DataCatalog;
 import org.nash.plugin.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -29,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
     footer = {"", "Exit codes: 0 ok, 2 user error (usage, config, data), 3 internal error.",
         "Global options (--plugin, --debug) may be given before or after the command."},
-    subcommands = {HelpCommand.class})
+    subcommands = {HelpCmd.class})
 public final class Nash implements Runnable {
   public static final int OK = 0;
   public static final int USER_ERROR = 2;
