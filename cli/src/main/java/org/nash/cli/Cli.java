@@ -45,15 +45,25 @@ public final class Cli {
    * An option given with nothing in it ({@code --dataset ,}) is an error, not "use the defaults".
    */
   public static List<String> values(String name, List<String> canonical, String oldName, List<String> old) {
+    return values(name, canonical, oldName, old, false, false);
+  }
+
+  /**
+   * As {@link #values(String, List, String, List)}, told whether each spelling appeared on the command
+   * line: picocli splits {@code ,} into no values at all, so emptiness alone cannot tell.
+   */
+  public static List<String> values(String name, List<String> canonical, String oldName, List<String> old,
+      boolean canonicalGiven, boolean oldGiven) {
     List<String> out = new ArrayList<>();
-    if (old != null && !old.isEmpty()) {
+    if (oldGiven || (old != null && !old.isEmpty())) {
       deprecated(oldName, name);
       out.addAll(old);
     }
     if (canonical != null) {
       out.addAll(canonical);
     }
-    boolean given = (canonical != null && !canonical.isEmpty()) || (old != null && !old.isEmpty());
+    boolean given = canonicalGiven || oldGiven || (canonical != null && !canonical.isEmpty())
+        || (old != null && !old.isEmpty());
     List<String> clean = new ArrayList<>();
     for (String v : out) {
       if (!v.isBlank()) {
@@ -66,9 +76,15 @@ public final class Cli {
     return clean;
   }
 
+  /** Whether the command line named this option (for {@code --x ,}, which leaves no values). */
+  public static boolean given(picocli.CommandLine.Model.CommandSpec spec, String option) {
+    var pr = spec.commandLine().getParseResult();
+    return pr != null && pr.hasMatchedOption(option);
+  }
+
   /** One value of such an option (commands that take exactly one). */
   public static String single(String name, List<String> canonical, String oldName, List<String> old) {
-    List<String> v = values(name, canonical, oldName, old);
+    List<String> v = values(name, canonical, oldName, old, false, false);
     if (v.size() > 1) {
       throw new NashException(name + " takes one value here, got " + v.size() + ": " + String.join(",", v));
     }

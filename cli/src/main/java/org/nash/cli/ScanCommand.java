@@ -22,6 +22,9 @@ final class ScanCommand implements Runnable {
   @ParentCommand
   Nash nash;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--benchmark", required = true, description = "nb201 or tnb-micro")
   String benchmark;
 
@@ -46,7 +49,8 @@ final class ScanCommand implements Runnable {
   public void run() {
     long t0 = System.nanoTime();
     // Everything is checked and computed before anything is written.
-    List<String> ds = Cli.values("--dataset", datasets, "--datasets", datasetsOld);
+    List<String> ds = Cli.values("--dataset", datasets, "--datasets", datasetsOld, Cli.given(spec, "--dataset"),
+        Cli.given(spec, "--datasets"));
     System.err.printf(Locale.ROOT, "scan: loading benchmark %s...%n", benchmark);
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
     ScanOptions o = ScanOptions.resolve(b, ds, connectedOnly, reference);

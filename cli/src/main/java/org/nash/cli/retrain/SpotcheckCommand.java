@@ -45,7 +45,8 @@ public final class SpotcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<String> archs = org.nash.cli.Cli.values("--arch", this.archs, "--archs", archsOld);
+    List<String> archs = org.nash.cli.Cli.values("--arch", this.archs, "--archs", archsOld,
+        org.nash.cli.Cli.given(spec, "--arch"), org.nash.cli.Cli.given(spec, "--archs"));
     if (archs.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--arch=ARCH'");
     }
