@@ -8,10 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
 import org.nash.analysis.output.Table;
@@ -54,7 +50,7 @@ final class ReproduceCommand implements Runnable {
   @Option(names = "--threads", description = "worker threads (default: the number of cores); never changes results")
   Integer threads;
 
-  @Option(names = "--quiet", description = "no progress bar")
+  @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
   /** A part, checked and planned before anything runs. */
@@ -69,11 +65,12 @@ final class ReproduceCommand implements Runnable {
     if (!s.name.equals(study)) {
       throw new NashException(file + " is the study '" + s.name + "', not '" + study + "'");
     }
-    Path root = out != null ? out : Path.of("results", s.name);
+    Path root = out != null ? out : Path.of("results", Cli.safeName(s.name, "the study's name"));
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new NashException("--threads must be at least 1, got " + n);
     }
+    System.err.printf(Locale.ROOT, "%s: loading benchmarks and planning %d part(s)...%n", s.name, s.parts.size());
     List<Planned> parts = plan(s, root);
     int total = parts.stream().mapToInt(p -> p.plan() == null ? 0 : p.plan().trials().size()).sum();
     int done = parts.stream().mapToInt(Planned::done).sum();
@@ -131,32 +128,24 @@ final class ReproduceCommand implements Runnable {
   }
 
   private void runExperiments(List<Planned> parts, int total, int done, int threads) {
-    try (ProgressBar pb = quiet || total == 0 ? null : new ProgressBarBuilder().setTaskName("trials")
-        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
-        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+    Thread onInterrupt = RunCommand.interruptNote();
+    try (Progress pb = Progress.start("trials", total, done, quiet || total == 0)) {
       int finished = done;
       for (Planned p : parts) {
         if (p.plan() == null) {
           continue;
         }
-        if (pb != null) {
-          pb.setExtraMessage(p.part().folder());
-          pb.stepTo(finished);
-        }
-        ExperimentRunner.Outcome o = ExperimentRunner.run(p.plan(), p.dir(), threads, r -> {
-          if (pb != null) {
-            pb.step();
-          }
-        });
+        pb.note(p.part().folder());
+        pb.stepTo(finished);
+        ExperimentRunner.Outcome o = ExperimentRunner.run(p.plan(), p.dir(), threads, r -> pb.step());
         finished += o.ran();
         if (o.repaired() != null) {
           System.err.println("repaired: " + o.repaired());
         }
         Summary.write(Summary.of(TrialsFile.read(o.trials()).trials()), p.dir());
       }
-      if (pb != null) {
-        pb.stepTo(total);
-      }
+    } finally {
+      RunCommand.removeHook(onInterrupt);
     }
   }
 

@@ -69,13 +69,19 @@ public final class DataCatalog {
     return env != null ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "nash");
   }
 
-  /** {@code NASH_DATA_MIRROR}, else {@code ../shared/data} (from the working directory) if present. */
+  /**
+   * {@code NASH_DATA_MIRROR}, else {@code ../shared/data} beside the checkout if present. The checkout
+   * is {@code nash.home} (set by the launcher and the CLI from the jar's location), else the working
+   * directory.
+   */
   public static Path defaultMirrorDir() {
     String env = firstNonBlank(System.getProperty("nash.data.mirror"), System.getenv("NASH_DATA_MIRROR"));
     if (env != null) {
       return Paths.get(env);
     }
-    Path sibling = Paths.get("..", "shared", "data").toAbsolutePath().normalize();
+    String home = System.getProperty("nash.home");
+    Path base = home != null && !home.isBlank() ? Paths.get(home) : Paths.get("");
+    Path sibling = base.resolve(Paths.get("..", "shared", "data")).toAbsolutePath().normalize();
     return Files.isDirectory(sibling) ? sibling : null;
   }
 

@@ -222,6 +222,7 @@ public final class ExperimentRunner {
       th.setDaemon(true);
       return th;
     });
+    TrialSpec failing = null;
     try (Writer out = TrialsFile.append(trialsPath)) {
       List<Future<TrialResult>> futures = new ArrayList<>(todo.size());
       for (TrialSpec t : todo) {
@@ -231,8 +232,9 @@ public final class ExperimentRunner {
               plan.context(t));
         }));
       }
-      for (Future<TrialResult> f : futures) {
-        TrialResult r = f.get();
+      for (int i = 0; i < futures.size(); i++) {
+        failing = todo.get(i);
+        TrialResult r = futures.get(i).get();
         out.write(TrialsFile.toLine(r));
         out.flush();
         if (onFinished != null) {
@@ -244,7 +246,7 @@ public final class ExperimentRunner {
       if (c instanceof NashException ne) {
         throw ne;
       }
-      throw new NashException("a trial failed: " + c, c);
+      throw new NashException("trial " + failing.key() + " failed: " + c, c);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NashException("interrupted; rerun the same command to resume");

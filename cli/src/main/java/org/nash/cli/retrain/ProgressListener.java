@@ -1,4 +1,4 @@
-package org.nash.retrain.cli;
+package org.nash.cli.retrain;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
@@ -13,7 +13,7 @@ class ProgressListener implements NetworkTrainer.Listener {
   private final int epochs;
   private final String prefix;
   /** A bar only on a terminal: redirected output gets the per-epoch lines alone, not bar redraws. */
-  private final boolean showBar = System.console() != null;
+  private final boolean showBar = org.nash.cli.Cli.stderrIsTerminal();
   private int steps;
   private ProgressBar bar;
 

@@ -1,4 +1,4 @@
-package org.nash.surrogate.cli;
+package org.nash.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

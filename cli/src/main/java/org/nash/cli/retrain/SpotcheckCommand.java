@@ -1,4 +1,4 @@
-package org.nash.retrain.cli;
+package org.nash.cli.retrain;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
@@ -29,9 +29,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "spotcheck", mixinStandardHelpOptions = true,
     description = "Retrain several NAS-Bench-201 architectures and compare them with the table (differences, Kendall tau).")
 public final class SpotcheckCommand implements Callable<Integer> {
-  @Option(names = "--archs", required = true, split = ",",
-      description = "comma-separated official indices or arch strings, e.g. 9930,6111,0")
-  List<String> archs;
+  @Option(names = "--arch", split = ",", paramLabel = "ARCH",
+      description = "official indices or arch strings, repeatable or comma-separated, e.g. 9930,6111,0")
+  List<String> archs = new ArrayList<>();
+
+  @Option(names = "--archs", split = ",", hidden = true, description = "deprecated spelling of --arch")
+  List<String> archsOld = new ArrayList<>();
 
   @Mixin
   RunOptions run;
@@ -42,6 +45,11 @@ public final class SpotcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    List<String> archs = org.nash.cli.Cli.values("--arch", this.archs, "--archs", archsOld,
+        org.nash.cli.Cli.given(spec, "--arch"), org.nash.cli.Cli.given(spec, "--archs"));
+    if (archs.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--arch=ARCH'");
+    }
     Device device = run.device();
     TrainSettings settings = run.settings();
     DataCatalog catalog = DataCatalog.fromEnvironment();
@@ -60,6 +68,7 @@ public final class SpotcheckCommand implements Callable<Integer> {
     NetworkTrainer trainer = new NetworkTrainer(settings, device);
     List<double[]> pairs = new ArrayList<>();
     List<String> rows = new ArrayList<>();
+    StringBuilder csv = new StringBuilder("arch,arch_string,dataset,epochs,retrained,table,diff,parameters,seconds\n");
     for (int i = 0; i < list.size(); i++) {
       Arch a = list.get(i);
       String prefix = "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ";
@@ -70,6 +79,9 @@ public final class SpotcheckCommand implements Callable<Integer> {
           t.isPresent() ? o.validAccuracy() - t.getAsDouble() : Double.NaN,
           String.format("%,d", o.parameters()), o.seconds(), a);
       rows.add(row);
+      csv.append(String.format(java.util.Locale.ROOT, "%d,\"%s\",%s,%d,%s,%s,%s,%d,%s%n", a.index(), a, data.dataset(),
+          settings.epochs(), o.validAccuracy(), t.isPresent() ? Double.toString(t.getAsDouble()) : "",
+          t.isPresent() ? Double.toString(o.validAccuracy() - t.getAsDouble()) : "", o.parameters(), o.seconds()));
       out.println(prefix + "retrained " + String.format("%.2f%%", o.validAccuracy())
           + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
       if (t.isPresent()) {
@@ -87,6 +99,7 @@ public final class SpotcheckCommand implements Callable<Integer> {
     } else {
       out.println("Kendall tau needs at least 2 architectures with a table value");
     }
+    run.write("spotcheck.csv", csv.toString(), out);
     if (pairs.isEmpty() && !list.isEmpty()) {
       throw new NashException("the table has no " + key + " value for these architectures; use --epochs 12 or 200");
     }

@@ -1,4 +1,4 @@
-package org.nash.retrain.cli;
+package org.nash.cli.retrain;
 
 import ai.djl.Device;
 import java.nio.file.Path;
@@ -44,8 +44,15 @@ public final class RunOptions {
   @Option(names = "--cells", defaultValue = "5", description = "N, cells per stage; default ${DEFAULT-VALUE} (NB201)")
   int cells;
 
-  @Option(names = "--threads", description = "CPU threads of libtorch (default: libtorch's choice, one per core)")
-  Integer threads;
+  @Option(names = "--torch-threads", paramLabel = "N", description = "CPU threads of libtorch (default: libtorch's choice, one per core)")
+  Integer torchThreads;
+
+  /** Before --torch-threads; --threads means worker threads in every other command. */
+  @Option(names = "--threads", hidden = true, description = "deprecated spelling of --torch-threads")
+  Integer threadsOld;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "also write the results as CSV into DIR")
+  Path out;
 
   @Option(names = "--eval-each-epoch", description = "score on the evaluation split after every epoch, not only the last")
   boolean evalEachEpoch;
@@ -66,14 +73,29 @@ public final class RunOptions {
 
   /** Engine and device; call before anything else touches DJL so the thread setting applies. */
   Device device() {
+    Integer threads = torchThreads;
+    if (threadsOld != null) {
+      org.nash.cli.Cli.deprecated("--threads (libtorch threads)", "--torch-threads");
+      threads = threads != null ? threads : threadsOld;
+    }
     if (threads != null) {
       if (threads < 1) {
-        throw new NashException("--threads must be >= 1, got " + threads);
+        throw new NashException("--torch-threads must be >= 1, got " + threads);
       }
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
     return DjlSetup.device(device);
+  }
+
+  /** Writes {@code name} into --out (when given) and says so. */
+  void write(String name, String csv, java.io.PrintWriter out) {
+    if (this.out == null) {
+      return;
+    }
+    Path f = this.out.resolve(name);
+    org.nash.io.AtomicFiles.writeAtomically(f, csv);
+    out.println("wrote " + f);
   }
 
   RetrainData data(DataCatalog catalog) {

@@ -1,4 +1,4 @@
-package org.nash.retrain.cli;
+package org.nash.cli.retrain;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.nash.data.DataCatalog;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.table.ReferenceTable;
+import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
@@ -24,6 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RetrainCommand implements Callable<Integer> {
   @Option(names = "--arch", required = true, description = "official index (0-15624) or arch string |op~0|+|op~0|op~1|+|op~0|op~1|op~2|")
   String arch;
+
+  @Option(names = "--archs", hidden = true, description = "deprecated spelling of --arch")
+  void archsOld(String s) {
+    org.nash.cli.Cli.deprecated("--archs", "--arch");
+    arch = s;
+  }
 
   @Mixin
   RunOptions run;
@@ -58,7 +65,19 @@ public final class RetrainCommand implements Callable<Integer> {
     out.printf("result    %s accuracy %.2f%% (loss %.4f) after %d epochs; %.1f s in all%n", data.evalSplit(),
         r.validAccuracy(), r.validLoss(), settings.epochs(), r.seconds());
     out.println(tableLine(table, run, a, r.validAccuracy()));
+    StringBuilder csv = new StringBuilder(
+        "arch,arch_string,dataset,split,epoch,train_loss,train_acc,lr,images_per_s,train_seconds,eval_acc,eval_loss\n");
+    for (EpochResult e : r.epochs()) {
+      csv.append(String.format(java.util.Locale.ROOT, "%d,\"%s\",%s,%s,%d,%s,%s,%s,%s,%s,%s,%s%n", a.index(), a,
+          data.dataset(), data.evalSplit(), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.learningRate(),
+          e.imagesPerSecond(), e.trainSeconds(), nan(e.validAccuracy()), nan(e.validLoss())));
+    }
+    run.write("retrain.csv", csv.toString(), out);
     return 0;
+  }
+
+  private static String nan(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
   static String tableLine(ReferenceTable table, RunOptions run, Arch a, double acc) {
