@@ -1,8 +1,5 @@
 package org.nash.cli;
 
-import org.nash.cli.retrain.RetrainCommand;
-import org.nash.cli.retrain.SpotcheckCommand;
-
 /**
  * The commands that come with nash, registered in this module's
  * {@code META-INF/services/org.nash.cli.CommandProvider} exactly as a plugin's would be.
@@ -67,18 +64,6 @@ public final class BuiltinCommands {
   public static final class Surrogate extends AnnotatedCommand {
     public Surrogate() {
       super(SurrogateCommand.class);
-    }
-  }
-
-  public static final class Retrain extends AnnotatedCommand {
-    public Retrain() {
-      super(RetrainCommand.class);
-    }
-  }
-
-  public static final class Spotcheck extends AnnotatedCommand {
-    public Spotcheck() {
-      super(SpotcheckCommand.class);
     }
   }
 }

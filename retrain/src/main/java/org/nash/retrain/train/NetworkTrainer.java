@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public final class NetworkTrainer {
   public TrainResult train(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
     long t0 = System.nanoTime();
     Engine.getInstance().setRandomSeed((int) settings.seed());
+    // libtorch's grad mode is per thread and DJL turns it off only on the thread that loaded the
+    // engine; a runner thread starts with it on, and the in-place weight update would then fail.
+    JniUtils.setGradMode(false);
     try (NDManager root = NDManager.newBaseManager(device)) {
       Block net = Nb201Network.build(ops, settings.channels(), settings.cells(), train.classes());
       Nb201Network.initialize(net, root);
