@@ -1,0 +1,141 @@
+package org.nash.run;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.nash.NashException;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.benchmark.Objective;
+import org.nash.data.DataCatalog;
+import org.nash.oracle.Oracle;
+import org.nash.oracle.OracleProvider;
+import org.nash.search.Params;
+import org.nash.search.SearcherProvider;
+import org.nash.search.Searchers;
+import org.nash.space.OpPool;
+import org.nash.space.SearchDomain;
+import org.nash.table.Column;
+
+/**
+ * Checks a config against the benchmark, the searchers and the oracles before anything is written,
+ * and turns it into a {@link ExperimentRunner.Plan}: one context per dataset x pool and a compact
+ * trial grid.
+ */
+final class Planner {
+  private Planner() {}
+
+  static ExperimentRunner.Plan plan(ExperimentConfig cfg, DataCatalog catalog, ClassLoader loader) {
+    require(cfg.benchmark != null, "config field 'benchmark' is missing; known: " + String.join(", ", Benchmarks.NAMES));
+    require(cfg.datasets != null && !cfg.datasets.isEmpty(), "config field 'datasets' must list at least one dataset or task");
+    require(cfg.pools != null && !cfg.pools.isEmpty(), "config field 'pools' must list at least one operation pool");
+    require(cfg.searchers != null && !cfg.searchers.isEmpty(), "config field 'searchers' must list at least one searcher");
+    require(cfg.seeds > 0, "config field 'seeds' must be a positive number of seeds, got " + cfg.seeds);
+    require(cfg.firstSeed >= 0, "config field 'first_seed' must be >= 0, got " + cfg.firstSeed);
+    require(cfg.noiseSd >= 0 && Double.isFinite(cfg.noiseSd), "config field 'noise_sd' must be >= 0, got " + cfg.noiseSd);
+    require(cfg.budget != null && (cfg.budget.queries == null) != (cfg.budget.seconds == null),
+        "config field 'budget' needs exactly one of 'queries' or 'seconds'");
+    if (cfg.budget.queries != null) {
+      require(cfg.budget.queries > 0, "config field 'budget.queries' must be positive, got " + cfg.budget.queries);
+    }
+
+    Map<String, SearcherProvider> providers = new LinkedHashMap<>();
+    Set<String> labels = new HashSet<>();
+    for (ExperimentConfig.SearcherSpec s : cfg.searchers) {
+      require(s.name != null, "a searcher entry has no 'name'");
+      SearcherProvider p = Searchers.find(s.name, loader);
+      require(labels.add(s.label()), "two searcher entries are labelled '" + s.label() + "'; give each a distinct 'label'");
+      Params params = new Params("searcher '" + s.label() + "'", s.params);
+      p.create(params);
+      params.requireAllRead();
+      providers.put(s.label(), p);
+    }
+
+    Benchmark b = Benchmarks.load(cfg.benchmark, catalog);
+    List<String> datasets = new ArrayList<>(new LinkedHashSet<>(cfg.datasets));
+    List<OpPool> pools = new ArrayList<>();
+    Set<String> poolLabels = new HashSet<>();
+    for (String spec : cfg.pools) {
+      OpPool pool = OpPool.parse(b.space(), spec);
+      require(poolLabels.add(pool.label()), "pool '" + spec + "' is listed twice (as " + pool.label() + ")");
+      pools.add(pool);
+    }
+    double[] seconds = new double[datasets.size()];
+    List<TrialRunner.Context> cells = new ArrayList<>();
+    Map<String, TrialRunner.Context> contexts = new LinkedHashMap<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      String ds = datasets.get(i);
+      Objective obj = b.objective(ds);
+      Oracle oracle = oracle(cfg, b, ds, catalog, loader);
+      seconds[i] = secondsBudget(cfg, ds);
+      require(seconds[i] == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
+          + oracle.describe() + "; use 'budget: {queries: N}'");
+      Column reported = b.table().column(obj.reportedKey());
+      double optimum = reported.get(reported.argmax());
+      for (OpPool pool : pools) {
+        SearchDomain d = b.space().domain(pool, cfg.allowDisconnected, oracle::answers);
+        int bestRow = reported.argmaxOver(d);
+        double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
+        TrialRunner.Context c = new TrialRunner.Context(b, d, oracle, cfg.oracle, oracleSignalKey(cfg, obj),
+            obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace);
+        cells.add(c);
+        contexts.put(ds + "|" + pool.label(), c);
+      }
+    }
+    TrialGrid grid = new TrialGrid(datasets, pools.stream().map(OpPool::label).toList(), cfg.searchers,
+        cfg.firstSeed, cfg.seeds, cfg.budget.queries == null ? 0 : cfg.budget.queries, seconds);
+    return new ExperimentRunner.Plan(cfg, b, grid, contexts, providers, cells);
+  }
+
+  private static String oracleSignalKey(ExperimentConfig cfg, Objective obj) {
+    String key = obj.signalKey(cfg.fidelity);
+    return cfg.oracle.equals("table") ? key : cfg.oracle + "(" + key + ")";
+  }
+
+  private static Oracle oracle(ExperimentConfig cfg, Benchmark b, String ds, DataCatalog catalog, ClassLoader loader) {
+    if (cfg.oracle == null || cfg.oracle.equals("table")) {
+      Params params = new Params("oracle 'table' of " + b.name(), cfg.oracleParams);
+      Oracle o = b.oracle(ds, cfg.fidelity, cfg.noiseSd, params);
+      params.requireAllRead();
+      return o;
+    }
+    List<String> known = new ArrayList<>(List.of("table"));
+    for (OracleProvider p : ServiceLoader.load(OracleProvider.class, loader)) {
+      if (p.name().equals(cfg.oracle)) {
+        Params params = new Params("oracle '" + cfg.oracle + "'", cfg.oracleParams);
+        Oracle o = p.create(b, ds, cfg.fidelity, cfg.noiseSd, params, catalog);
+        params.requireAllRead();
+        return o;
+      }
+      known.add(p.name());
+    }
+    throw new NashException("unknown oracle '" + cfg.oracle + "'; known: " + String.join(", ", known));
+  }
+
+  private static double secondsBudget(ExperimentConfig cfg, String ds) {
+    Object s = cfg.budget.seconds;
+    if (s == null) {
+      return 0;
+    }
+    Object v = s instanceof Map<?, ?> m ? m.get(ds) : s;
+    if (v == null) {
+      throw new NashException("config field 'budget.seconds' gives no budget for dataset '" + ds + "'");
+    }
+    if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
+      throw new NashException("config field 'budget.seconds' must be a positive number (or one per dataset), got '"
+          + v + "'" + (s instanceof Map ? " for " + ds : ""));
+    }
+    return n.doubleValue();
+  }
+
+  static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new NashException(message);
+    }
+  }
+}
