@@ -1,7 +1,7 @@
 package org.nash.cli;
 
+import org.nash.plugin.Registry;
 import org.nash.search.SearcherProvider;
-import org.nash.search.Searchers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -13,7 +13,7 @@ final class SearchersCommand implements Runnable {
 
   @Override
   public void run() {
-    for (SearcherProvider p : Searchers.available(nash.loader()).values()) {
+    for (SearcherProvider p : Registry.load(SearcherProvider.class, "searcher", nash.loader()).all()) {
       System.out.printf("%-8s %s  [%s]%n", p.name(), p.description(), p.getClass().getName());
     }
   }

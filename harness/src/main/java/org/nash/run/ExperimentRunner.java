@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.data.DataCatalog;
-import org.nash.search.SearcherProvider;
+import org.nash.search.SearcherFactory;
 
 /**
  * Runs an experiment in three steps: {@link Planner} validates the whole config before anything is
@@ -21,9 +21,12 @@ public final class ExperimentRunner {
 
   private ExperimentRunner() {}
 
-  /** A validated experiment, ready to run: its grid and one context per dataset x pool (grid order). */
+  /**
+   * A validated experiment, ready to run: its grid, one searcher factory per searcher label and one
+   * context per dataset x pool (grid order).
+   */
   public record Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials,
-      Map<String, TrialRunner.Context> contexts, Map<String, SearcherProvider> providers,
+      Map<String, TrialRunner.Context> contexts, Map<String, SearcherFactory> factories,
       List<TrialRunner.Context> cells) {}
 
   /** What a run did. */

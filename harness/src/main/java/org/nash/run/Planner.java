@@ -16,8 +16,9 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.search.Params;
+import org.nash.plugin.Registry;
+import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
-import org.nash.search.Searchers;
 import org.nash.space.OpPool;
 import org.nash.space.SearchDomain;
 import org.nash.table.Column;
@@ -44,16 +45,21 @@ final class Planner {
       require(cfg.budget.queries > 0, "config field 'budget.queries' must be positive, got " + cfg.budget.queries);
     }
 
-    Map<String, SearcherProvider> providers = new LinkedHashMap<>();
-    Set<String> labels = new HashSet<>();
+    Registry<SearcherProvider> searchers = Registry.load(SearcherProvider.class, "searcher", loader);
+    Map<String, SearcherFactory> factories = new LinkedHashMap<>();
     for (ExperimentConfig.SearcherSpec s : cfg.searchers) {
       require(s.name != null, "a searcher entry has no 'name'");
-      SearcherProvider p = Searchers.find(s.name, loader);
-      require(labels.add(s.label()), "two searcher entries are labelled '" + s.label() + "'; give each a distinct 'label'");
+      require(searchers.has(s.name), "unknown searcher '" + s.name + "'; known: " + String.join(", ", searchers.names())
+          + " (add your own with --plugin your.jar; see docs/ADDING_A_SEARCHER.md)");
+      require(!factories.containsKey(s.label()), "two searcher entries are labelled '" + s.label()
+          + "'; give each a distinct 'label'");
+      // Parameters are checked here, once: a trial never meets a bad or unknown parameter.
       Params params = new Params("searcher '" + s.label() + "'", s.params);
-      p.create(params);
+      SearcherFactory f = searchers.get(s.name).configure(params);
       params.requireAllRead();
-      providers.put(s.label(), p);
+      require(f != null, "searcher '" + s.name + "' (" + searchers.get(s.name).getClass().getName()
+          + ") returned no factory from configure()");
+      factories.put(s.label(), f);
     }
 
     Benchmark b = Benchmarks.load(cfg.benchmark, catalog);
@@ -89,7 +95,7 @@ final class Planner {
     }
     TrialGrid grid = new TrialGrid(datasets, pools.stream().map(OpPool::label).toList(), cfg.searchers,
         cfg.firstSeed, cfg.seeds, cfg.budget.queries == null ? 0 : cfg.budget.queries, seconds);
-    return new ExperimentRunner.Plan(cfg, b, grid, contexts, providers, cells);
+    return new ExperimentRunner.Plan(cfg, b, grid, contexts, factories, cells);
   }
 
   private static String oracleSignalKey(ExperimentConfig cfg, Objective obj) {

@@ -9,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.nash.NashException;
-import org.nash.search.Params;
-import org.nash.search.SearcherProvider;
 
 /**
  * Runs the unfinished trials of a plan on worker threads with a bounded window of trials in flight.
@@ -48,8 +46,7 @@ final class TrialExecutor {
         TrialSpec t = grid.get(i);
         TrialRunner.Context ctx = plan.cells().get(grid.cell(i));
         inFlight.addLast(pool.submit(() -> {
-          SearcherProvider p = plan.providers().get(t.searcherLabel());
-          TrialResult r = TrialRunner.run(t, p.create(new Params("searcher '" + t.searcherLabel() + "'", t.params())), ctx);
+          TrialResult r = TrialRunner.run(t, plan.factories().get(t.searcherLabel()), ctx);
           return new Finished(r, TrialsFile.toLine(r));
         }));
         ran++;
