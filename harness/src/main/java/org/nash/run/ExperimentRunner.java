@@ -29,7 +29,10 @@ public final class ExperimentRunner {
       Map<String, TrialRunner.Context> contexts, Map<String, SearcherFactory> factories,
       List<TrialRunner.Context> cells) {}
 
-  /** What a run did. */
+  /**
+   * What a run did. {@code repaired}: what was wrong with the folder and was dealt with (a cut last
+   * line, duplicate records, a stale lock, seeds added), or null.
+   */
   public record Outcome(int total, int skipped, int ran, String repaired, Path trials) {}
 
   /** Checks the config against the benchmark and the searchers on the classpath; builds oracles. */
@@ -45,9 +48,10 @@ public final class ExperimentRunner {
     if (threads < 1) {
       throw new NashException("--threads must be at least 1, got " + threads);
     }
-    ResultsFolder folder = ResultsFolder.open(outDir, plan);
-    int ran = TrialExecutor.run(plan, folder, threads, onFinished);
-    return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.repaired(), folder.trialsFile());
+    try (ResultsFolder folder = ResultsFolder.open(outDir, plan)) {
+      int ran = TrialExecutor.run(plan, folder, threads, onFinished);
+      return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
+    }
   }
 
   /** How many trials of the plan a results folder already holds (0 if it has none). */

@@ -1,79 +1,156 @@
 package org.nash.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
 import org.nash.NashException;
 
 /**
- * A results folder opened for one plan: its identity (the saved {@code config.yaml} must be this
- * experiment's), its {@code trials.jsonl} with a cut last line repaired, and which trials of the grid
- * are already done (a bit per grid index, so resuming a huge study costs no per-trial objects).
+ * A results folder opened for one plan, locked for the length of the run. Its identity is the saved
+ * {@code config.yaml} minus {@code seeds} (so adding seeds extends a study); every record of its
+ * {@code trials.jsonl} is checked against the plan's grid and settings (foreign ones are refused
+ * with their line number, repeated ones counted once); a cut last line is repaired; and which trials
+ * are done is a bit per grid index, so resuming a huge study costs no per-trial objects.
  */
-public final class ResultsFolder {
+public final class ResultsFolder implements AutoCloseable {
   public static final String CONFIG_NAME = "config.yaml";
 
   private final Path dir;
   private final Path trials;
+  private final FolderLock lock;
   private final BitSet done = new BitSet();
+  private final List<String> notes = new ArrayList<>();
   private int doneCount;
-  private String repaired;
+  private int savedSeeds;
 
-  private ResultsFolder(Path dir) {
+  private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
     this.trials = dir.resolve(TrialsFile.NAME);
+    this.lock = lock;
   }
 
   /**
-   * Opens (creating it if needed) the folder for {@code plan}. A folder holding a different experiment
-   * is refused; trials of another benchmark data version are refused.
+   * Opens (creating it if needed) and locks the folder for {@code plan}. A folder locked by another
+   * run, holding a different experiment, or holding records that are not this experiment's is
+   * refused before anything is written.
    */
   static ResultsFolder open(Path dir, ExperimentRunner.Plan plan) {
-    ResultsFolder f = new ResultsFolder(dir);
-    f.checkIdentity(plan);
-    f.readDone(plan);
-    return f;
-  }
-
-  private void checkIdentity(ExperimentRunner.Plan plan) {
-    ExperimentConfig saved = ConfigLoader.parse(ConfigLoader.toYaml(plan.config()), "config");
-    saved.threads = null;
-    String yaml = ConfigLoader.toYaml(saved);
-    Path configPath = dir.resolve(CONFIG_NAME);
     try {
       Files.createDirectories(dir);
-      if (Files.exists(configPath)) {
-        if (!Files.readString(configPath).equals(yaml)) {
-          throw new NashException("results folder " + dir + " holds a different experiment (its "
-              + CONFIG_NAME + " differs from this config); choose another --out or delete the folder");
-        }
-      } else {
-        Results.writeAtomically(configPath, yaml);
-      }
     } catch (IOException e) {
-      throw new NashException("cannot write to " + dir + ": " + e.getMessage(), e);
+      throw new NashException("cannot create results folder " + dir + ": " + e.getMessage(), e);
+    }
+    FolderLock lock = FolderLock.acquire(dir);
+    ResultsFolder f = new ResultsFolder(dir, lock);
+    try {
+      if (lock.staleHolder() != null) {
+        f.notes.add("took over the lock of an earlier run (PID " + lock.staleHolder() + ") that did not end normally");
+      }
+      ExperimentConfig toSave = f.checkIdentity(plan);
+      int seedLimit = Math.max(f.savedSeeds, plan.config().seeds);
+      f.readDone(plan, seedLimit);
+      // Saved only once the records are known to be this experiment's: a refused run leaves no trace.
+      if (toSave != null) {
+        Results.writeAtomically(dir.resolve(CONFIG_NAME), ConfigLoader.toYaml(toSave));
+      }
+      return f;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
-  private void readDone(ExperimentRunner.Plan plan) {
-    String version = plan.benchmark().version();
-    TrialGrid grid = plan.trials();
-    TrialsFile.Tail tail = TrialsFile.scan(trials, (line, r) -> {
-      if (!r.version().equals(version)) {
-        throw new NashException(trials + ": trial " + r.key() + " was run on benchmark data version "
-            + r.version() + ", this nash has " + version + "; use another --out");
+  /** Compares with the saved config; returns the config to save (new folder, or more seeds), or null. */
+  private ExperimentConfig checkIdentity(ExperimentRunner.Plan plan) {
+    ExperimentConfig current = ConfigLoader.parse(ConfigLoader.toYaml(plan.config()), "config");
+    current.threads = null;
+    Path configPath = dir.resolve(CONFIG_NAME);
+    if (!Files.exists(configPath)) {
+      return current;
+    }
+    ExperimentConfig saved = ConfigLoader.load(configPath);
+    List<String> diff = differences(saved, current);
+    if (!diff.isEmpty()) {
+      throw new NashException("results folder " + dir + " holds a different experiment: its " + CONFIG_NAME
+          + " differs from this config in " + String.join("; ", diff) + " (only 'seeds' may change, to extend or"
+          + " resume a study); choose another --out or delete the folder");
+    }
+    savedSeeds = saved.seeds;
+    if (saved.seeds > current.seeds) {
+      notes.add("the folder holds a study of " + saved.seeds + " seeds; this config asks for the first " + current.seeds);
+    } else if (saved.seeds < current.seeds) {
+      notes.add("extending the study from " + saved.seeds + " to " + current.seeds + " seeds");
+      return current;
+    }
+    return null;
+  }
+
+  /** The fields in which two configs differ, seeds aside, e.g. {@code budget.queries (folder: 300, this config: 301)}. */
+  static List<String> differences(ExperimentConfig saved, ExperimentConfig current) {
+    JsonNode a = ConfigLoader.yaml().valueToTree(saved);
+    JsonNode b = ConfigLoader.yaml().valueToTree(current);
+    for (JsonNode n : List.of(a, b)) {
+      ((ObjectNode) n).remove(List.of("seeds", "threads"));
+    }
+    List<String> out = new ArrayList<>();
+    diff("", a, b, out);
+    return out;
+  }
+
+  private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+    if (a != null && b != null && a.isObject() && b.isObject()) {
+      TreeSet<String> names = new TreeSet<>();
+      a.fieldNames().forEachRemaining(names::add);
+      b.fieldNames().forEachRemaining(names::add);
+      for (String n : names) {
+        diff(path.isEmpty() ? n : path + "." + n, a.get(n), b.get(n), out);
       }
-      long i = grid.indexOf(r.dataset(), r.pool(), r.searcher(), r.seed());
-      if (i >= 0 && i < grid.size() && !done.get((int) i)) {
+    } else if (a == null || b == null || !a.equals(b)) {
+      out.add(path + " (folder: " + show(a) + ", this config: " + show(b) + ")");
+    }
+  }
+
+  private static String show(JsonNode n) {
+    return n == null || n.isNull() ? "none" : n.isTextual() ? n.asText() : n.toString();
+  }
+
+  private void readDone(ExperimentRunner.Plan plan, int seedLimit) {
+    TrialGrid grid = plan.trials();
+    RecordCheck check = RecordCheck.of(plan, seedLimit);
+    BitSet later = new BitSet();
+    long[] repeated = {0};
+    String[] example = {null};
+    TrialsFile.Tail tail = TrialsFile.scan(trials, (line, r) -> {
+      long i = check.index(trials + ":" + line, r);
+      boolean first;
+      if (i < grid.size()) {
+        first = !done.get((int) i);
         done.set((int) i);
-        doneCount++;
+        doneCount += first ? 1 : 0;
+      } else {
+        // a seed past this config's (the folder's study is larger): remembered only to spot repeats
+        int extra = Math.toIntExact(i - grid.size());
+        first = !later.get(extra);
+        later.set(extra);
+      }
+      if (!first && repeated[0]++ == 0) {
+        example[0] = "first at line " + line + ", trial " + r.key();
       }
     });
+    if (repeated[0] > 0) {
+      notes.add(trials + ": " + repeated[0] + " duplicate record(s) are ignored (" + example[0]
+          + "); the first record of each trial counts");
+    }
     if (tail.problem() != null) {
       TrialsFile.truncate(trials, tail.validBytes());
-      repaired = tail.problem();
+      notes.add(tail.problem());
     }
   }
 
@@ -95,12 +172,17 @@ public final class ResultsFolder {
     return doneCount;
   }
 
-  /** What was wrong with the file's last line and has been cut, or null. */
-  public String repaired() {
-    return repaired;
+  /** What was found and dealt with when opening (a repaired tail, duplicates, a stale lock...), or null. */
+  public String notes() {
+    return notes.isEmpty() ? null : String.join("; ", notes);
   }
 
   Writer appender() throws IOException {
     return TrialsFile.append(trials);
+  }
+
+  @Override
+  public void close() {
+    lock.close();
   }
 }

@@ -41,12 +41,17 @@ public final class Summary {
 
   /**
    * The same rows from a trials file, streamed: only five numbers per trial are kept, never the
-   * trials themselves. A bad last line is skipped (as when resuming).
+   * trials themselves. A bad last line is skipped (as when resuming); a repeated trial counts once.
    */
   public static List<Row> of(Path trialsFile) {
     Map<String, Group> groups = new LinkedHashMap<>();
-    TrialsFile.scan(trialsFile, (line, t) -> groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
-        k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t));
+    TrialsFile.Duplicates dups = new TrialsFile.Duplicates(trialsFile);
+    TrialsFile.scan(trialsFile, (line, t) -> {
+      if (dups.first(line, t)) {
+        groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
+            k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t);
+      }
+    });
     List<Row> rows = new ArrayList<>();
     for (Group g : groups.values()) {
       rows.add(new Row(g.dataset, g.pool, g.searcher, g.n, Describe.of(g.column(0)), Describe.of(g.column(1)),

@@ -77,7 +77,7 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
 
   /**
    * The index of a trial given by its parts, or -1 if the dataset, pool or searcher is not in the grid
-   * or the seed is below {@code first_seed}; a seed past the last one gives an index >= size().
+   * or the seed is below {@code first_seed}; a seed past the last one gives a distinct index >= size().
    */
   long indexOf(String dataset, String pool, String searcher, int seed) {
     Integer d = datasetIndex.get(dataset);
@@ -87,10 +87,12 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
       return -1;
     }
     long off = (long) seed - firstSeed;
+    long group = (long) (d * pools.size() + p) * searchers.size() + s;
     if (off >= seeds) {
-      return size + off; // a later seed: outside this grid, but of the same experiment
+      // a later seed: outside this grid but of the same experiment; numbered seed-major after it
+      return size + (off - seeds) * ((long) size / seeds) + group;
     }
-    return ((long) (d * pools.size() + p) * searchers.size() + s) * seeds + off;
+    return group * seeds + off;
   }
 
   public List<String> datasets() {
@@ -99,6 +101,16 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
 
   public List<String> pools() {
     return pools;
+  }
+
+  /** The query limit of every trial, 0 for none. */
+  public int maxQueries() {
+    return maxQueries;
+  }
+
+  /** The time limit of the trials on dataset {@code d} (an index into {@link #datasets()}), 0 for none. */
+  public double maxSeconds(int d) {
+    return maxSeconds[d];
   }
 
   public int firstSeed() {

@@ -44,6 +44,10 @@ public final class TrialRunner {
     String stop = "budget";
 
     while (true) {
+      if (spec.maxQueries() == 0 && ledger.queries() >= Planner.MAX_QUERIES) {
+        stop = "query limit (" + Planner.MAX_QUERIES + " per trial)";
+        break;
+      }
       Optional<Arch> next = searcher.ask();
       if (next == null) {
         throw new NashException("searcher '" + spec.searcherLabel() + "' returned null from ask() (trial "

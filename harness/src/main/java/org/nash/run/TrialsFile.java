@@ -49,9 +49,59 @@ public final class TrialsFile {
    * error.
    */
   public static Contents read(Path file) {
+    return read(file, null);
+  }
+
+  /** {@link #read(Path)}, refusing any record that {@code check} (if not null) does not accept. */
+  public static Contents read(Path file, RecordCheck check) {
     List<TrialResult> out = new ArrayList<>();
-    Tail t = scan(file, (line, r) -> out.add(r));
-    return new Contents(out, t.validBytes(), t.problem());
+    Duplicates dups = new Duplicates(file);
+    Tail t = scan(file, (line, r) -> {
+      if (check != null) {
+        check.index(file + ":" + line, r);
+      }
+      if (dups.first(line, r)) {
+        out.add(r);
+      }
+    });
+    return new Contents(out, t.validBytes(), Duplicates.join(t.problem(), dups.warning()));
+  }
+
+  /**
+   * Tracks keys to drop repeated records (e.g. from two runs that once wrote into one folder): the
+   * first line of a key counts, later ones are reported by {@link #warning()}.
+   */
+  public static final class Duplicates {
+    private final Path file;
+    private final java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
+    private long dropped;
+    private String example;
+
+    public Duplicates(Path file) {
+      this.file = file;
+    }
+
+    /** Whether this is the first record of its key. */
+    public boolean first(long line, TrialResult r) {
+      Long prev = firstLine.putIfAbsent(r.key(), line);
+      if (prev == null) {
+        return true;
+      }
+      if (dropped++ == 0) {
+        example = "line " + line + " repeats trial " + r.key() + " of line " + prev;
+      }
+      return false;
+    }
+
+    /** A warning naming the dropped lines, or null. */
+    public String warning() {
+      return dropped == 0 ? null : file + ": " + dropped + " duplicate record(s) dropped (" + example
+          + (dropped > 1 ? ", ..." : "") + "); the first record of each trial counts";
+    }
+
+    static String join(String a, String b) {
+      return a == null ? b : b == null ? a : a + "; " + b;
+    }
   }
 
   /**
@@ -79,6 +129,10 @@ public final class TrialsFile {
           }
           throw new NashException(msg);
         }
+        String bad = notATrial(r);
+        if (bad != null) {
+          throw new NashException(file + ":" + line + ": not a trial record: " + bad);
+        }
         visitor.accept(line, r);
         valid += lines.len + 1;
         line++;
@@ -89,6 +143,30 @@ public final class TrialsFile {
     } catch (IOException e) {
       throw new NashException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Why a parsed JSON value is not a trial record, or null if it is one. */
+  private static String notATrial(TrialResult r) {
+    if (r == null) {
+      return "the line is JSON null";
+    }
+    List<String> missing = new ArrayList<>();
+    String[] names = {"key", "benchmark", "version", "dataset", "pool", "searcher", "oracle", "signal", "reported", "stop"};
+    Object[] values = {r.key(), r.benchmark(), r.version(), r.dataset(), r.pool(), r.searcher(), r.oracle(), r.signal(),
+        r.reported(), r.stop()};
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] == null) {
+        missing.add(names[i]);
+      }
+    }
+    if (r.steps() == null) {
+      missing.add("steps");
+    }
+    if (!missing.isEmpty()) {
+      return "missing field(s) " + String.join(", ", missing);
+    }
+    String key = r.dataset() + "/" + r.pool() + "/" + r.searcher() + "/" + r.seed();
+    return key.equals(r.key()) ? null : "its key " + r.key() + " does not match its fields (" + key + ")";
   }
 
   /** Newline-separated lines of a stream, each as a slice of one growing buffer. */
