@@ -46,8 +46,15 @@ final class TrialExecutor {
         TrialSpec t = grid.get(i);
         TrialRunner.Context ctx = plan.cells().get(grid.cell(i));
         inFlight.addLast(pool.submit(() -> {
-          TrialResult r = TrialRunner.run(t, plan.factories().get(t.searcherLabel()), ctx);
-          return new Finished(r, TrialsFile.toLine(r));
+          try {
+            TrialResult r = TrialRunner.run(t, plan.factories().get(t.searcherLabel()), ctx);
+            return new Finished(r, TrialsFile.toLine(r));
+          } catch (NashException e) {
+            throw e;
+          } catch (RuntimeException | Error e) {
+            // a plugin's bug: name the trial so that it can be rerun alone
+            throw new NashException("trial " + t.key() + " failed: " + e, e);
+          }
         }));
         ran++;
       }
