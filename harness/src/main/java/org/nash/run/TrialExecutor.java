@@ -51,7 +51,7 @@ final class TrialExecutor {
             return new Finished(r, TrialsFile.toLine(r));
           } catch (NashException e) {
             throw e;
-          } catch (RuntimeException | Error e) {
+          } catch (RuntimeException e) {
             // a plugin's bug: name the trial so that it can be rerun alone
             throw new NashException("trial " + t.key() + " failed: " + e, e);
           }
