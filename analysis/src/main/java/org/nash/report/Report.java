@@ -20,6 +20,7 @@ import org.nash.data.DataCatalog;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
+import org.nash.run.RecordCheck;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
 
@@ -99,7 +100,11 @@ public final class Report {
 
   private static Experiment read(Path root, Path dir, DataCatalog catalog) {
     Path file = dir.resolve(TrialsFile.NAME);
-    TrialsFile.Contents c = TrialsFile.read(file);
+    Path saved = dir.resolve(ExperimentRunner.CONFIG_NAME);
+    // Records must belong to the folder's experiment: its grid and settings (duplicates count once).
+    ExperimentConfig savedCfg = Files.exists(saved) ? ConfigLoader.load(saved) : null;
+    RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark, catalog));
+    TrialsFile.Contents c = TrialsFile.read(file, check);
     TreeSet<String> benchmarks = new TreeSet<>();
     TreeSet<String> versions = new TreeSet<>();
     for (TrialResult t : c.trials()) {

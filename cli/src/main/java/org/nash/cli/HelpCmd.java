@@ -3,11 +3,11 @@ package org.nash.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpCommandInitializable2;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code nash help [COMMAND [SUBCOMMAND...]]}: picocli's help command, but for any depth. */
 @Command(name = "help", helpCommand = true,

@@ -14,10 +14,10 @@ import java.util.ServiceConfigurationError;
 import org.nash.NashException;
 import org.nash.data.DataCatalog;
 import org.nash.plugin.Registry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code nash} command: composition root of the harness, the searchers and the analyses. Its

@@ -4,10 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
 import org.nash.analysis.output.Table;
@@ -19,8 +17,6 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.report.Report;
 import org.nash.report.Study;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialSpec;
 import org.nash.run.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +89,7 @@ final class ReproduceCommand implements Runnable {
     for (Planned p : parts) {
       if (p.plan() != null) {
         System.out.println("== " + p.plan().config().name + ": final budget");
-        System.out.print(Summary.format(Summary.of(TrialsFile.read(p.dir().resolve(TrialsFile.NAME)).trials())));
+        System.out.print(Summary.format(Summary.of(p.dir().resolve(TrialsFile.NAME))));
       }
       Path rel = p.dir().resolve("reliability").resolve("reliability.csv");
       if (Files.exists(rel)) {
@@ -142,7 +138,7 @@ final class ReproduceCommand implements Runnable {
         if (o.repaired() != null) {
           System.err.println("repaired: " + o.repaired());
         }
-        Summary.write(Summary.of(TrialsFile.read(o.trials()).trials()), p.dir());
+        Summary.write(Summary.of(o.trials()), p.dir());
       }
     } finally {
       RunCommand.removeHook(onInterrupt);
@@ -151,15 +147,7 @@ final class ReproduceCommand implements Runnable {
 
   /** Trials of the plan already in the folder (so the bar starts where a resumed run is). */
   private static int alreadyDone(ExperimentRunner.Plan plan, Path dir) {
-    Set<String> keys = new HashSet<>();
-    for (TrialResult r : TrialsFile.read(dir.resolve(TrialsFile.NAME)).trials()) {
-      keys.add(r.key());
-    }
-    int n = 0;
-    for (TrialSpec t : plan.trials()) {
-      n += keys.contains(t.key()) ? 1 : 0;
-    }
-    return n;
+    return ExperimentRunner.alreadyDone(plan, dir);
   }
 
   /** configs/STUDY.yaml under the working directory, else beside the checkout the jar was built in. */

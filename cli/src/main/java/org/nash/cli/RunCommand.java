@@ -8,7 +8,6 @@ import org.nash.analysis.compare.Summary;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,8 +58,7 @@ final class RunCommand implements Runnable {
     if (o.repaired() != null) {
       System.err.println("repaired: " + o.repaired());
     }
-    TrialsFile.Contents all = TrialsFile.read(o.trials());
-    List<Summary.Row> rows = Summary.of(all.trials());
+    List<Summary.Row> rows = Summary.of(o.trials());
     Summary.write(rows, dir);
     System.out.print(Summary.format(rows));
     System.out.printf(Locale.ROOT, "%d trials (%d already done, %d run now) in %.1f s; results in %s%n", o.total(),

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -25,13 +27,12 @@ public final class TrialRunner {
       String signalKey, String reportedKey, double optimum, double optimumPool, boolean chargeRepeats,
       boolean trace) {}
 
-  public static TrialResult run(TrialSpec spec, Searcher searcher, Context ctx) {
+  public static TrialResult run(TrialSpec spec, SearcherFactory factory, Context ctx) {
     SplittableRandom root = new SplittableRandom(spec.rngSeed());
     SplittableRandom searcherRng = root.split();
     SplittableRandom oracleRng = root.split();
-    searcher.init(ctx.domain(), searcherRng);
-
     BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
+    Searcher searcher = factory.create(ctx.domain(), searcherRng, ledger);
     Map<Arch, Observation> seen = new HashMap<>();
     List<TrialResult.Step> steps = new ArrayList<>();
     List<double[]> trace = ctx.trace() ? new ArrayList<>() : null;
@@ -43,11 +44,23 @@ public final class TrialRunner {
     String stop = "budget";
 
     while (true) {
-      Arch a = searcher.ask();
-      if (a == null || !ctx.domain().contains(a)) {
-        throw new NashException("searcher '" + spec.searcherLabel() + "' asked for "
-            + (a == null ? "no architecture" : a + ", which is outside the search domain " + ctx.domain())
-            + " (trial " + spec.key() + ")");
+      if (spec.maxQueries() == 0 && ledger.queries() >= Planner.MAX_QUERIES) {
+        stop = "query limit (" + Planner.MAX_QUERIES + " per trial)";
+        break;
+      }
+      Optional<Arch> next = searcher.ask();
+      if (next == null) {
+        throw new NashException("searcher '" + spec.searcherLabel() + "' returned null from ask() (trial "
+            + spec.key() + "); return Optional.empty() when it has nothing left to propose");
+      }
+      if (next.isEmpty()) {
+        stop = "searcher exhausted";
+        break;
+      }
+      Arch a = next.get();
+      if (!ctx.domain().contains(a)) {
+        throw new NashException("searcher '" + spec.searcherLabel() + "' asked for " + a
+            + ", which is outside the search domain " + ctx.domain() + " (trial " + spec.key() + ")");
       }
       Observation prev = seen.get(a);
       boolean free = prev != null && !ctx.chargeRepeats();
@@ -81,7 +94,7 @@ public final class TrialRunner {
             ctx.optimum() - o.reported(), ctx.optimumPool() - o.reported());
         steps.add(best);
       }
-      searcher.tell(a, o.signal());
+      searcher.tell(a, o.signal(), cost);
     }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
         spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.signalKey(),

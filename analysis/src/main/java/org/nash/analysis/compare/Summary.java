@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,18 +42,73 @@ public final class Summary {
     return rows;
   }
 
+  /**
+   * The same rows from a trials file, streamed: only five numbers per trial are kept, never the
+   * trials themselves. A bad last line is skipped (as when resuming); a repeated trial counts once.
+   */
+  public static List<Row> of(Path trialsFile) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    TrialsFile.Duplicates dups = new TrialsFile.Duplicates(trialsFile);
+    TrialsFile.scan(trialsFile, (line, t) -> {
+      if (dups.first(line, t)) {
+        groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
+            k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t);
+      }
+    });
+    List<Row> rows = new ArrayList<>();
+    for (Group g : groups.values()) {
+      rows.add(new Row(g.dataset, g.pool, g.searcher, g.n, Describe.of(g.column(0)), Describe.of(g.column(1)),
+          Describe.of(g.column(2)), Describe.of(g.column(3)), Describe.of(g.column(4))));
+    }
+    return rows;
+  }
+
+  /** The summarised numbers of one group's trials, column by column. */
+  private static final class Group {
+    final String dataset;
+    final String pool;
+    final String searcher;
+    double[][] cols = new double[5][16];
+    int n;
+
+    Group(String dataset, String pool, String searcher) {
+      this.dataset = dataset;
+      this.pool = pool;
+      this.searcher = searcher;
+    }
+
+    void add(TrialResult t) {
+      if (n == cols[0].length) {
+        for (int c = 0; c < cols.length; c++) {
+          cols[c] = Arrays.copyOf(cols[c], n * 2);
+        }
+      }
+      for (int c = 0; c < cols.length; c++) {
+        cols[c][n] = value(t, c);
+      }
+      n++;
+    }
+
+    double[] column(int c) {
+      return Arrays.copyOf(cols[c], n);
+    }
+  }
+
+  private static double value(TrialResult t, int what) {
+    TrialResult.Step f = t.last();
+    return switch (what) {
+      case 0 -> f == null ? Double.NaN : f.reported();
+      case 1 -> f == null ? Double.NaN : f.regret();
+      case 2 -> f == null ? Double.NaN : f.regretPool();
+      case 3 -> t.queries();
+      default -> t.seconds();
+    };
+  }
+
   private static double[] values(List<TrialResult> g, int what) {
     double[] out = new double[g.size()];
     for (int i = 0; i < out.length; i++) {
-      TrialResult t = g.get(i);
-      TrialResult.Step f = t.last();
-      out[i] = switch (what) {
-        case 0 -> f == null ? Double.NaN : f.reported();
-        case 1 -> f == null ? Double.NaN : f.regret();
-        case 2 -> f == null ? Double.NaN : f.regretPool();
-        case 3 -> t.queries();
-        default -> t.seconds();
-      };
+      out[i] = value(g.get(i), what);
     }
     return out;
   }

@@ -15,9 +15,9 @@ import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nash retrain}: trains one NAS-Bench-201 cell and prints it next to the table's value. */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
