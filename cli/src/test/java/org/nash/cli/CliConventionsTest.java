@@ -42,8 +42,8 @@ class CliConventionsTest {
   /** The documented searcher, renamed, throwing after its first evaluation. */
   private Path explodingSearcherJar() throws Exception {
     String src = PluginJars.documentedSearcher().replace("OnePlusOne", "Exploder").replace("\"one-plus-one\"", "\"exploder\"")
-        .replace("bestSignal = signal;", "bestSignal = signal;\n      throw new IllegalStateException(\"exploded on purpose\");");
-    assertTrue(src.contains("exploded on purpose"), "the doc's searcher still has a tell() that records the best");
+        .replace("sinceImprovement++;", "if (best != null) {\n      throw new IllegalStateException(\"exploded on purpose\");\n    }\n    sinceImprovement++;");
+    assertTrue(src.contains("exploded on purpose"), "the doc's searcher still has a tell() that counts evaluations since an improvement");
     return PluginJars.build(dir, "exploder", Map.of("org/example/Exploder.java", src),
         Map.of("org.nash.search.SearcherProvider", "org.example.Exploder$Provider"));
   }

@@ -109,7 +109,7 @@ class ReportCommandTest {
     TreeMap<String, byte[]> before = snapshot(dir);
     CliRunner.Result r = CliRunner.run("report", dir.toString());
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("data version feedbeef0000") && r.err().contains("cannot be analysed together"), r.err());
+    assertTrue(r.err().contains("data version feedbeef0000") && r.err().contains("different data cannot be"), r.err());
     TreeMap<String, byte[]> after = snapshot(dir);
     assertEquals(before.keySet(), after.keySet());
     for (String k : before.keySet()) {

@@ -74,6 +74,7 @@ public final class TrialsFile {
   public static final class Duplicates {
     private final Path file;
     private final java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
+    private final java.util.Map<String, String> versionOf = new java.util.HashMap<>();
     private long dropped;
     private String example;
 
@@ -85,7 +86,13 @@ public final class TrialsFile {
     public boolean first(long line, TrialResult r) {
       Long prev = firstLine.putIfAbsent(r.key(), line);
       if (prev == null) {
+        versionOf.put(r.key(), r.version().intern()); // a handful of distinct versions per file
         return true;
+      }
+      if (!versionOf.get(r.key()).equals(r.version())) {
+        // Not a copy of the same run: the same trial on other data. Neither can be trusted.
+        throw new NashException(file + " mixes trials of benchmark data versions " + versionOf.get(r.key()) + " and "
+            + r.version() + ": trial " + r.key() + " is on line " + prev + " and line " + line);
       }
       if (dropped++ == 0) {
         example = "line " + line + " repeats trial " + r.key() + " of line " + prev;
