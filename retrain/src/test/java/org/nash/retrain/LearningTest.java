@@ -36,7 +36,7 @@ class LearningTest {
     TrainResult r = new NetworkTrainer(s, Device.cpu()).train(ops, data.train(), data.test(), new NetworkTrainer.Listener() {
       @Override
       public void epoch(EpochResult e) {
-        epochs.add(e); System.out.println("DBG " + e);
+        epochs.add(e);
       }
     });
     double first = epochs.get(0).trainLoss();
