@@ -62,14 +62,24 @@ public final class TrialsFile {
   /** {@link #read(Path)}, refusing any record that {@code check} (if not null) does not accept. */
   public static Contents read(Path file, RecordCheck check) {
     List<TrialResult> out = new ArrayList<>();
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
     Duplicates dups = new Duplicates(file);
     Tail t = scan(file, (line, r) -> {
       if (check != null) {
         check.index(file + ":" + line, r);
       }
-      if (dups.first(line, r)) {
-        out.add(r);
+      Integer i = first.get(r.key());
+      // Only an exact repeat is dropped; a differing record of the same key is kept for the caller's
+      // checks (e.g. mixed data versions) rather than silently preferring one.
+      if (i != null && toLine(out.get(i)).equals(toLine(r))) {
+        dups.first(line, r);
+        return;
       }
+      if (i == null) {
+        dups.first(line, r);
+        first.put(r.key(), out.size());
+      }
+      out.add(r);
     });
     return new Contents(out, t.validBytes(), Duplicates.join(t.problem(), dups.warning()));
   }
