@@ -58,7 +58,7 @@ public final class ExperimentRunner {
   public static int alreadyDone(Plan plan, Path dir) {
     int[] n = {0};
     java.util.BitSet seen = new java.util.BitSet();
-    TrialsFile.scan(dir.resolve(TrialsFile.NAME), (line, r) -> {
+    TrialsFile.scanHeads(dir.resolve(TrialsFile.NAME), (line, r) -> {
       long i = plan.trials().indexOf(r.dataset(), r.pool(), r.searcher(), r.seed());
       if (i >= 0 && i < plan.trials().size() && !seen.get((int) i)) {
         seen.set((int) i);

@@ -21,8 +21,10 @@ public final class RecordCheck {
   private final List<String> signals = new ArrayList<>();
   private final List<String> reported = new ArrayList<>();
   private final int seedLimit;
+  private final boolean checkVersion;
 
-  private RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit) {
+  private RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion) {
+    this.checkVersion = checkVersion;
     this.grid = grid;
     this.benchmark = b.name();
     this.version = b.version();
@@ -36,14 +38,17 @@ public final class RecordCheck {
     }
   }
 
-  /** The check for a saved config (e.g. a results folder's config.yaml) on this benchmark data. */
+  /**
+   * The check for a saved config (e.g. a results folder's config.yaml). The data version is left to
+   * the caller, which may know better what to advise (e.g. report with the data the run used).
+   */
   public static RecordCheck of(ExperimentConfig cfg, Benchmark b) {
-    return new RecordCheck(cfg, b, Planner.grid(cfg, b), cfg.seeds);
+    return new RecordCheck(cfg, b, Planner.grid(cfg, b), cfg.seeds, false);
   }
 
   /** The check for a plan, accepting seeds up to {@code seedLimit} (the folder's, if it holds more). */
   static RecordCheck of(ExperimentRunner.Plan plan, int seedLimit) {
-    return new RecordCheck(plan.config(), plan.benchmark(), plan.trials(), seedLimit);
+    return new RecordCheck(plan.config(), plan.benchmark(), plan.trials(), seedLimit, true);
   }
 
   /**
@@ -55,7 +60,7 @@ public final class RecordCheck {
     long i = grid.indexOf(r.dataset(), r.pool(), r.searcher(), r.seed());
     if (!r.benchmark().equals(benchmark)) {
       problem = "was run on benchmark " + r.benchmark() + ", this experiment is on " + benchmark;
-    } else if (!r.version().equals(version)) {
+    } else if (checkVersion && !r.version().equals(version)) {
       problem = "was run on benchmark data version " + r.version() + ", this nash has " + version
           + " (results of different data cannot be mixed)";
     } else if (i < 0 || (long) r.seed() - grid.firstSeed() >= seedLimit) {

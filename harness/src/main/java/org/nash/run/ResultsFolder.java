@@ -129,7 +129,7 @@ public final class ResultsFolder implements AutoCloseable {
     BitSet later = new BitSet();
     long[] repeated = {0};
     String[] example = {null};
-    TrialsFile.Tail tail = TrialsFile.scan(trials, (line, r) -> {
+    TrialsFile.Tail tail = TrialsFile.scanHeads(trials, (line, r) -> {
       long i = check.index(trials + ":" + line, r);
       boolean first;
       if (i < grid.size()) {

@@ -1,5 +1,6 @@
 package org.nash.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,12 @@ public final class TrialsFile {
   public static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final ObjectReader READER = JSON.readerFor(TrialResult.class);
+  /** Reads records without their trajectory (steps and trace: most of a line), for scans that need none. */
+  private static final ObjectReader HEADS = JSON.copy().addMixIn(TrialResult.class, NoTrajectory.class)
+      .readerFor(TrialResult.class);
+
+  @JsonIgnoreProperties({"steps", "trace"})
+  private abstract static class NoTrajectory {}
 
   private TrialsFile() {}
 
@@ -55,14 +62,24 @@ public final class TrialsFile {
   /** {@link #read(Path)}, refusing any record that {@code check} (if not null) does not accept. */
   public static Contents read(Path file, RecordCheck check) {
     List<TrialResult> out = new ArrayList<>();
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
     Duplicates dups = new Duplicates(file);
     Tail t = scan(file, (line, r) -> {
       if (check != null) {
         check.index(file + ":" + line, r);
       }
-      if (dups.first(line, r)) {
-        out.add(r);
+      Integer i = first.get(r.key());
+      // Only an exact repeat is dropped; a differing record of the same key is kept for the caller's
+      // checks (e.g. mixed data versions) rather than silently preferring one.
+      if (i != null && toLine(out.get(i)).equals(toLine(r))) {
+        dups.first(line, r);
+        return;
       }
+      if (i == null) {
+        dups.first(line, r);
+        first.put(r.key(), out.size());
+      }
+      out.add(r);
     });
     return new Contents(out, t.validBytes(), Duplicates.join(t.problem(), dups.warning()));
   }
@@ -117,6 +134,18 @@ public final class TrialsFile {
    * before the last is an error naming its line number. A missing file is empty.
    */
   public static Tail scan(Path file, Visitor visitor) {
+    return scan(file, READER, visitor);
+  }
+
+  /**
+   * {@link #scan(Path, Visitor)} without each record's trajectory: {@code steps()} and {@code trace()}
+   * are null, {@code last()} is there. Much less garbage for scans of keys, settings and final values.
+   */
+  public static Tail scanHeads(Path file, Visitor visitor) {
+    return scan(file, HEADS, visitor);
+  }
+
+  private static Tail scan(Path file, ObjectReader reader, Visitor visitor) {
     try (InputStream in = Files.newInputStream(file)) {
       Lines lines = new Lines(in);
       long line = 1;
@@ -128,7 +157,7 @@ public final class TrialsFile {
         }
         TrialResult r;
         try {
-          r = READER.readValue(lines.buf, lines.start, lines.len);
+          r = reader.readValue(lines.buf, lines.start, lines.len);
         } catch (JsonProcessingException e) {
           String msg = file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage();
           if (lines.atEnd()) {
@@ -136,7 +165,7 @@ public final class TrialsFile {
           }
           throw new NashException(msg);
         }
-        String bad = notATrial(r);
+        String bad = notATrial(r, reader == READER);
         if (bad != null) {
           throw new NashException(file + ":" + line + ": not a trial record: " + bad);
         }
@@ -153,7 +182,7 @@ public final class TrialsFile {
   }
 
   /** Why a parsed JSON value is not a trial record, or null if it is one. */
-  private static String notATrial(TrialResult r) {
+  private static String notATrial(TrialResult r, boolean withTrajectory) {
     if (r == null) {
       return "the line is JSON null";
     }
@@ -166,7 +195,7 @@ public final class TrialsFile {
         missing.add(names[i]);
       }
     }
-    if (r.steps() == null) {
+    if (withTrajectory && r.steps() == null) {
       missing.add("steps");
     }
     if (!missing.isEmpty()) {

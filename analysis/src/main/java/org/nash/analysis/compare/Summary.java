@@ -49,7 +49,7 @@ public final class Summary {
   public static List<Row> of(Path trialsFile) {
     Map<String, Group> groups = new LinkedHashMap<>();
     TrialsFile.Duplicates dups = new TrialsFile.Duplicates(trialsFile);
-    TrialsFile.scan(trialsFile, (line, t) -> {
+    TrialsFile.scanHeads(trialsFile, (line, t) -> {
       if (dups.first(line, t)) {
         groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
             k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t);
