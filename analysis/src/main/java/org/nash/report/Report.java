@@ -1,6 +1,7 @@
 package org.nash.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.nash.NashException;
+import org.nash.Provenance;
 import org.nash.analysis.compare.ComparisonReport;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.reliability.Reliability;
@@ -164,6 +166,16 @@ public final class Report {
     return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
   }
 
+  /** The provenance line heading a results folder's config.yaml, if it has one. */
+  private static String writtenBy(Path dir) {
+    try (var lines = Files.lines(dir.resolve(ExperimentRunner.CONFIG_NAME))) {
+      return lines.findFirst().filter(l -> l.startsWith("# written by ")).map(l -> "; results " + l.substring(2))
+          .orElse("");
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+
   private static List<String> describe(List<Experiment> exps) {
     List<String> out = new ArrayList<>();
     for (Experiment e : exps) {
@@ -178,8 +190,10 @@ public final class Report {
           + String.join(", ", e.trials().stream().map(TrialResult::signal).distinct().toList()) + "; reported "
           + String.join(", ", e.trials().stream().map(TrialResult::reported).distinct().toList())
           + (e.trials().stream().anyMatch(TrialResult::costEstimated) ? "; some simulated costs are ESTIMATED" : "")
-          + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : ""));
+          + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
+          + writtenBy(e.dir()));
     }
+    out.add("this report: " + Provenance.current().line());
     return out;
   }
 }
