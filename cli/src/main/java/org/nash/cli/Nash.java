@@ -186,6 +186,14 @@ public final class Nash implements Runnable {
   }
 
   private static int report(Throwable ex, PrintWriter err, boolean debug) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        // A resource limit, not a bug: say how to raise it (the launcher caps the heap, see README).
+        ex = new NashException("out of memory with a heap limit of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB; give nash more, e.g. NASH_JAVA_OPTS=-Xmx4g ./nash ...", t);
+        break;
+      }
+    }
     if (ex instanceof NashException) {
       err.println("nash: error: " + ex.getMessage());
       if (debug) {
