@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nash.TestData;
 import org.nash.nb201.Nb201Space;
 import org.nash.retrain.net.Nb201Network;
-import org.nash.retrain.table.HarnessReferenceTable;
+import org.nash.retrain.table.ReferenceTable;
 
 /** The network's trainable parameters equal the benchmark's params column (CIFAR-10, 10 classes). */
 class ParameterCountTest {
@@ -25,7 +25,7 @@ class ParameterCountTest {
   @BeforeAll
   static void load() throws Exception {
     DjlSetup.offline();
-    space = HarnessReferenceTable.load(TestData.catalog()).space();
+    space = ReferenceTable.load(TestData.catalog()).space();
     CsvMapper m = new CsvMapper();
     try (MappingIterator<Map<String, String>> it = m.readerForMapOf(String.class).with(m.schemaWithHeader())
         .readValues(TestData.file("nb201-cost-cifar10").toFile())) {

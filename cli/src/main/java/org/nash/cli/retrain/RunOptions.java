@@ -7,7 +7,6 @@ import org.nash.data.DataCatalog;
 import org.nash.nb201.Nb201Space;
 import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.RetrainData;
-import org.nash.retrain.table.HarnessReferenceTable;
 import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
@@ -103,7 +102,7 @@ public final class RunOptions {
   }
 
   static ReferenceTable table(DataCatalog catalog) {
-    return HarnessReferenceTable.load(catalog);
+    return ReferenceTable.load(catalog);
   }
 
   /** An official index or an arch string. */

@@ -1,24 +1,50 @@
 package org.nash.retrain.table;
 
 import java.util.OptionalDouble;
+import org.nash.data.DataCatalog;
 import org.nash.nb201.Nb201Space;
+import org.nash.nb201.Nb201Tables;
+import org.nash.table.BenchmarkTable;
 
 /**
- * What the benchmark table says for an architecture, to print next to a retrained result. Keys follow
- * the harness table's column keys, {@code <dataset>/<metric>@<epochs>}, e.g.
- * {@code cifar10-valid/valid-acc@12}.
+ * What the NAS-Bench-201 table (built from the raw upstream files) says for an architecture, to print
+ * next to a retrained result. Keys are the table's column keys, {@code <dataset>/<metric>@<epochs>},
+ * e.g. {@code cifar10-valid/valid-acc@12}.
  */
-public interface ReferenceTable {
-  Nb201Space space();
+public final class ReferenceTable {
+  private final BenchmarkTable table;
+
+  public ReferenceTable(BenchmarkTable table) {
+    if (!(table.space() instanceof Nb201Space)) {
+      throw new IllegalArgumentException("the retrain oracle trains NAS-Bench-201 cells, not " + table.space().name());
+    }
+    this.table = table;
+  }
+
+  public static ReferenceTable load(DataCatalog catalog) {
+    return new ReferenceTable(Nb201Tables.load(catalog));
+  }
+
+  public Nb201Space space() {
+    return (Nb201Space) table.space();
+  }
 
   /** The value of column {@code key} for official index {@code index}, if the table has it. */
-  OptionalDouble value(String key, int index);
+  public OptionalDouble value(String key, int index) {
+    if (!table.has(key)) {
+      return OptionalDouble.empty();
+    }
+    double v = table.column(key).get(index);
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
 
   /** Where a column comes from (file and column), for the output. */
-  String source(String key);
+  public String source(String key) {
+    return table.has(key) ? table.column(key).info().source() : "none";
+  }
 
   /** The column a retrain run compares with: the split's accuracy at the run's epochs. */
-  static String key(String dataset, String metric, int epochs) {
+  public static String key(String dataset, String metric, int epochs) {
     return dataset + "/" + metric + "@" + epochs;
   }
 }
