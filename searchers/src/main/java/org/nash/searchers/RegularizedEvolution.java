@@ -17,8 +17,9 @@ import org.nash.space.SearchDomain;
 /**
  * Regularized (aging) evolution, Real et al. 2019: fill a population with random architectures;
  * then repeatedly draw {@code sample} members (with replacement), mutate the best of them, add the
- * child and remove the OLDEST member. Defaults are NASLib's (population 50, sample 10); NB201's
- * setting is 10 / 3.
+ * child and remove the OLDEST member. Defaults 50 / 10 are those of NASLib's benchmark (bbo) configs;
+ * NASLib's {@code nb201_defaults.yaml} uses 30 / 10 ({@code protocol: naslib}), NB201 and NATS 10 / 3
+ * with node-then-edge mutation ({@code protocol: nb201 | nats}); see {@link Moves}.
  */
 public final class RegularizedEvolution implements Searcher {
   private final int populationSize;
