@@ -43,7 +43,11 @@ final class RunCommand implements Runnable {
     ExperimentRunner.Plan plan = ExperimentRunner.plan(cfg, nash.catalog(), nash.loader());
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, dir);
-    plan.contexts().values().stream().map(c -> c.oracle().describe()).distinct()
+    // The signal's seed aggregation and the stop rule are named wherever a result line names them.
+    plan.contexts().values().stream().map(c -> c.oracle().describe()
+        + (c.aggregation() != null ? ", aggregation " + c.aggregation() : "")
+        + (c.stopRule() != null ? ", " + c.stopRule() : "")
+        + (c.protocol() != null ? " (protocol " + c.protocol() + ")" : "")).distinct()
         .forEach(d -> System.err.println("  oracle: " + d));
     if (plan.benchmark().note() != null) {
       System.err.println("  note: " + plan.benchmark().note());

@@ -17,15 +17,69 @@ import org.nash.NashException;
  * @param defaultFidelity fidelity used when a config names none
  * @param reportedKey table column reported for the incumbent
  * @param cost simulated cost of a query, or null when the benchmark records no times
+ * @param aggregations per fidelity, the signal column of each seed aggregation the data holds
+ *     ({@code seed_mean}, {@code single_run}); empty where the table has one unnamed value per cell
  */
 public record Objective(String dataset, Map<Fidelity, String> signals, Fidelity defaultFidelity,
-    String reportedKey, CostModel cost) {
+    String reportedKey, CostModel cost, Map<Fidelity, Map<String, String>> aggregations) {
 
   public Objective {
     signals = new LinkedHashMap<>(signals);
+    aggregations = new LinkedHashMap<>(aggregations);
     if (!signals.containsKey(defaultFidelity)) {
       throw new IllegalArgumentException("default fidelity " + defaultFidelity + " has no signal column");
     }
+  }
+
+  public Objective(String dataset, Map<Fidelity, String> signals, Fidelity defaultFidelity, String reportedKey,
+      CostModel cost) {
+    this(dataset, signals, defaultFidelity, reportedKey, cost, Map.of());
+  }
+
+  /**
+   * The search signal at a fidelity under a seed aggregation.
+   *
+   * @param key table column
+   * @param aggregation the aggregation used (null when the table names none and none was asked for)
+   * @param note why it differs from the one asked for, or null
+   */
+  public record Signal(String key, String aggregation, String note) {
+    /** The aggregation as a result line records it: the one used, and what was asked if it differs. */
+    public String label() {
+      return note == null ? aggregation : aggregation + " (" + note + ")";
+    }
+  }
+
+  /**
+   * The signal column for an aggregation ({@code null}: the one in {@link #signals}). An aggregation
+   * the data lacks falls back to one it has (sampled_seed -> seed_mean -> single_run), with a note.
+   */
+  public Signal signal(Fidelity fidelity, String aggregation) {
+    String key = signalKey(fidelity);
+    Map<String, String> byName = aggregations.get(fidelity);
+    if (byName == null || byName.isEmpty()) {
+      return new Signal(key, aggregation, aggregation == null ? null
+          : "the table holds one value per cell for " + dataset + " at " + fidelity);
+    }
+    if (aggregation == null) {
+      for (Map.Entry<String, String> e : byName.entrySet()) {
+        if (e.getValue().equals(key)) {
+          return new Signal(key, e.getKey(), null);
+        }
+      }
+      return new Signal(key, null, null);
+    }
+    if (byName.containsKey(aggregation)) {
+      return new Signal(byName.get(aggregation), aggregation, null);
+    }
+    for (String fallback : List.of("seed_mean", "single_run")) {
+      if (byName.containsKey(fallback)) {
+        String why = aggregation.equals("sampled_seed") ? "per-seed values" : aggregation + " values";
+        return new Signal(byName.get(fallback), fallback, aggregation + " asked; no " + why + " of " + dataset
+            + " at " + fidelity + " in the data");
+      }
+    }
+    throw new NashException("no signal column for aggregation " + aggregation + " of " + dataset);
   }
 
   /** The fidelity a config names ({@code null}: the default), or an error listing the known ones. */

@@ -10,20 +10,26 @@ import org.nash.search.Budget;
 final class BudgetLedger implements Budget {
   private final int maxQueries;
   private final double maxSeconds;
+  private final boolean keepOvershoot;
   private int queries;
   private double seconds;
 
   /** @param maxQueries 0 for no query limit; @param maxSeconds 0 for no time limit */
   BudgetLedger(int maxQueries, double maxSeconds) {
+    this(maxQueries, maxSeconds, false);
+  }
+
+  BudgetLedger(int maxQueries, double maxSeconds, boolean keepOvershoot) {
     this.maxQueries = maxQueries;
     this.maxSeconds = maxSeconds;
+    this.keepOvershoot = keepOvershoot;
   }
 
   boolean canAfford(double cost) {
     if (maxQueries > 0 && queries >= maxQueries) {
       return false;
     }
-    return maxSeconds <= 0 || seconds + cost <= maxSeconds;
+    return maxSeconds <= 0 || (keepOvershoot ? seconds < maxSeconds : seconds + cost <= maxSeconds);
   }
 
   void charge(double cost) {

@@ -14,10 +14,17 @@ import java.util.Map;
  * names in YAML are snake_case; unknown fields are errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "benchmark", "oracle", "datasets", "fidelity", "pools", "allow_disconnected",
-    "searchers", "budget", "charge_repeats", "noise_sd", "seeds", "first_seed", "trace"})
+@JsonPropertyOrder({"name", "protocol", "benchmark", "oracle", "datasets", "fidelity", "aggregation", "pools",
+    "allow_disconnected", "searchers", "budget", "stop_rule", "reported", "charge_repeats", "noise_sd", "seeds",
+    "first_seed", "trace"})
 public final class ExperimentConfig {
   public String name;
+  /**
+   * A protocol preset ({@code nb201}, {@code nats}, {@code naslib}; see {@link Protocols}) that fills
+   * every detail below the config leaves unset; null = nash's own defaults. The saved config holds the
+   * resolved values.
+   */
+  public String protocol;
   public String benchmark;
   /** Which oracle answers queries: {@code table} (default) or one added by a module. */
   public String oracle = "table";
@@ -27,11 +34,28 @@ public final class ExperimentConfig {
   public List<String> datasets;
   /** Fidelity of the search signal (NB201: hp12 or hp200); the objective's default when absent. */
   public String fidelity;
+  /**
+   * How the search signal aggregates the training seeds: {@code seed_mean}, {@code single_run} or
+   * {@code sampled_seed} (one recorded seed per query); null = the one every dataset has at the
+   * fidelity (hp12: seed mean, hp200: single run). What the data lacks falls back, recorded.
+   */
+  public String aggregation;
   public List<String> pools = new ArrayList<>(List.of("full"));
   @JsonProperty("allow_disconnected")
   public boolean allowDisconnected = true;
   public List<SearcherSpec> searchers;
   public Budget budget;
+  /**
+   * Time budgets: {@code stop_before_overshoot} (default, NB-201 2020: the query that would exceed the
+   * budget is not made) or {@code keep_overshoot} (NATS-Bench 2021: loop while spent &lt; budget).
+   */
+  @JsonProperty("stop_rule")
+  public String stopRule;
+  /**
+   * The value reported for the incumbent: {@code test} (default: the benchmark's reported column, NB-201:
+   * 200-epoch test accuracy, seed mean) or {@code signal} (the search signal itself, as NASLib on NB-201).
+   */
+  public String reported;
   /** Whether re-querying an already evaluated architecture costs budget (NB201's REA: yes). */
   @JsonProperty("charge_repeats")
   public boolean chargeRepeats = true;

@@ -41,7 +41,9 @@ final class Planner {
    */
   public static final int MAX_QUERIES = 1_000_000;
 
-  static ExperimentRunner.Plan plan(ExperimentConfig cfg, DataCatalog catalog, ClassLoader loader) {
+  static ExperimentRunner.Plan plan(ExperimentConfig given, DataCatalog catalog, ClassLoader loader) {
+    // The preset's values are filled in first: the plan (and so the saved config) holds them.
+    ExperimentConfig cfg = Protocols.resolve(given);
     validate(cfg);
     Registry<SearcherProvider> searchers = Registry.load(SearcherProvider.class, "searcher", loader);
     Map<String, SearcherFactory> factories = new LinkedHashMap<>();
@@ -64,8 +66,11 @@ final class Planner {
     Map<String, TrialRunner.Context> contexts = new LinkedHashMap<>();
     for (int i = 0; i < grid.datasets().size(); i++) {
       String ds = grid.datasets().get(i);
-      Objective obj = b.objective(ds);
-      Oracle oracle = oracle(cfg, b, ds, catalog, loader);
+      Objective full = b.objective(ds);
+      Objective.Signal sig = full.signal(full.fidelity(cfg.fidelity), cfg.aggregation);
+      Objective obj = searchObjective(cfg, full, sig);
+      Benchmark bo = obj.equals(full) ? b : withObjective(b, obj);
+      Oracle oracle = oracle(cfg, bo, ds, catalog, loader);
       require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
           + oracle.describe() + "; use 'budget: {queries: N}'");
       Column reported = b.table().column(obj.reportedKey());
@@ -75,12 +80,48 @@ final class Planner {
         int bestRow = reported.argmaxOver(d);
         double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
         TrialRunner.Context c = new TrialRunner.Context(b, d, oracle, cfg.oracle, oracleSignalKey(cfg, obj),
-            obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace);
+            obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace, cfg.protocol,
+            recordAggregation(cfg, full) ? sig.label() : null,
+            cfg.protocol != null || cfg.stopRule != null ? stopRule(cfg) : null);
         cells.add(c);
         contexts.put(ds + "|" + pool.label(), c);
       }
     }
     return new ExperimentRunner.Plan(cfg, b, grid, contexts, factories, cells);
+  }
+
+  /**
+   * The objective a search runs on: the signal column of the chosen aggregation at the config's
+   * fidelity, and the reported column ({@code reported: signal}: the signal itself, as NASLib on NB-201).
+   */
+  static Objective searchObjective(ExperimentConfig cfg, Objective full, Objective.Signal sig) {
+    org.nash.benchmark.Fidelity f = full.fidelity(cfg.fidelity);
+    if (sig.key().equals(full.signalKey(f)) && !"signal".equals(cfg.reported)) {
+      return full;
+    }
+    Map<org.nash.benchmark.Fidelity, String> signals = new LinkedHashMap<>(full.signals());
+    signals.put(f, sig.key());
+    return new Objective(full.dataset(), signals, full.defaultFidelity(),
+        "signal".equals(cfg.reported) ? sig.key() : full.reportedKey(), full.cost(), full.aggregations());
+  }
+
+  private static Benchmark withObjective(Benchmark b, Objective o) {
+    Map<String, Objective> objectives = new LinkedHashMap<>(b.objectives());
+    objectives.put(o.dataset(), o);
+    return new Benchmark(b.name(), b.version(), b.space(), b.table(), objectives, b.note());
+  }
+
+  /**
+   * Whether result lines name the aggregation: always under a preset or an explicit one, and at a
+   * non-default fidelity (hp200); not for default configs, whose lines stay as they were.
+   */
+  static boolean recordAggregation(ExperimentConfig cfg, Objective full) {
+    return cfg.protocol != null || cfg.aggregation != null
+        || !full.fidelity(cfg.fidelity).equals(full.defaultFidelity());
+  }
+
+  static String stopRule(ExperimentConfig cfg) {
+    return cfg.stopRule == null ? "stop_before_overshoot" : cfg.stopRule;
   }
 
   /** The checks that need no data: required fields, ranges and the size of the grid. */

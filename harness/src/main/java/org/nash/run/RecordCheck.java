@@ -20,6 +20,9 @@ public final class RecordCheck {
   private final boolean chargeRepeats;
   private final List<String> signals = new ArrayList<>();
   private final List<String> reported = new ArrayList<>();
+  private final List<String> aggregations = new ArrayList<>();
+  private final String protocol;
+  private final String stopRule;
   private final int seedLimit;
   private final boolean checkVersion;
 
@@ -31,10 +34,15 @@ public final class RecordCheck {
     this.oracle = cfg.oracle;
     this.chargeRepeats = cfg.chargeRepeats;
     this.seedLimit = Math.max(seedLimit, grid.seeds());
+    this.protocol = cfg.protocol;
+    this.stopRule = cfg.protocol != null || cfg.stopRule != null ? Planner.stopRule(cfg) : null;
     for (String ds : grid.datasets()) {
-      Objective obj = b.objective(ds);
+      Objective full = b.objective(ds);
+      Objective.Signal sig = full.signal(full.fidelity(cfg.fidelity), cfg.aggregation);
+      Objective obj = Planner.searchObjective(cfg, full, sig);
       signals.add(Planner.oracleSignalKey(cfg, obj));
       reported.add(obj.reportedKey());
+      aggregations.add(Planner.recordAggregation(cfg, full) ? sig.label() : null);
     }
   }
 
@@ -43,7 +51,8 @@ public final class RecordCheck {
    * the caller, which may know better what to advise (e.g. report with the data the run used).
    */
   public static RecordCheck of(ExperimentConfig cfg, Benchmark b) {
-    return new RecordCheck(cfg, b, Planner.grid(cfg, b), cfg.seeds, false);
+    ExperimentConfig resolved = Protocols.resolve(cfg);
+    return new RecordCheck(resolved, b, Planner.grid(resolved, b), resolved.seeds, false);
   }
 
   /** The check for a plan, accepting seeds up to {@code seedLimit} (the folder's, if it holds more). */
@@ -72,6 +81,9 @@ public final class RecordCheck {
       problem = differs("oracle", r.oracle(), oracle);
       problem = problem != null ? problem : differs("signal", r.signal(), signals.get(d));
       problem = problem != null ? problem : differs("reported", r.reported(), reported.get(d));
+      problem = problem != null ? problem : differs("protocol", r.protocol(), protocol);
+      problem = problem != null ? problem : differs("aggregation", r.aggregation(), aggregations.get(d));
+      problem = problem != null ? problem : differs("stop_rule", r.stopRule(), stopRule);
       problem = problem != null ? problem : differs("charge_repeats", r.chargeRepeats(), chargeRepeats);
       problem = problem != null ? problem : differs("budget_queries", r.budgetQueries(), queries);
       problem = problem != null ? problem : differs("budget_seconds", r.budgetSeconds(), seconds > 0 ? seconds : null);

@@ -12,8 +12,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"key", "benchmark", "version", "dataset", "pool", "searcher", "seed", "oracle", "source",
-    "signal", "reported", "cost_estimated", "charge_repeats", "budget_queries", "budget_seconds", "queries",
-    "repeats", "seconds", "stop", "optimum", "optimum_pool", "final", "steps", "trace"})
+    "protocol", "signal", "aggregation", "reported", "cost_estimated", "charge_repeats", "budget_queries",
+    "budget_seconds", "queries", "repeats", "seconds", "stop_rule", "stop", "optimum", "optimum_pool", "final", "steps", "trace"})
 public record TrialResult(
     String key,
     String benchmark,
@@ -25,8 +25,12 @@ public record TrialResult(
     String oracle,
     /** table, predicted or trained: where the values come from. */
     String source,
+    /** The protocol preset, when the config names one (absent otherwise). */
+    String protocol,
     /** Column (or model) of the search signal. */
     String signal,
+    /** Seed aggregation of the signal (and any fallback), under a preset or explicit setting or at hp200. */
+    String aggregation,
     /** Column reported for the incumbent. */
     String reported,
     @JsonProperty("cost_estimated") boolean costEstimated,
@@ -39,6 +43,8 @@ public record TrialResult(
     int repeats,
     /** Simulated seconds spent. */
     double seconds,
+    /** Time-budget stop rule, under a preset or an explicit setting (absent: stop_before_overshoot). */
+    @JsonProperty("stop_rule") String stopRule,
     /** Why the trial ended: budget, or a searcher that only repeated itself. */
     String stop,
     /** Best reported value in the full space and in the trial's search domain. */
@@ -49,6 +55,16 @@ public record TrialResult(
     List<Step> steps,
     /** Every query: [architecture index, signal, cost], when tracing. */
     List<double[]> trace) {
+
+  /** A result without protocol fields (as every default config writes). */
+  public TrialResult(String key, String benchmark, String version, String dataset, String pool, String searcher,
+      int seed, String oracle, String source, String signal, String reported, boolean costEstimated,
+      boolean chargeRepeats, Integer budgetQueries, Double budgetSeconds, int queries, int repeats, double seconds,
+      String stop, double optimum, double optimumPool, Step last, List<Step> steps, List<double[]> trace) {
+    this(key, benchmark, version, dataset, pool, searcher, seed, oracle, source, null, signal, null, reported,
+        costEstimated, chargeRepeats, budgetQueries, budgetSeconds, queries, repeats, seconds, null, stop, optimum,
+        optimumPool, last, steps, trace);
+  }
 
   /**
    * The incumbent from query {@code query} on (count of charged queries, simulated seconds at that

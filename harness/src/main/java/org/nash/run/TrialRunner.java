@@ -25,13 +25,24 @@ public final class TrialRunner {
   /** What a trial needs besides its spec; shared read-only by all trials of a dataset x pool. */
   public record Context(Benchmark benchmark, SearchDomain domain, Oracle oracle, String oracleName,
       String signalKey, String reportedKey, double optimum, double optimumPool, boolean chargeRepeats,
-      boolean trace) {}
+      boolean trace, String protocol, String aggregation, String stopRule) {
+    /** Without the protocol fields (none is recorded; stop before the overshooting query). */
+    public Context(Benchmark benchmark, SearchDomain domain, Oracle oracle, String oracleName, String signalKey,
+        String reportedKey, double optimum, double optimumPool, boolean chargeRepeats, boolean trace) {
+      this(benchmark, domain, oracle, oracleName, signalKey, reportedKey, optimum, optimumPool, chargeRepeats, trace,
+          null, null, null);
+    }
+
+    boolean keepOvershoot() {
+      return "keep_overshoot".equals(stopRule);
+    }
+  }
 
   public static TrialResult run(TrialSpec spec, SearcherFactory factory, Context ctx) {
     SplittableRandom root = new SplittableRandom(spec.rngSeed());
     SplittableRandom searcherRng = root.split();
     SplittableRandom oracleRng = root.split();
-    BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
+    BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds(), ctx.keepOvershoot());
     Searcher searcher = factory.create(ctx.domain(), searcherRng, ledger);
     Map<Arch, Observation> seen = new HashMap<>();
     List<TrialResult.Step> steps = new ArrayList<>();
@@ -97,9 +108,10 @@ public final class TrialRunner {
       searcher.tell(a, o.signal(), cost);
     }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
-        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.signalKey(),
+        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.protocol(), ctx.signalKey(),
+        ctx.aggregation(),
         ctx.reportedKey(), costEstimated, ctx.chargeRepeats(),
         spec.maxQueries() > 0 ? spec.maxQueries() : null, spec.maxSeconds() > 0 ? spec.maxSeconds() : null,
-        ledger.queries(), repeats, ledger.seconds(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);
+        ledger.queries(), repeats, ledger.seconds(), ctx.stopRule(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);
   }
 }

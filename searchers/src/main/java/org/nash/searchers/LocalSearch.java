@@ -37,6 +37,7 @@ public final class LocalSearch implements Searcher {
   private final List<Arch> localOptima = new ArrayList<>();
   private final SearchDomain domain;
   private final SplittableRandom rng;
+  private final Moves moves;
 
   private int initLeft;
   private Arch current;
@@ -46,6 +47,12 @@ public final class LocalSearch implements Searcher {
   private double bestNeighbourSignal;
 
   public LocalSearch(boolean firstImprovement, int numInit, SearchDomain domain, SplittableRandom rng) {
+    this(firstImprovement, numInit, "uniform", domain, rng);
+  }
+
+  /** @param sampler of the random starts: {@code uniform} or {@code naslib} (see {@link Moves}) */
+  public LocalSearch(boolean firstImprovement, int numInit, String sampler, SearchDomain domain, SplittableRandom rng) {
+    this.moves = new Moves("searcher ls", domain, sampler, "uniform_edge");
     this.firstImprovement = firstImprovement;
     this.numInit = numInit;
     this.domain = domain;
@@ -85,16 +92,16 @@ public final class LocalSearch implements Searcher {
 
   private Arch randomStart() {
     if (!firstImprovement) {
-      return domain.sample(rng);
+      return moves.sample(rng);
     }
     // naszilla never re-queries: start from an unseen architecture while one is likely to exist.
     for (int tries = 0; tries < 1000; tries++) {
-      Arch a = domain.sample(rng);
+      Arch a = moves.sample(rng);
       if (!known.containsKey(a)) {
         return a;
       }
     }
-    return domain.sample(rng);
+    return moves.sample(rng);
   }
 
   private Deque<Arch> shuffledNeighbours(Arch a) {
@@ -148,7 +155,8 @@ public final class LocalSearch implements Searcher {
 
     @Override
     public String description() {
-      return "local search; variant (best = NASLib best-improvement | first = naszilla first-improvement), num_init (10)";
+      return "local search; variant (best = NASLib best-improvement | first = naszilla first-improvement), num_init (10),"
+          + " sampler (uniform | naslib) of the random starts";
     }
 
     @Override
@@ -159,7 +167,9 @@ public final class LocalSearch implements Searcher {
       }
       boolean first = v.equals("first");
       int numInit = params.getPositiveInt("num_init", 10);
-      return (domain, rng, budget) -> new LocalSearch(first, numInit, domain, rng);
+      String sampler = params.getString("sampler", "uniform");
+      Moves.checkParams("searcher ls", sampler, "uniform_edge");
+      return (domain, rng, budget) -> new LocalSearch(first, numInit, sampler, domain, rng);
     }
   }
 }

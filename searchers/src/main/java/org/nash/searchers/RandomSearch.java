@@ -22,21 +22,29 @@ public final class RandomSearch implements Searcher {
   /** Architectures proposed so far, when sampling without replacement; null otherwise. */
   private final Set<Arch> asked;
 
+  private final Moves moves;
+
   public RandomSearch(boolean distinct, SearchDomain domain, SplittableRandom rng) {
+    this(distinct, "uniform", domain, rng);
+  }
+
+  /** @param sampler {@code uniform} or {@code naslib} (see {@link Moves}) */
+  public RandomSearch(boolean distinct, String sampler, SearchDomain domain, SplittableRandom rng) {
     this.domain = domain;
     this.rng = rng;
     this.asked = distinct ? new HashSet<>() : null;
+    this.moves = new Moves("searcher rs", domain, sampler, "uniform_edge");
   }
 
   @Override
   public Optional<Arch> ask() {
-    Arch a = domain.sample(rng);
+    Arch a = moves.sample(rng);
     if (asked != null) {
       if (asked.size() >= domain.size()) {
         return Optional.empty();
       }
       while (!asked.add(a)) {
-        a = domain.sample(rng);
+        a = moves.sample(rng);
       }
     }
     return Optional.of(a);
@@ -54,13 +62,18 @@ public final class RandomSearch implements Searcher {
 
     @Override
     public String description() {
-      return "random search; distinct (false): sample without replacement";
+      return "random search; distinct (false): sample without replacement; sampler (uniform | naslib)";
     }
 
     @Override
     public SearcherFactory configure(Params params) {
       boolean distinct = params.getBoolean("distinct", false);
-      return (domain, rng, budget) -> new RandomSearch(distinct, domain, rng);
+      String sampler = params.getString("sampler", "uniform");
+      Moves.checkParams("searcher rs", sampler, "uniform_edge");
+      if (distinct && sampler.equals("naslib")) {
+        throw new org.nash.NashException("searcher rs: 'distinct: true' and 'sampler: naslib' cannot be combined");
+      }
+      return (domain, rng, budget) -> new RandomSearch(distinct, sampler, domain, rng);
     }
   }
 }

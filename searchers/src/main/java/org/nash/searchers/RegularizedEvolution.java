@@ -17,8 +17,9 @@ import org.nash.space.SearchDomain;
 /**
  * Regularized (aging) evolution, Real et al. 2019: fill a population with random architectures;
  * then repeatedly draw {@code sample} members (with replacement), mutate the best of them, add the
- * child and remove the OLDEST member. Defaults are NASLib's (population 50, sample 10); NB201's
- * setting is 10 / 3.
+ * child and remove the OLDEST member. Defaults 50 / 10 are those of NASLib's benchmark (bbo) configs;
+ * NASLib's {@code nb201_defaults.yaml} uses 30 / 10 ({@code protocol: naslib}), NB201 and NATS 10 / 3
+ * with node-then-edge mutation ({@code protocol: nb201 | nats}); see {@link Moves}.
  */
 public final class RegularizedEvolution implements Searcher {
   private final int populationSize;
@@ -26,21 +27,29 @@ public final class RegularizedEvolution implements Searcher {
   private final Deque<Member> population = new ArrayDeque<>();
   private final SearchDomain domain;
   private final SplittableRandom rng;
+  private final Moves moves;
   private int initialised;
 
   record Member(Arch arch, double signal) {}
 
   public RegularizedEvolution(int populationSize, int sampleSize, SearchDomain domain, SplittableRandom rng) {
+    this(populationSize, sampleSize, "uniform", "uniform_edge", domain, rng);
+  }
+
+  /** @param sampler and @param mutation see {@link Moves} */
+  public RegularizedEvolution(int populationSize, int sampleSize, String sampler, String mutation, SearchDomain domain,
+      SplittableRandom rng) {
     this.populationSize = populationSize;
     this.sampleSize = sampleSize;
     this.domain = domain;
     this.rng = rng;
+    this.moves = new Moves("searcher re", domain, sampler, mutation);
   }
 
   @Override
   public Optional<Arch> ask() {
     if (initialised < populationSize) {
-      return Optional.of(domain.sample(rng));
+      return Optional.of(moves.sample(rng));
     }
     List<Member> members = new ArrayList<>(population);
     Member parent = null;
@@ -50,7 +59,7 @@ public final class RegularizedEvolution implements Searcher {
         parent = m;
       }
     }
-    return Optional.of(domain.mutate(parent.arch(), rng));
+    return Optional.of(moves.mutate(parent.arch(), rng));
   }
 
   @Override
@@ -76,7 +85,8 @@ public final class RegularizedEvolution implements Searcher {
 
     @Override
     public String description() {
-      return "regularized evolution; population (50), sample (10); NB201 uses 10 / 3";
+      return "regularized evolution; population (50), sample (10), mutation (uniform_edge | node_then_edge),"
+          + " sampler (uniform | naslib); NB201 uses 10 / 3 and node_then_edge";
     }
 
     @Override
@@ -86,7 +96,10 @@ public final class RegularizedEvolution implements Searcher {
       if (s > p) {
         throw new NashException("searcher re: sample (" + s + ") cannot exceed population (" + p + ")");
       }
-      return (domain, rng, budget) -> new RegularizedEvolution(p, s, domain, rng);
+      String mutation = params.getString("mutation", "uniform_edge");
+      String sampler = params.getString("sampler", "uniform");
+      Moves.checkParams("searcher re", sampler, mutation);
+      return (domain, rng, budget) -> new RegularizedEvolution(p, s, sampler, mutation, domain, rng);
     }
   }
 }

@@ -1,0 +1,130 @@
+package org.nash.searchers;
+
+import java.util.SplittableRandom;
+import org.nash.NashException;
+import org.nash.space.Arch;
+import org.nash.space.CellSpace;
+import org.nash.space.SearchDomain;
+
+/**
+ * The sampling and mutation rules the official protocols differ in (docs/PROTOCOLS.md):
+ *
+ * <ul>
+ *   <li>sampler {@code uniform}: uniform over the domain (NB-201, NATS-Bench, nash);
+ *       {@code naslib}: uniform, rejecting cells whose three edges out of the input node or three
+ *       edges into the output node are all {@code none} (NASLib {@code graph.py} L255-266).
+ *   <li>mutation {@code uniform_edge}: a uniform member neighbour = a uniform edge, then a different op
+ *       (NASLib; nash's default); {@code node_then_edge}: a uniform node 1..3, then one of its incoming
+ *       edges, then a different op (NB-201 {@code R_EA.py} L131-148), so edge 1&lt;-0 has probability 1/3,
+ *       2&lt;-0 and 2&lt;-1 1/6, 3&lt;-0, 3&lt;-1, 3&lt;-2 1/9.
+ * </ul>
+ * Both are conditioned on the domain (a pool, connected cells only): a draw outside it is redrawn.
+ */
+final class Moves {
+  /** Edges (official order 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2) into nodes 1, 2 and 3. */
+  private static final int[][] INCOMING = {{0}, {1, 2}, {3, 4, 5}};
+  /** Edges out of the input node, and into the output node. */
+  private static final int[] FROM_INPUT = {0, 1, 3};
+  private static final int[] TO_OUTPUT = {3, 4, 5};
+  private static final int TRIES = 10_000;
+
+  private final SearchDomain domain;
+  private final boolean naslibSampler;
+  private final boolean nodeThenEdge;
+  private final int none;
+
+  Moves(String owner, SearchDomain domain, String sampler, String mutation) {
+    this.domain = domain;
+    if (!sampler.equals("uniform") && !sampler.equals("naslib")) {
+      throw new NashException(owner + ": sampler must be 'uniform' or 'naslib', got '" + sampler + "'");
+    }
+    if (!mutation.equals("uniform_edge") && !mutation.equals("node_then_edge")) {
+      throw new NashException(owner + ": mutation must be 'uniform_edge' or 'node_then_edge', got '" + mutation + "'");
+    }
+    this.naslibSampler = sampler.equals("naslib");
+    this.nodeThenEdge = mutation.equals("node_then_edge");
+    boolean cell = domain.space() instanceof CellSpace;
+    if ((naslibSampler || nodeThenEdge) && !cell) {
+      throw new NashException(owner + ": sampler 'naslib' and mutation 'node_then_edge' need a 4-node cell space"
+          + " (nb201, tnb-micro), not " + domain.space().name());
+    }
+    this.none = cell ? domain.space().opNames().indexOf("none") : -1;
+  }
+
+  static void checkParams(String owner, String sampler, String mutation) {
+    if (!sampler.equals("uniform") && !sampler.equals("naslib")) {
+      throw new NashException(owner + ": sampler must be 'uniform' or 'naslib', got '" + sampler + "'");
+    }
+    if (!mutation.equals("uniform_edge") && !mutation.equals("node_then_edge")) {
+      throw new NashException(owner + ": mutation must be 'uniform_edge' or 'node_then_edge', got '" + mutation + "'");
+    }
+  }
+
+  Arch sample(SplittableRandom rng) {
+    Arch a = domain.sample(rng);
+    if (!naslibSampler || none < 0) {
+      return a;
+    }
+    for (int t = 0; t < TRIES && rejected(a); t++) {
+      a = domain.sample(rng);
+    }
+    if (rejected(a)) {
+      throw new NashException("NASLib's sampler found no cell with a non-none input and output edge in "
+          + domain + " after " + TRIES + " draws; use 'sampler: uniform'");
+    }
+    return a;
+  }
+
+  /** NASLib's rejection: all three input-node edges, or all three output-node edges, are none. */
+  boolean rejected(Arch a) {
+    int[] ops = domain.space().ops(a);
+    return allNone(ops, FROM_INPUT) || allNone(ops, TO_OUTPUT);
+  }
+
+  private boolean allNone(int[] ops, int[] edges) {
+    for (int e : edges) {
+      if (ops[e] != none) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Arch mutate(Arch a, SplittableRandom rng) {
+    if (!nodeThenEdge) {
+      return domain.mutate(a, rng);
+    }
+    int[] pool = domain.pool().ids();
+    if (pool.length < 2 || domain.neighbours(a).isEmpty()) {
+      return a;
+    }
+    CellSpace space = (CellSpace) domain.space();
+    for (int t = 0; t < TRIES; t++) {
+      int[] in = INCOMING[rng.nextInt(INCOMING.length)];
+      int edge = in[rng.nextInt(in.length)];
+      int[] ops = space.ops(a);
+      int cur = ops[edge];
+      // a different op of the pool, uniformly (the official code: of all ops, the pool being all)
+      int pick = rng.nextInt(pool.length - 1);
+      int op = pool[pick];
+      if (op == cur || !contains(pool, cur)) {
+        op = contains(pool, cur) ? pool[pool.length - 1] : pool[rng.nextInt(pool.length)];
+      }
+      ops[edge] = op;
+      Arch child = space.fromOps(ops);
+      if (!child.equals(a) && domain.contains(child)) {
+        return child;
+      }
+    }
+    return domain.mutate(a, rng);
+  }
+
+  private static boolean contains(int[] xs, int x) {
+    for (int v : xs) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,273 @@
+package org.nash.searchers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nash.NashException;
+import org.nash.TestData;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.run.ExperimentConfig;
+import org.nash.run.ExperimentRunner;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialRunner;
+import org.nash.run.TrialsFile;
+import org.nash.space.Arch;
+import org.nash.space.SearchDomain;
+
+/** Each detail a protocol preset sets (docs/PROTOCOLS.md), checked on the real NB-201 and TNB data. */
+class ProtocolPresetTest {
+  @TempDir
+  Path dir;
+
+  private static ExperimentRunner.Plan plan(String yaml) {
+    return ExperimentRunner.plan(SearchLoopTest.config(yaml), TestData.catalog(), ProtocolPresetTest.class.getClassLoader());
+  }
+
+  /** Which edge a one-op mutation changed. */
+  private static int changedEdge(Arch a, Arch b) {
+    int[] x = a.ops();
+    int[] y = b.ops();
+    int edge = -1;
+    for (int e = 0; e < x.length; e++) {
+      if (x[e] != y[e]) {
+        assertEquals(-1, edge, "a mutation changes one edge");
+        edge = e;
+      }
+    }
+    assertNotEquals(-1, edge, "a mutation changes the cell");
+    return edge;
+  }
+
+  /** Pearson's chi-square of counts against probabilities. */
+  private static double chi2(long[] counts, double[] p, long n) {
+    double c = 0;
+    for (int i = 0; i < counts.length; i++) {
+      double e = p[i] * n;
+      c += (counts[i] - e) * (counts[i] - e) / e;
+    }
+    return c;
+  }
+
+  private static long[] edgeCounts(String mutation, int n) {
+    Benchmark b = SearchLoopTest.nb201();
+    SearchDomain d = b.space().domain(b.space().fullPool(), true);
+    Moves m = new Moves("test", d, "uniform", mutation);
+    SplittableRandom rng = new SplittableRandom(11);
+    long[] counts = new long[6];
+    long[] opCounts = new long[5];
+    for (int i = 0; i < n; i++) {
+      Arch a = d.sample(rng);
+      Arch child = m.mutate(a, rng);
+      int e = changedEdge(a, child);
+      counts[e]++;
+      opCounts[child.ops()[e]]++;
+    }
+    return counts;
+  }
+
+  @Test
+  void nodeThenEdgeMutationPicksEdgesWithNb201Probabilities() {
+    int n = 90_000;
+    long[] counts = edgeCounts("node_then_edge", n);
+    // R_EA.py L131-148: a node 1..3, then one of its incoming edges (official order 1<-0, 2<-0, 2<-1, 3<-0,3<-1,3<-2)
+    double[] p = {1 / 3.0, 1 / 6.0, 1 / 6.0, 1 / 9.0, 1 / 9.0, 1 / 9.0};
+    // 5 degrees of freedom: P(chi2 > 20.5) = 0.001
+    assertTrue(chi2(counts, p, n) < 20.5, "edge counts " + java.util.Arrays.toString(counts));
+    // and it is not the uniform rule
+    assertTrue(chi2(counts, new double[] {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0}, n) > 1000);
+  }
+
+  @Test
+  void uniformEdgeMutationPicksEveryEdgeEqually() {
+    int n = 60_000;
+    long[] counts = edgeCounts("uniform_edge", n);
+    assertTrue(chi2(counts, new double[] {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0}, n) < 20.5,
+        "edge counts " + java.util.Arrays.toString(counts));
+  }
+
+  @Test
+  void nodeThenEdgeStaysInThePoolAndPicksADifferentOpUniformly() {
+    Benchmark b = SearchLoopTest.nb201();
+    SearchDomain d = b.space().domain(b.space().pool("skip,c1x1,c3x3"), false);
+    Moves m = new Moves("test", d, "uniform", "node_then_edge");
+    SplittableRandom rng = new SplittableRandom(3);
+    long same = 0;
+    int n = 30_000;
+    for (int i = 0; i < n; i++) {
+      Arch a = d.sample(rng);
+      Arch c = m.mutate(a, rng);
+      assertTrue(d.contains(c));
+      int e = changedEdge(a, c);
+      // of the two other ops of the pool, each about half the time: count one of them
+      int lowestOther = a.ops()[e] == 1 ? 2 : 1;
+      if (c.ops()[e] == lowestOther) {
+        same++;
+      }
+    }
+    assertEquals(0.5, same / (double) n, 0.02);
+  }
+
+  @Test
+  void naslibSamplerRejectsCellsWithAllNoneInputOrOutputEdges() {
+    Benchmark b = SearchLoopTest.nb201();
+    SearchDomain d = b.space().domain(b.space().fullPool(), true);
+    Moves m = new Moves("test", d, "naslib", "uniform_edge");
+    // graph.py L255-266: 245 of the 15,625 NB-201 cells
+    assertEquals(245, d.enumerate().stream().filter(m::rejected).count());
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      assertFalse(m.rejected(m.sample(rng)));
+    }
+    Benchmark tnb = Benchmarks.load("tnb-micro", TestData.catalog());
+    SearchDomain td = tnb.space().domain(tnb.space().fullPool(), true);
+    assertEquals(124, td.enumerate().stream().filter(new Moves("test", td, "naslib", "uniform_edge")::rejected).count());
+  }
+
+  private static final String BASE = """
+      benchmark: nb201
+      datasets: [cifar10, cifar100]
+      searchers:
+        - {name: rs}
+        - {name: re}
+        - {name: ls}
+      """;
+
+  @Test
+  void eachPresetResolvesEveryDetail() {
+    ExperimentConfig nb = plan("protocol: nb201\n" + BASE).config();
+    assertEquals("hp12", nb.fidelity);
+    assertEquals("sampled_seed", nb.aggregation);
+    assertEquals("stop_before_overshoot", nb.stopRule);
+    assertEquals("test", nb.reported);
+    assertEquals(12000, nb.budget.seconds);
+    assertEquals(500, nb.seeds);
+    assertEquals(Map.of("population", 10, "sample", 3, "mutation", "node_then_edge", "sampler", "uniform"),
+        nb.searchers.get(1).params);
+
+    ExperimentConfig nats = plan("protocol: nats\n" + BASE).config();
+    assertEquals("keep_overshoot", nats.stopRule);
+    assertEquals(Map.of("cifar10", 20000, "cifar100", 40000), nats.budget.seconds);
+    assertEquals("node_then_edge", nats.searchers.get(1).params.get("mutation"));
+
+    ExperimentConfig nl = plan("protocol: naslib\n" + BASE).config();
+    assertEquals("hp200", nl.fidelity);
+    assertEquals("single_run", nl.aggregation);
+    assertEquals("signal", nl.reported);
+    assertEquals(150, nl.budget.queries);
+    assertEquals(10, nl.seeds);
+    assertEquals(Map.of("sampler", "naslib"), nl.searchers.get(0).params);
+    assertEquals(Map.of("population", 30, "sample", 10, "mutation", "uniform_edge", "sampler", "naslib"),
+        nl.searchers.get(1).params);
+    assertEquals(Map.of("variant", "best", "num_init", 10, "sampler", "naslib"), nl.searchers.get(2).params);
+  }
+
+  @Test
+  void explicitValuesOverrideThePreset() {
+    ExperimentConfig c = plan("""
+        protocol: nats
+        benchmark: nb201
+        datasets: [cifar10]
+        fidelity: hp200
+        aggregation: seed_mean
+        stop_rule: stop_before_overshoot
+        reported: signal
+        searchers:
+          - {name: re, params: {population: 50, mutation: uniform_edge}}
+        budget: {queries: 77}
+        seeds: 3
+        """).config();
+    assertEquals("hp200", c.fidelity);
+    assertEquals("seed_mean", c.aggregation);
+    assertEquals("stop_before_overshoot", c.stopRule);
+    assertEquals("signal", c.reported);
+    assertEquals(77, c.budget.queries);
+    assertNull(c.budget.seconds);
+    assertEquals(3, c.seeds);
+    assertEquals(Map.of("population", 50, "sample", 3, "mutation", "uniform_edge", "sampler", "uniform"),
+        c.searchers.get(0).params);
+  }
+
+  @Test
+  void unknownPresetOrSettingIsAClearError() {
+    NashException e = assertThrows(NashException.class, () -> plan("protocol: darts\n" + BASE + "seeds: 1\nbudget: {queries: 5}"));
+    assertTrue(e.getMessage().contains("'protocol' is 'darts'; known: nb201, nats, naslib"), e.getMessage());
+    e = assertThrows(NashException.class, () -> plan("aggregation: median\n" + BASE + "seeds: 1\nbudget: {queries: 5}"));
+    assertTrue(e.getMessage().contains("known: seed_mean, single_run, sampled_seed"), e.getMessage());
+  }
+
+  private static TrialRunner.Context ctx(ExperimentRunner.Plan p, String ds) {
+    return p.contexts().get(ds + "|full");
+  }
+
+  @Test
+  void theAggregationChoosesTheSignalColumnAndIsNamed() {
+    String q = BASE + "budget: {queries: 5}\nseeds: 1\n";
+    // default hp12: the seed mean, the only one there; result lines stay as they were (no field)
+    ExperimentRunner.Plan p = plan(q);
+    assertEquals("cifar10-valid/valid-acc@12", ctx(p, "cifar10").signalKey());
+    assertNull(ctx(p, "cifar10").aggregation());
+    // default hp200: the single run on every dataset, named
+    p = plan("fidelity: hp200\n" + q);
+    assertEquals("cifar10-valid/valid-acc-single@200", ctx(p, "cifar10").signalKey());
+    assertEquals("single_run", ctx(p, "cifar10").aggregation());
+    assertEquals("cifar100/valid-acc-single@200", ctx(p, "cifar100").signalKey());
+    assertEquals("single_run", ctx(p, "cifar100").aggregation());
+    // CIFAR-10's seed mean on request; CIFAR-100 has none and falls back, saying so
+    p = plan("fidelity: hp200\naggregation: seed_mean\n" + q);
+    assertEquals("cifar10-valid/valid-acc@200", ctx(p, "cifar10").signalKey());
+    assertEquals("seed_mean", ctx(p, "cifar10").aggregation());
+    assertEquals("cifar100/valid-acc-single@200", ctx(p, "cifar100").signalKey());
+    assertTrue(ctx(p, "cifar100").aggregation().startsWith("single_run (seed_mean asked"), ctx(p, "cifar100").aggregation());
+    // nb201's per-query seed draw: no per-seed hp12 values in the data, so the seed mean, recorded
+    p = plan("protocol: nb201\n" + q);
+    assertEquals("cifar10-valid/valid-acc@12", ctx(p, "cifar10").signalKey());
+    assertEquals("seed_mean (sampled_seed asked; no per-seed values of cifar10 at hp12 in the data)",
+        ctx(p, "cifar10").aggregation());
+    // naslib reports the signal itself
+    p = plan("protocol: naslib\n" + q);
+    assertEquals("cifar10-valid/valid-acc-single@200", ctx(p, "cifar10").reportedKey());
+    assertEquals(91.57, ctx(p, "cifar10").optimum(), 1e-9);
+  }
+
+  @Test
+  void keepOvershootMakesOneMoreQueryThanStopBeforeOvershoot() {
+    String q = """
+        benchmark: nb201
+        datasets: [cifar10]
+        searchers: [{name: rs}]
+        seeds: 30
+        trace: true
+        """;
+    List<TrialResult> before = run("protocol: nb201\n" + q, "before");
+    List<TrialResult> keep = run("protocol: nb201\nstop_rule: keep_overshoot\n" + q, "keep");
+    for (int i = 0; i < before.size(); i++) {
+      TrialResult b = before.get(i);
+      TrialResult k = keep.get(i);
+      assertEquals("stop_before_overshoot", b.stopRule());
+      assertEquals("keep_overshoot", k.stopRule());
+      assertTrue(b.seconds() <= 12000);
+      assertTrue(k.seconds() > 12000, "the kept query overshoots");
+      assertEquals(b.queries() + 1, k.queries(), "the same draws, one more query");
+      double last = k.trace().get(k.trace().size() - 1)[2];
+      assertTrue(k.seconds() - last < 12000, "no query after the budget is spent");
+      assertEquals(k.seconds() - last, b.seconds(), 1e-6);
+    }
+  }
+
+  private List<TrialResult> run(String yaml, String name) {
+    ExperimentRunner.Plan p = plan(yaml);
+    ExperimentRunner.run(p, dir.resolve(name), 2, r -> { });
+    return TrialsFile.read(dir.resolve(name).resolve(TrialsFile.NAME)).trials();
+  }
+}
