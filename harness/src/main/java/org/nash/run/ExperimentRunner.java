@@ -25,6 +25,7 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.search.Params;
+import org.nash.search.RunScoped;
 import org.nash.search.SearcherProvider;
 import org.nash.search.Searchers;
 import org.nash.space.OpPool;
@@ -215,12 +216,19 @@ public final class ExperimentRunner {
       }
     }
 
+    List<RunScoped> scoped = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread th = new Thread(r, "nash-trial");
       th.setDaemon(true);
       return th;
     });
     try (Writer out = TrialsFile.append(trialsPath)) {
+      for (Map.Entry<String, SearcherProvider> e : plan.providers().entrySet()) {
+        if (e.getValue() instanceof RunScoped s && !todo.isEmpty()) {
+          scoped.add(s);
+          s.open(outDir, e.getKey());
+        }
+      }
       List<Future<TrialResult>> futures = new ArrayList<>(todo.size());
       for (TrialSpec t : todo) {
         futures.add(pool.submit(() -> {
@@ -250,6 +258,9 @@ public final class ExperimentRunner {
       throw new NashException("cannot write " + trialsPath + ": " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
+      for (RunScoped s : scoped) {
+        s.close();
+      }
     }
     return new Outcome(plan.trials().size(), done.size(), todo.size(), existing.problem(), trialsPath);
   }

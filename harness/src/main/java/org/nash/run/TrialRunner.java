@@ -10,6 +10,7 @@ import org.nash.benchmark.Benchmark;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.search.Searcher;
+import org.nash.search.TrialAware;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -29,6 +30,25 @@ public final class TrialRunner {
     SplittableRandom root = new SplittableRandom(spec.rngSeed());
     SplittableRandom searcherRng = root.split();
     SplittableRandom oracleRng = root.split();
+    TrialAware aware = searcher instanceof TrialAware t ? t : null;
+    if (aware != null) {
+      aware.begin(spec.key(), spec.maxQueries() > 0 ? "queries" : "seconds",
+          spec.maxQueries() > 0 ? spec.maxQueries() : spec.maxSeconds());
+    }
+    String stop = "failed";
+    try {
+      TrialResult r = loop(spec, searcher, ctx, searcherRng, oracleRng, aware);
+      stop = r.stop();
+      return r;
+    } finally {
+      if (aware != null) {
+        aware.end(stop);
+      }
+    }
+  }
+
+  private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, SplittableRandom searcherRng,
+      SplittableRandom oracleRng, TrialAware aware) {
     searcher.init(ctx.domain(), searcherRng);
 
     BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
@@ -80,6 +100,10 @@ public final class TrialRunner {
         best = new TrialResult.Step(ledger.queries(), ledger.seconds(), a.index(), o.signal(), o.reported(),
             ctx.optimum() - o.reported(), ctx.optimumPool() - o.reported());
         steps.add(best);
+      }
+      if (aware != null) {
+        aware.charged(cost, spec.maxQueries() > 0 ? spec.maxQueries() - ledger.queries()
+            : spec.maxSeconds() - ledger.seconds());
       }
       searcher.tell(a, o.signal());
     }

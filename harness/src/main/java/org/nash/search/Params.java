@@ -59,6 +59,17 @@ public final class Params {
     throw new NashException(owner + ": parameter '" + name + "' must be true or false, got '" + v + "'");
   }
 
+  /** The raw value as parsed from YAML (a list, a map, a string, a number ...), or null. */
+  public Object getRaw(String name) {
+    read.add(name);
+    return values.get(name);
+  }
+
+  /** The names the config gave, in config order. */
+  public java.util.List<String> names() {
+    return java.util.List.copyOf(values.keySet());
+  }
+
   /** A positive integer parameter. */
   public int getPositiveInt(String name, int def) {
     int v = getInt(name, def);

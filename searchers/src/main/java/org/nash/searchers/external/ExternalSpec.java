@@ -1,0 +1,52 @@
+package org.nash.searchers.external;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nash.NashException;
+import org.nash.search.Params;
+
+/**
+ * The {@code external} searcher's own parameters; every other parameter of the config entry is the
+ * worker's and is sent to it in the handshake.
+ *
+ * @param command the worker's command line (program and arguments), started without a shell
+ * @param timeoutNanos the longest nash waits for one reply (or for the worker to read a message)
+ * @param log where the workers' stderr goes, relative to the results folder; null = external-LABEL.log
+ * @param workerParams the rest, in config order
+ */
+record ExternalSpec(List<String> command, long timeoutNanos, String log, Map<String, Object> workerParams) {
+  static final List<String> RESERVED = List.of("command", "timeout_s", "log");
+
+  static ExternalSpec parse(Params params) {
+    Object c = params.getRaw("command");
+    List<String> command = new ArrayList<>();
+    if (c instanceof List<?> l) {
+      for (Object o : l) {
+        if (o == null || o instanceof Map || o instanceof List) {
+          throw new NashException("searcher external: 'command' must be a list of strings, got " + l);
+        }
+        command.add(o.toString());
+      }
+    } else if (c != null && !(c instanceof Map)) {
+      command.add(c.toString());
+    }
+    if (command.isEmpty() || command.get(0).isBlank()) {
+      throw new NashException("searcher external: parameter 'command' is required, e.g. "
+          + "command: [python3, clients/python/examples/random_search.py]");
+    }
+    double t = params.getDouble("timeout_s", 60);
+    if (!(t > 0) || Double.isInfinite(t)) {
+      throw new NashException("searcher external: parameter 'timeout_s' must be a positive number of seconds, got " + t);
+    }
+    String log = params.getString("log", null);
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (String n : params.names()) {
+      if (!RESERVED.contains(n)) {
+        rest.put(n, params.getRaw(n));
+      }
+    }
+    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), log, rest);
+  }
+}
