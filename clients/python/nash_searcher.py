@@ -21,6 +21,7 @@ Determinism: take every random number from random.Random(trial.seed); nash sends
 the same trial whatever the thread count, so the results are byte-identical.
 """
 
+import io
 import json
 import sys
 import traceback
@@ -163,10 +164,11 @@ def _reply_for(answer):
 
 def serve(factory, inp=None, out=None, err=None):
     """Answers nash until it closes stdin. factory(params) makes a Searcher (usually the class)."""
-    inp = sys.stdin.buffer if inp is None else inp
+    # Text lines into the C decoder directly: json.loads would sniff the encoding of every line.
+    inp = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8") if inp is None else inp
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    loads = json.loads
+    loads = json.JSONDecoder().decode
     domains = {}
     params = None
     searcher = None
