@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
     subcommands = {DataCommand.class, SpaceCommand.class, RunCommand.class, SearchersCommand.class, ScanCommand.class,
         org.nash.surrogate.cli.SurrogateCommand.class,
-        ReportCommand.class, ReproduceCommand.class})
+        ReportCommand.class, ReproduceCommand.class, QueryCommand.class})
 public final class Nash implements Runnable {
   @Option(names = "--plugin", paramLabel = "JAR", description = "a jar adding searchers or oracles (repeatable)")
   List<File> plugins = new ArrayList<>();
