@@ -103,4 +103,30 @@ class ExternalSearcherAcceptanceTest {
       assertTrue(t.queries() > 50, t.key());
     }
   }
+
+  @Test
+  void documentedPythonSearcherRuns() throws Exception {
+    String doc = Files.readString(repo().resolve("docs/ADDING_A_SEARCHER.md"));
+    int at = doc.indexOf("class OnePlusOne(Searcher)");
+    int start = doc.lastIndexOf("```python\n", at) + "```python\n".length();
+    Path script = dir.resolve("one_plus_one.py");
+    Files.writeString(script, doc.substring(start, doc.indexOf("```", at)));
+    Files.copy(repo().resolve("clients/python/nash_searcher.py"), dir.resolve("nash_searcher.py"));
+    String yaml = """
+        benchmark: nb201
+        datasets: [cifar10]
+        pools: [full]
+        searchers:
+          - name: external
+            label: py-1+1
+            params: {command: [python3, "%s"]}
+          - name: re
+        budget: {queries: 50}
+        seeds: 5
+        """.formatted(script);
+    var trials = TrialsFile.read(run(yaml, "doc", 2)).trials();
+    assertEquals(10, trials.size());
+    assertEquals(5, trials.stream().filter(t -> t.searcher().equals("py-1+1") && t.queries() == 50).count());
+    assertTrue(Files.exists(dir.resolve("doc").resolve("external-py-1+1.log")));
+  }
 }

@@ -105,7 +105,7 @@ final class Session {
       try {
         domain.require(a);
       } catch (NashException e) {
-        throw w.fail(trialKey, "asked for index " + a.index() + ", " + e.getMessage() + " " + domain, line);
+        throw w.fail(trialKey, "asked for index " + a.index() + ": " + e.getMessage(), line);
       }
     }
     return a;

@@ -36,7 +36,7 @@ final class WorkerPool implements AutoCloseable {
   WorkerPool(ExternalSpec spec, String label, Path outDir) {
     this.spec = spec;
     this.label = label;
-    this.logPath = outDir.resolve(spec.log() != null ? spec.log() : "external-" + label.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+    this.logPath = outDir.resolve(spec.log() != null ? spec.log() : "external-" + label.replaceAll("[^A-Za-z0-9._+-]", "_") + ".log");
     try {
       Files.createDirectories(logPath.toAbsolutePath().getParent());
       log = Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
