@@ -41,7 +41,8 @@ class RegularizedEvolution(Searcher):
 
     def ask(self):
         if self.initialised < self.population_size:
-            return self.domain.sample(self.rng)
+            # The initial population needs no signal: one batch, one round trip (same draws as one by one).
+            return [self.domain.sample(self.rng) for _ in range(self.population_size - self.initialised)]
         pop, n, randrange = self.population, len(self.population), self.rng.randrange
         parent = None
         for _ in range(self.sample_size):

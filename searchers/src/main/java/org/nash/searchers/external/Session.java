@@ -42,6 +42,10 @@ final class Session {
     Worker w = live();
     w.send(Protocol.ASK);
     String line = w.request(trialKey, "an ask");
+    Arch fast = fastIndex(w, line);
+    if (fast != null) {
+      return fast;
+    }
     JsonNode r = w.parse(trialKey, line);
     String type = r.path("type").asText("");
     switch (type) {
@@ -63,6 +67,25 @@ final class Session {
       default -> throw w.fail(trialKey, "expected a reply of type arch, batch, exhausted or error to an ask, got '"
           + type + "'", line);
     }
+  }
+
+  private static final String ARCH_INDEX = "{\"type\":\"arch\",\"index\":";
+
+  /** The hot path: {"type":"arch","index":N} exactly as the Python client writes it, without a JSON tree. */
+  private Arch fastIndex(Worker w, String line) {
+    int n = line.length();
+    if (!line.startsWith(ARCH_INDEX) || line.charAt(n - 1) != '}' || n - ARCH_INDEX.length() > 10) {
+      return null;
+    }
+    long i = 0;
+    for (int k = ARCH_INDEX.length(); k < n - 1; k++) {
+      char c = line.charAt(k);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      i = i * 10 + (c - '0');
+    }
+    return n - 1 > ARCH_INDEX.length() ? one(w, Worker.JSON.getNodeFactory().numberNode(i), line) : null;
   }
 
   /** Reads {"index": i} or {"arch": "..."}; for a batch, a list of either into the batch queue. */
