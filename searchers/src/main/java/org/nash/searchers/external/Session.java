@@ -24,6 +24,7 @@ final class Session {
     this.trialKey = trialKey;
     this.domain = domain;
     this.worker = pool.borrow(trialKey);
+    worker.trial = trialKey;
     Protocol.Domain d = pool.domain(domain);
     if (worker.domains.add(d.id())) {
       worker.send(d.json());

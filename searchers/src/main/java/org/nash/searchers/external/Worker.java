@@ -39,6 +39,8 @@ final class Worker {
   private volatile boolean timedOut;
   private boolean broken;
   String workerName = "?";
+  /** The trial being served, for errors raised outside a request. */
+  String trial;
 
   Worker(int id, WorkerPool pool, ProcessBuilder pb) throws IOException {
     this.id = id;
@@ -85,15 +87,28 @@ final class Worker {
       throw fail(trialKey, "it speaks protocol version " + v + ", this nash speaks " + Protocol.VERSION, line);
     }
     workerName = r.path("name").asText("?") + (r.hasNonNull("version") ? " " + r.get("version").asText() : "");
+    pool.log("[worker " + id + "] (nash) started for trial " + trialKey + ": " + workerName + ", protocol "
+        + Protocol.VERSION, true);
   }
 
   /** Queues a message; nothing reaches the worker until the next {@link #request}. */
   void send(String json) {
+    // A message larger than the buffer (a domain) reaches the pipe now: a worker that does not read
+    // must not block nash forever.
+    boolean big = json.length() > 8192;
+    if (big) {
+      deadline = System.nanoTime() + pool.spec.timeoutNanos();
+    }
     try {
       in.write(json);
       in.write('\n');
     } catch (IOException e) {
-      throw fail(null, "cannot write to it (" + e.getMessage() + ")", null);
+      throw fail(null, timedOut ? "it did not read its input within timeout_s = " + pool.spec.timeoutNanos() / 1e9
+          + " s (killed)" : "cannot write to it (" + e.getMessage() + ")", null);
+    } finally {
+      if (big) {
+        deadline = 0;
+      }
     }
   }
 
@@ -149,6 +164,7 @@ final class Worker {
    * which trial, what went wrong, the offending line and the end of the worker's stderr.
    */
   NashException fail(String trialKey, String what, String line) {
+    trialKey = trialKey != null ? trialKey : trial;
     broken = true;
     process.destroyForcibly();
     try {

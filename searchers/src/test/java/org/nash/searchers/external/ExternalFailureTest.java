@@ -132,4 +132,11 @@ class ExternalFailureTest {
     NashException e = assertThrows(NashException.class, () -> ExternalFixtures.plan(y));
     assertMentions(e.getMessage(), "'command' is required");
   }
+
+  @Test
+  void commandThatCannotStart() {
+    String y = yaml("crash", dir.resolve("none"), 30).replace("\"python3\"", "\"no-such-python-xyz\"");
+    NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(ExternalFixtures.plan(y), dir, 1, null));
+    assertMentions(e.getMessage(), "external searcher 'fx' cannot start [no-such-python-xyz", "cifar10/skip+c1x1+c3x3/fx/0");
+  }
 }
