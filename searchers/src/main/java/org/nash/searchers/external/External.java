@@ -24,7 +24,7 @@ public final class External implements SearcherProvider, RunScoped {
   @Override
   public String description() {
     return "a searcher in another process (any language; see docs/PROTOCOL.md); command ([program, args...]), "
-        + "timeout_s (60), log (external-LABEL.log in the results folder); other params go to the process";
+        + "timeout_s (60), startup_timeout_s (60), log (external-LABEL.log in the results folder); other params go to the process";
   }
 
   @Override

@@ -13,11 +13,12 @@ import org.nash.search.Params;
  *
  * @param command the worker's command line (program and arguments), started without a shell
  * @param timeoutNanos the longest nash waits for one reply (or for the worker to read a message)
+ * @param startupNanos the longest nash waits for the handshake (start-up and imports)
  * @param log where the workers' stderr goes, relative to the results folder; null = external-LABEL.log
  * @param workerParams the rest, in config order
  */
-record ExternalSpec(List<String> command, long timeoutNanos, String log, Map<String, Object> workerParams) {
-  static final List<String> RESERVED = List.of("command", "timeout_s", "log");
+record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, String log, Map<String, Object> workerParams) {
+  static final List<String> RESERVED = List.of("command", "timeout_s", "startup_timeout_s", "log");
 
   static ExternalSpec parse(Params params) {
     Object c = params.getRaw("command");
@@ -36,10 +37,8 @@ record ExternalSpec(List<String> command, long timeoutNanos, String log, Map<Str
       throw new NashException("searcher external: parameter 'command' is required, e.g. "
           + "command: [python3, clients/python/examples/random_search.py]");
     }
-    double t = params.getDouble("timeout_s", 60);
-    if (!(t > 0) || Double.isInfinite(t)) {
-      throw new NashException("searcher external: parameter 'timeout_s' must be a positive number of seconds, got " + t);
-    }
+    double t = seconds(params, "timeout_s", 60);
+    double startup = seconds(params, "startup_timeout_s", 60);
     String log = params.getString("log", null);
     Map<String, Object> rest = new LinkedHashMap<>();
     for (String n : params.names()) {
@@ -47,6 +46,14 @@ record ExternalSpec(List<String> command, long timeoutNanos, String log, Map<Str
         rest.put(n, params.getRaw(n));
       }
     }
-    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), log, rest);
+    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), (long) (startup * 1e9), log, rest);
+  }
+
+  private static double seconds(Params params, String name, double def) {
+    double t = params.getDouble(name, def);
+    if (!(t > 0) || t > 1e6) {
+      throw new NashException("searcher external: parameter '" + name + "' must be a positive number of seconds, got " + t);
+    }
+    return t;
   }
 }

@@ -73,7 +73,7 @@ final class Worker {
   /** Starts the conversation; the reply must speak our protocol version. */
   void handshake(String trialKey, ObjectNode hello) {
     send(hello.toString());
-    String line = request(trialKey, "the handshake");
+    String line = request(trialKey, "the handshake", pool.spec.startupNanos());
     JsonNode r = parse(trialKey, line);
     String type = r.path("type").asText("");
     if (type.equals("error")) {
@@ -114,7 +114,11 @@ final class Worker {
 
   /** Flushes the queued messages and reads one reply line within the timeout. */
   String request(String trialKey, String what) {
-    deadline = System.nanoTime() + pool.spec.timeoutNanos();
+    return request(trialKey, what, pool.spec.timeoutNanos());
+  }
+
+  private String request(String trialKey, String what, long timeoutNanos) {
+    deadline = System.nanoTime() + timeoutNanos;
     String line;
     try {
       in.flush();
@@ -126,8 +130,8 @@ final class Worker {
     }
     if (line == null) {
       if (timedOut) {
-        throw fail(trialKey, "no reply to " + what + " within timeout_s = " + pool.spec.timeoutNanos() / 1e9
-            + " s (killed)", null);
+        throw fail(trialKey, "no reply to " + what + " within " + (timeoutNanos == pool.spec.timeoutNanos()
+            ? "timeout_s = " : "startup_timeout_s = ") + timeoutNanos / 1e9 + " s (killed)", null);
       }
       throw fail(trialKey, "it exited (code " + exitCode() + ") instead of answering " + what, null);
     }
@@ -151,7 +155,7 @@ final class Worker {
     long d = deadline;
     if (d != 0 && now - d > 0 && !timedOut) {
       timedOut = true;
-      process.destroyForcibly();
+      signalKill();
     }
   }
 
@@ -166,7 +170,7 @@ final class Worker {
   NashException fail(String trialKey, String what, String line) {
     trialKey = trialKey != null ? trialKey : trial;
     broken = true;
-    process.destroyForcibly();
+    signalKill();
     try {
       process.waitFor(2, TimeUnit.SECONDS);
       stderrPump.join(2000);
@@ -226,6 +230,15 @@ final class Worker {
 
   void kill() {
     broken = true;
-    process.destroyForcibly();
+    signalKill();
+  }
+
+  /**
+   * SIGKILL through the process handle: unlike {@link Process#destroyForcibly()} it leaves our ends of
+   * the pipes open, so what the worker wrote to stderr before it died still reaches the log and the
+   * error message.
+   */
+  private void signalKill() {
+    process.toHandle().destroyForcibly();
   }
 }
