@@ -7,7 +7,13 @@ import org.nash.search.TrialAware;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
-/** The SPI side of an external searcher: a thin adapter over a protocol {@link Session}. */
+/**
+ * The SPI side of an external searcher: a thin adapter over a protocol {@link Session}. With the
+ * single-phase SPI this becomes: construct the Session where the searcher is made (key, domain and
+ * a seed from the trial RNG), pass the runner's cost and budget left straight to
+ * {@link Session#tell}, map a null from {@link Session#ask} to "exhausted", call {@link Session#end}
+ * when the trial is over; {@link TrialAware} and {@link org.nash.search.RunScoped} can then go.
+ */
 final class ExternalSearcher implements Searcher, TrialAware {
   private final External provider;
   private String trialKey = "?";
