@@ -1,6 +1,7 @@
 package org.nash.search;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,8 +67,8 @@ public final class Params {
   }
 
   /** The names the config gave, in config order. */
-  public java.util.List<String> names() {
-    return java.util.List.copyOf(values.keySet());
+  public List<String> names() {
+    return List.copyOf(values.keySet());
   }
 
   /** A positive integer parameter. */

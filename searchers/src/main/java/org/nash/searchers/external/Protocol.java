@@ -30,8 +30,12 @@ final class Protocol {
     return n;
   }
 
-  /** A domain, sent once per worker; its id is a digest of its content, so equal domains share it. */
-  record Domain(String id, String json) {}
+  /**
+   * A domain, sent once per worker; its id is a digest of its content, so equal domains share it.
+   * {@code archJson} caches each architecture's quoted string by index for tells (filled lazily;
+   * racing writers store equal immutable strings).
+   */
+  record Domain(String id, String json, String[] archJson) {}
 
   static Domain domain(SearchDomain d) {
     SearchSpace s = d.space();
@@ -75,7 +79,7 @@ final class Protocol {
     }
     n.set("members", members);
     n.set("member_ops", memberOps);
-    return new Domain(id, n.toString());
+    return new Domain(id, n.toString(), new String[s.size()]);
   }
 
   private static String digest(String s) {
@@ -104,16 +108,23 @@ final class Protocol {
   static final String ASK = "{\"type\":\"ask\"}";
 
   /** Hand-built: the hot path. Doubles print in Java's shortest round-trip form, which Python reads exactly. */
-  static String tell(Arch a, double signal, double cost, double budgetLeft) {
-    StringBuilder sb = new StringBuilder(160).append("{\"type\":\"tell\",\"index\":").append(a.index())
-        .append(",\"arch\":").append(quoted(a.toString())).append(",\"signal\":").append(number(signal));
+  static StringBuilder tell(StringBuilder sb, Domain d, Arch a, double signal, double cost, double budgetLeft) {
+    int index = a.index();
+    String arch = d.archJson()[index];
+    if (arch == null) {
+      arch = quoted(a.toString());
+      d.archJson()[index] = arch;
+    }
+    sb.setLength(0);
+    sb.append("{\"type\":\"tell\",\"index\":").append(index).append(",\"arch\":").append(arch)
+        .append(",\"signal\":").append(number(signal));
     if (!Double.isNaN(cost)) {
       sb.append(",\"cost\":").append(number(cost));
     }
     if (!Double.isNaN(budgetLeft)) {
       sb.append(",\"budget_left\":").append(number(budgetLeft));
     }
-    return sb.append('}').toString();
+    return sb.append('}');
   }
 
   private static String quoted(String s) {

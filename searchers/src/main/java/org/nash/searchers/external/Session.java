@@ -16,6 +16,8 @@ final class Session {
   private final String trialKey;
   private final SearchDomain domain;
   private final ArrayDeque<Arch> batch = new ArrayDeque<>();
+  private final Protocol.Domain wire;
+  private final StringBuilder message = new StringBuilder(256);
   private Worker worker;
   private boolean exhausted;
 
@@ -25,11 +27,11 @@ final class Session {
     this.domain = domain;
     this.worker = pool.borrow(trialKey);
     worker.trial = trialKey;
-    Protocol.Domain d = pool.domain(domain);
-    if (worker.domains.add(d.id())) {
-      worker.send(d.json());
+    wire = pool.domain(domain);
+    if (worker.domains.add(wire.id())) {
+      worker.send(wire.json());
     }
-    worker.send(Protocol.start(trialKey, seed, d.id(), budgetKind, budget));
+    worker.send(Protocol.start(trialKey, seed, wire.id(), budgetKind, budget));
   }
 
   /** The next architecture, or null when the searcher says it has nothing more to ask. */
@@ -137,7 +139,7 @@ final class Session {
 
   /** Queued with the next ask: tells need no reply. NaN cost or budget = not known. */
   void tell(Arch a, double signal, double cost, double budgetLeft) {
-    live().send(Protocol.tell(a, signal, cost, budgetLeft));
+    live().send(Protocol.tell(message, wire, a, signal, cost, budgetLeft));
   }
 
   /** Queues {@code end} and gives the worker back; a broken worker is dropped. */
