@@ -1,6 +1,7 @@
 """Test fixture: a random searcher that misbehaves in one way, in trials whose key ends with /2,
 at their third ask, while the marker file (argv[2]) exists. Modes: crash, hang, badjson, outside,
-version (every handshake answers protocol 99), error (reports an error reply)."""
+version (every handshake answers protocol 99), error (reports an error reply), exhausted (at the
+fourth ask: nothing more to propose)."""
 import json
 import os
 import random
@@ -23,7 +24,10 @@ for line in sys.stdin:
     elif t == "ask":
         asks += 1
         d = domains[trial["domain"]]
-        if trial["trial"].endswith("/2") and asks == 3 and os.path.exists(marker):
+        if mode == "exhausted" and trial["trial"].endswith("/2") and asks == 4 and os.path.exists(marker):
+            print(json.dumps({"type": "exhausted"}), flush=True)
+            continue
+        if mode != "exhausted" and trial["trial"].endswith("/2") and asks == 3 and os.path.exists(marker):
             print("fixture: about to misbehave (%s)" % mode, file=sys.stderr, flush=True)
             if mode == "crash":
                 print("Traceback (most recent call last):\nZeroDivisionError: division by zero", file=sys.stderr, flush=True)

@@ -1,16 +1,21 @@
 package org.nash.bench;
 
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
+import org.nash.nb201.Nb201Benchmark;
+import org.nash.oracle.Observation;
 import org.nash.oracle.TabularOracle;
+import org.nash.plugin.Params;
+import org.nash.plugin.Registry;
+import org.nash.search.Budget;
 import org.nash.search.Searcher;
-import org.nash.searchers.LocalSearch;
-import org.nash.searchers.RandomSearch;
-import org.nash.searchers.RegularizedEvolution;
+import org.nash.search.SearcherFactory;
+import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +46,7 @@ public class SearcherBench {
 
   private SearchDomain domain;
   private TabularOracle oracle;
+  private SearcherFactory factory;
   private long seed;
 
   @Setup(Level.Trial)
@@ -48,7 +54,10 @@ public class SearcherBench {
     DataCatalog catalog = new DataCatalog(Files.createTempDirectory("nash-bench"), DataCatalog.defaultMirrorDir(), false);
     Benchmark b = Benchmarks.load("nb201", catalog);
     domain = b.space().domain(b.space().fullPool(), true);
-    oracle = new TabularOracle(b, "cifar10", "hp12", 0);
+    oracle = new TabularOracle(b, "cifar10", Nb201Benchmark.HP12);
+    // Configured once, as the planner does; NASLib's defaults (re: population 50, sample 10).
+    factory = Registry.load(SearcherProvider.class, "searcher", getClass().getClassLoader()).get(searcher)
+        .configure(new Params("searcher '" + searcher + "'", Map.of()));
   }
 
   /** A fresh searcher run for {@value #STEPS} steps (includes its initial phase, as a trial does). */
@@ -56,18 +65,34 @@ public class SearcherBench {
   @OperationsPerInvocation(STEPS)
   public double steps() {
     SplittableRandom rng = new SplittableRandom(seed++);
-    Searcher s = switch (searcher) {
-      case "rs" -> new RandomSearch(false);
-      case "re" -> new RegularizedEvolution(50, 10);
-      default -> new LocalSearch(false, 10);
+    Budget unlimited = new Budget() {
+      @Override
+      public int queries() {
+        return 0;
+      }
+
+      @Override
+      public double seconds() {
+        return 0;
+      }
+
+      @Override
+      public int maxQueries() {
+        return 0;
+      }
+
+      @Override
+      public double maxSeconds() {
+        return 0;
+      }
     };
-    s.init(domain, rng);
+    Searcher s = factory.create(domain, rng, unlimited);
     double best = 0;
     for (int i = 0; i < STEPS; i++) {
-      Arch a = s.ask();
-      double v = oracle.query(a, rng).signal();
-      s.tell(a, v);
-      best = Math.max(best, v);
+      Arch a = s.ask().orElseThrow();
+      Observation o = oracle.query(a, rng);
+      s.tell(a, o.signal(), o.cost());
+      best = Math.max(best, o.signal());
     }
     return best;
   }

@@ -4,16 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
+import org.nash.nb201.Nb201Benchmark;
+import org.nash.nb201.Nb201Tables;
 import org.nash.oracle.Observation;
 import org.nash.oracle.TabularOracle;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 import org.nash.table.BenchmarkTable;
 import org.nash.table.Column;
-import org.nash.table.Nb201Tables;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +61,7 @@ public class TableBench {
       archs[i] = d.sample(r);
       indices[i] = archs[i].index();
     }
-    oracle = new TabularOracle(b, "cifar100", "hp12", 0);
+    oracle = new TabularOracle(b, "cifar100", Nb201Benchmark.HP12);
     rng = new SplittableRandom(2);
   }
 

@@ -42,7 +42,7 @@ final class DataCommand implements Runnable {
     }
   }
 
-  @Command(name = "verify", description = "Check the sha256 of every local file (and fetch missing ones).")
+  @Command(name = "verify", description = "Check the sha256 of every local file (and fetch missing ones that have a published sha256).")
   static final class Verify implements Runnable {
     @ParentCommand
     DataCommand data;
@@ -58,6 +58,11 @@ final class DataCommand implements Runnable {
         try {
           if (local && c.locate(e) == null) {
             System.out.printf("%-28s skipped (not local)%n", e.id());
+            continue;
+          }
+          if (e.sha256() == null && c.locate(e) == null) {
+            // A download could not be checked against anything: fetching it verifies nothing.
+            System.out.printf("%-28s skipped (not local, and no published sha256 to verify a download)%n", e.id());
             continue;
           }
           Path p = c.resolve(e.id());

@@ -1,42 +1,109 @@
 package org.nash.cli;
 
 import java.io.File;
+import java.io.PrintWriter;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import org.nash.NashException;
 import org.nash.data.DataCatalog;
-import picocli.CommandLine;
+import org.nash.plugin.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
-/** The {@code nash} command: composition root of the harness, the searchers and the analyses. */
-@Command(name = "nash", mixinStandardHelpOptions = true, version = "nash 0.1.0",
+/**
+ * The {@code nash} command: composition root of the harness, the searchers and the analyses. Its
+ * subcommands are {@link CommandProvider} plugins (the built-in ones and those of {@code --plugin}
+ * jars). Exit codes: 0 ok, 2 user error (bad usage, config or data), 3 internal error.
+ */
+@Command(name = "nash", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "nash 0.1.0",
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
-    subcommands = {DataCommand.class, SpaceCommand.class, RunCommand.class, SearchersCommand.class, ScanCommand.class,
-        org.nash.surrogate.cli.SurrogateCommand.class,
-        ReportCommand.class, ReproduceCommand.class, QueryCommand.class})
+    footer = {"", "Exit codes: 0 ok, 2 user error (usage, config, data), 3 internal error.",
+        "Global options (--plugin, --debug) may be given before or after the command."},
+    subcommands = {HelpCmd.class})
 public final class Nash implements Runnable {
-  @Option(names = "--plugin", paramLabel = "JAR", description = "a jar adding searchers or oracles (repeatable)")
-  List<File> plugins = new ArrayList<>();
+  public static final int OK = 0;
+  public static final int USER_ERROR = 2;
+  public static final int INTERNAL_ERROR = 3;
 
+  // Declared for help and validation; the values are taken by prescan() before the command tree
+  // exists, because plugin jars may contribute commands to it.
+  @Option(names = "--plugin", paramLabel = "JAR", scope = ScopeType.INHERIT,
+      description = "a jar adding searchers, oracles or commands (repeatable)")
+  List<File> pluginOption = new ArrayList<>();
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
+  boolean debugOption;
+
+  private final List<File> plugins;
+  private final boolean debug;
   private ClassLoader loader;
   private DataCatalog catalog;
 
   static {
-    // DJL must never reach the network; set before any DJL class can load (retrain plugins).
-    System.setProperty("ai.djl.offline", "true");
+    // DJL must never reach the network: set before any DJL class can load (retrain, spotcheck and
+    // the retrain oracle). The launcher also exports DJL_OFFLINE and OPT_OUT_TRACKING.
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("OPT_OUT_TRACKING", "true");
+    // The data mirror is found beside the checkout this jar was built in, not the working directory.
+    if (System.getProperty("nash.home") == null) {
+      Path home = homeFromCodeSource();
+      if (home != null) {
+        System.setProperty("nash.home", home.toString());
+      }
+    }
+  }
+
+  Nash() {
+    this(List.of(), false);
+  }
+
+  private Nash(List<File> plugins, boolean debug) {
+    this.plugins = plugins;
+    this.debug = debug;
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /** The checkout of {@code <checkout>/cli/target/nash.jar} (or {@code .../cli/target/classes}). */
+  private static Path homeFromCodeSource() {
+    try {
+      var src = Nash.class.getProtectionDomain().getCodeSource();
+      if (src == null) {
+        return null;
+      }
+      Path p = Path.of(src.getLocation().toURI()).toAbsolutePath().normalize();
+      Path target = p.getParent();
+      if (target == null || !target.getFileName().toString().equals("target") || target.getParent() == null
+          || target.getParent().getParent() == null) {
+        return null;
+      }
+      Path root = target.getParent().getParent();
+      return Files.isRegularFile(root.resolve("pom.xml")) ? root : null;
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (see nash --help)");
   }
 
-  /** Class loader for ServiceLoader look-ups: the application's plus any --plugin jars. */
-  ClassLoader loader() {
+  /** Class loader for plugin look-ups: the application's plus any --plugin jars. */
+  public ClassLoader loader() {
     if (loader == null) {
       List<URL> urls = new ArrayList<>();
       for (File f : plugins) {
@@ -55,29 +122,91 @@ public final class Nash implements Runnable {
     return loader;
   }
 
-  DataCatalog catalog() {
+  public DataCatalog catalog() {
     if (catalog == null) {
       catalog = DataCatalog.fromEnvironment();
     }
     return catalog;
   }
 
+  /** Whether --debug was given (stack traces of errors). */
+  public boolean debug() {
+    return debug;
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (0 ok, 1 usage error, 2 error). */
+  /** Runs the command line and returns the exit code (0 ok, 2 user error, 3 internal error). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Nash());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof NashException) {
-        cmd.getErr().println("nash: error: " + ex.getMessage());
-        return 2;
+    List<File> plugins = new ArrayList<>();
+    boolean debug = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        break;
+      } else if (a.equals("--debug")) {
+        debug = true;
+      } else if (a.equals("--plugin") && i + 1 < args.length) {
+        plugins.add(new File(args[++i]));
+      } else if (a.startsWith("--plugin=")) {
+        plugins.add(new File(a.substring("--plugin=".length())));
       }
-      cmd.getErr().println("nash: internal error (please report): " + ex);
-      ex.printStackTrace(cmd.getErr());
-      return 3;
+    }
+    Nash nash = new Nash(plugins, debug);
+    PrintWriter err = new PrintWriter(System.err, true);
+    try {
+      CommandLine cl = commandLine(nash);
+      return cl.execute(args);
+    } catch (NashException e) {
+      return report(e, err, debug);
+    } catch (ServiceConfigurationError e) {
+      return report(new NashException("cannot load a plugin: " + e.getMessage(), e), err, debug);
+    }
+  }
+
+  /** The whole command tree, with every registered command. */
+  static CommandLine commandLine(Nash nash) {
+    CommandLine cl = new CommandLine(nash);
+    for (CommandProvider p : Registry.load(CommandProvider.class, "command", nash.loader()).all()) {
+      if (cl.getSubcommands().containsKey(p.name())) {
+        throw new NashException("two commands are named '" + p.name() + "': " + p.getClass().getName()
+            + " and a built-in one");
+      }
+      cl.addSubcommand(p.name(), p.command());
+    }
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex.getCause() instanceof ServiceConfigurationError sce) {
+        return report(new NashException("cannot load a plugin: " + sce.getMessage(), sce), cmd.getErr(), nash.debug);
+      }
+      return report(ex, cmd.getErr(), nash.debug);
     });
-    return cl.execute(args);
+    return cl;
+  }
+
+  private static int report(Throwable ex, PrintWriter err, boolean debug) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        // A resource limit, not a bug: say how to raise it (the launcher caps the heap, see README).
+        ex = new NashException("out of memory with a heap limit of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB; give nash more, e.g. NASH_JAVA_OPTS=-Xmx4g ./nash ...", t);
+        break;
+      }
+    }
+    if (ex instanceof NashException) {
+      err.println("nash: error: " + ex.getMessage());
+      if (debug) {
+        ex.printStackTrace(err);
+      } else if (ex.getCause() != null) {
+        err.println("(rerun with --debug for the stack trace)");
+      }
+      err.flush();
+      return USER_ERROR;
+    }
+    err.println("nash: internal error (please report): " + ex);
+    ex.printStackTrace(err);
+    err.flush();
+    return INTERNAL_ERROR;
   }
 }

@@ -69,7 +69,7 @@ final class QueryCommand implements Runnable {
     if (dataset != null) {
       Objective o = b.objective(dataset);
       roles.put(o.reportedKey(), "reported");
-      o.signalByFidelity().forEach((f, k) -> roles.merge(k, "search signal at " + f, (x, y) -> x + ", " + y));
+      o.signals().forEach((f, k) -> roles.merge(k, "search signal at " + f.name(), (x, y) -> x + ", " + y));
     }
     List<Column> shown = new ArrayList<>();
     for (Column c : b.table().columns()) {

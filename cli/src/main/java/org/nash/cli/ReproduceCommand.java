@@ -4,15 +4,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.nash.NashException;
+import org.nash.analysis.compare.Summary;
+import org.nash.analysis.output.Table;
 import org.nash.analysis.scan.OpScan;
 import org.nash.analysis.scan.ScanOptions;
 import org.nash.analysis.scan.ScanWriter;
@@ -20,11 +16,7 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.report.Report;
 import org.nash.report.Study;
-import org.nash.report.Table;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.Summary;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialSpec;
 import org.nash.run.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +46,7 @@ final class ReproduceCommand implements Runnable {
   @Option(names = "--threads", description = "worker threads (default: the number of cores); never changes results")
   Integer threads;
 
-  @Option(names = "--quiet", description = "no progress bar")
+  @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
   /** A part, checked and planned before anything runs. */
@@ -69,11 +61,12 @@ final class ReproduceCommand implements Runnable {
     if (!s.name.equals(study)) {
       throw new NashException(file + " is the study '" + s.name + "', not '" + study + "'");
     }
-    Path root = out != null ? out : Path.of("results", s.name);
+    Path root = out != null ? out : Path.of("results", Cli.safeName(s.name, "the study's name"));
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new NashException("--threads must be at least 1, got " + n);
     }
+    System.err.printf(Locale.ROOT, "%s: loading benchmarks and planning %d part(s)...%n", s.name, s.parts.size());
     List<Planned> parts = plan(s, root);
     int total = parts.stream().mapToInt(p -> p.plan() == null ? 0 : p.plan().trials().size()).sum();
     int done = parts.stream().mapToInt(Planned::done).sum();
@@ -96,7 +89,7 @@ final class ReproduceCommand implements Runnable {
     for (Planned p : parts) {
       if (p.plan() != null) {
         System.out.println("== " + p.plan().config().name + ": final budget");
-        System.out.print(Summary.format(Summary.of(TrialsFile.read(p.dir().resolve(TrialsFile.NAME)).trials())));
+        System.out.print(Summary.format(Summary.of(p.dir().resolve(TrialsFile.NAME))));
       }
       Path rel = p.dir().resolve("reliability").resolve("reliability.csv");
       if (Files.exists(rel)) {
@@ -131,46 +124,30 @@ final class ReproduceCommand implements Runnable {
   }
 
   private void runExperiments(List<Planned> parts, int total, int done, int threads) {
-    try (ProgressBar pb = quiet || total == 0 ? null : new ProgressBarBuilder().setTaskName("trials")
-        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
-        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+    Thread onInterrupt = RunCommand.interruptNote();
+    try (Progress pb = Progress.start("trials", total, done, quiet || total == 0)) {
       int finished = done;
       for (Planned p : parts) {
         if (p.plan() == null) {
           continue;
         }
-        if (pb != null) {
-          pb.setExtraMessage(p.part().folder());
-          pb.stepTo(finished);
-        }
-        ExperimentRunner.Outcome o = ExperimentRunner.run(p.plan(), p.dir(), threads, r -> {
-          if (pb != null) {
-            pb.step();
-          }
-        });
+        pb.note(p.part().folder());
+        pb.stepTo(finished);
+        ExperimentRunner.Outcome o = ExperimentRunner.run(p.plan(), p.dir(), threads, r -> pb.step());
         finished += o.ran();
         if (o.repaired() != null) {
           System.err.println("repaired: " + o.repaired());
         }
-        Summary.write(Summary.of(TrialsFile.read(o.trials()).trials()), p.dir());
+        Summary.write(Summary.of(o.trials()), p.dir());
       }
-      if (pb != null) {
-        pb.stepTo(total);
-      }
+    } finally {
+      RunCommand.removeHook(onInterrupt);
     }
   }
 
   /** Trials of the plan already in the folder (so the bar starts where a resumed run is). */
   private static int alreadyDone(ExperimentRunner.Plan plan, Path dir) {
-    Set<String> keys = new HashSet<>();
-    for (TrialResult r : TrialsFile.read(dir.resolve(TrialsFile.NAME)).trials()) {
-      keys.add(r.key());
-    }
-    int n = 0;
-    for (TrialSpec t : plan.trials()) {
-      n += keys.contains(t.key()) ? 1 : 0;
-    }
-    return n;
+    return ExperimentRunner.alreadyDone(plan, dir);
   }
 
   /** configs/STUDY.yaml under the working directory, else beside the checkout the jar was built in. */

@@ -3,14 +3,11 @@ package org.nash.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nash.analysis.compare.Summary;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.Summary;
-import org.nash.run.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,16 +28,18 @@ final class RunCommand implements Runnable {
   @Option(names = "--threads", description = "worker threads (default: the config's, else the number of cores); never changes results")
   Integer threads;
 
-  @Option(names = "--quiet", description = "no progress bar")
+  @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
   @Override
   public void run() {
     ExperimentConfig cfg = ConfigLoader.load(config);
     String name = cfg.name != null ? cfg.name : config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    Path dir = out != null ? out : Path.of("results", name);
+    Path dir = out != null ? out : Path.of("results", Cli.safeName(name, "the config's name"));
     int n = threads != null ? threads : cfg.threads != null ? cfg.threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
+    // Loading the tables takes seconds: say so before the first silence.
+    System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark);
     ExperimentRunner.Plan plan = ExperimentRunner.plan(cfg, nash.catalog(), nash.loader());
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, dir);
@@ -50,26 +49,16 @@ final class RunCommand implements Runnable {
       System.err.println("  note: " + plan.benchmark().note());
     }
     ExperimentRunner.Outcome o;
-    try (ProgressBar pb = quiet ? null : new ProgressBarBuilder().setTaskName("trials").setInitialMax(plan.trials().size())
-        .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setConsumer(
-            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-      if (pb != null) {
-        pb.stepTo(0);
-      }
-      o = ExperimentRunner.run(plan, dir, n, r -> {
-        if (pb != null) {
-          pb.step();
-        }
-      });
-      if (pb != null) {
-        pb.stepTo(plan.trials().size());
-      }
+    Thread onInterrupt = interruptNote();
+    try (Progress pb = Progress.start("trials", plan.trials().size(), quiet)) {
+      o = ExperimentRunner.run(plan, dir, n, r -> pb.step());
+    } finally {
+      removeHook(onInterrupt);
     }
     if (o.repaired() != null) {
       System.err.println("repaired: " + o.repaired());
     }
-    TrialsFile.Contents all = TrialsFile.read(o.trials());
-    List<Summary.Row> rows = Summary.of(all.trials());
+    List<Summary.Row> rows = Summary.of(o.trials());
     Summary.write(rows, dir);
     System.out.print(Summary.format(rows));
     System.out.printf(Locale.ROOT, "%d trials (%d already done, %d run now) in %.1f s; results in %s%n", o.total(),
@@ -79,4 +68,28 @@ final class RunCommand implements Runnable {
     }
   }
 
+  /**
+   * Ctrl-C (or a kill) while trials run: every finished trial is already on disk, so say how to go
+   * on. The hook is removed once the run ends normally or with an error.
+   */
+  static Thread interruptNote() {
+    AtomicBoolean armed = new AtomicBoolean(true);
+    Thread hook = new Thread(() -> {
+      if (armed.get()) {
+        System.err.println();
+        System.err.println("nash: interrupted; rerun the same command to resume");
+        System.err.flush();
+      }
+    }, "nash-interrupt-note");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook runs and prints its note.
+    }
+  }
 }

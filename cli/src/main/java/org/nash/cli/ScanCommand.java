@@ -22,12 +22,18 @@ final class ScanCommand implements Runnable {
   @ParentCommand
   Nash nash;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--benchmark", required = true, description = "nb201 or tnb-micro")
   String benchmark;
 
-  @Option(names = "--datasets", split = ",", paramLabel = "DS",
-      description = "datasets or tasks to analyse (default: nb201 cifar10,cifar100,ImageNet16-120; tnb-micro all 7)")
+  @Option(names = "--dataset", split = ",", paramLabel = "DS",
+      description = "datasets or tasks to analyse, repeatable or comma-separated (default: nb201 cifar10,cifar100,ImageNet16-120; tnb-micro all 7)")
   List<String> datasets = new ArrayList<>();
+
+  @Option(names = "--datasets", split = ",", hidden = true, description = "deprecated spelling of --dataset")
+  List<String> datasetsOld = new ArrayList<>();
 
   @Option(names = "--reference", paramLabel = "DS",
       description = "dataset whose top-50 are ranked on the others (default: cifar10, else class_scene, else the first)")
@@ -43,8 +49,11 @@ final class ScanCommand implements Runnable {
   public void run() {
     long t0 = System.nanoTime();
     // Everything is checked and computed before anything is written.
+    List<String> ds = Cli.values("--dataset", datasets, "--datasets", datasetsOld, Cli.given(spec, "--dataset"),
+        Cli.given(spec, "--datasets"));
+    System.err.printf(Locale.ROOT, "scan: loading benchmark %s...%n", benchmark);
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
-    ScanOptions o = ScanOptions.resolve(b, datasets, connectedOnly, reference);
+    ScanOptions o = ScanOptions.resolve(b, ds, connectedOnly, reference);
     Path dir = out != null ? out : Path.of("results", "scan-" + b.name());
     ScanResult r = OpScan.compute(b, o);
     int files = ScanWriter.write(r, dir).size();

@@ -14,9 +14,17 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code nash space info}: a pool's size and, per dataset, its best architecture. */
 @Command(name = "space", description = "Inspect a search space.", subcommands = {SpaceCommand.Info.class})
-final class SpaceCommand {
+final class SpaceCommand implements Runnable {
   @ParentCommand
   Nash nash;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: info");
+  }
 
   @Command(name = "info", description = "Size of an operation pool and its best architecture per dataset or task.")
   static final class Info implements Runnable {
@@ -34,6 +42,7 @@ final class SpaceCommand {
 
     @Override
     public void run() {
+      System.err.printf(Locale.ROOT, "loading benchmark %s...%n", benchmark);
       Benchmark b = Benchmarks.load(benchmark, space.nash.catalog());
       OpPool p = OpPool.parse(b.space(), pool);
       SearchDomain d = b.space().domain(p, !connectedOnly);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.analysis.compare.MannWhitney;
+import org.nash.analysis.stats.MannWhitney;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
 

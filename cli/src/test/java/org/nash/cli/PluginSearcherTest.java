@@ -72,14 +72,14 @@ class PluginSearcherTest {
       out.closeEntry();
     }
 
-    CliRunner.Result listed = CliRunner.run("--plugin", jar.toString(), "searchers");
+    CliRunner.Result listed = CliRunner.run("searchers", "--plugin", jar.toString()); // placed as the doc writes it
     assertEquals(0, listed.exit(), listed.err());
     assertTrue(listed.out().contains("one-plus-one"), listed.out());
 
     Path cfg = dir.resolve("mine.yaml");
     Files.writeString(cfg, block(doc, "yaml", "one-plus-one").replace("seeds: 20", "seeds: 5"));
     Path out = dir.resolve("out");
-    CliRunner.Result r = CliRunner.run("--plugin", jar.toString(), "run", cfg.toString(), "--out", out.toString(), "--quiet");
+    CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--plugin", jar.toString());
     assertEquals(0, r.exit(), r.err());
     List<TrialResult> trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
     assertEquals(2 * 2 * 5, trials.size());

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.report.Artifacts;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Table;
 import org.nash.report.Report;
-import org.nash.report.Table;
 import org.nash.run.TrialsFile;
 
 /** {@code nash report} on a real (small) NB201 run: the page, a cut trials file, another data version. */
@@ -109,7 +109,7 @@ class ReportCommandTest {
     TreeMap<String, byte[]> before = snapshot(dir);
     CliRunner.Result r = CliRunner.run("report", dir.toString());
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("data version feedbeef0000") && r.err().contains("cannot be analysed together"), r.err());
+    assertTrue(r.err().contains("data version feedbeef0000") && r.err().contains("different data cannot be"), r.err());
     TreeMap<String, byte[]> after = snapshot(dir);
     assertEquals(before.keySet(), after.keySet());
     for (String k : before.keySet()) {

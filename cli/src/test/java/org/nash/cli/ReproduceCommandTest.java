@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.report.Artifacts;
+import org.nash.analysis.output.Artifacts;
 import org.nash.report.Report;
 import org.nash.report.Study;
 

@@ -1,10 +1,15 @@
 package org.nash.benchmark;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nash.NashException;
+import org.nash.data.DataCatalog;
 import org.nash.space.SearchSpace;
 import org.nash.table.BenchmarkTable;
 
@@ -15,27 +20,12 @@ import org.nash.table.BenchmarkTable;
  * @param version digest of the data files it was built from; results record it so that analyses
  *     refuse to mix results of different data
  * @param note shown with every result built from it (e.g. that a table is only a sample), or null
- * @param tableOracle makes the {@code table} oracle of a dataset
  */
 public record Benchmark(String name, String version, SearchSpace space, BenchmarkTable table,
-    Map<String, Objective> objectives, String note, TableOracleFactory tableOracle) {
+    Map<String, Objective> objectives, String note) {
 
   public Benchmark {
     objectives = new LinkedHashMap<>(objectives);
-  }
-
-  /** A benchmark whose table oracle reads the objective's columns ({@link TabularOracle}). */
-  public Benchmark(String name, String version, SearchSpace space, BenchmarkTable table,
-      Map<String, Objective> objectives, String note) {
-    this(name, version, space, table, objectives, note, (b, ds, fidelity, noise, params) -> {
-      params.requireAllRead();
-      return new org.nash.oracle.TabularOracle(b, ds, fidelity, noise);
-    });
-  }
-
-  public org.nash.oracle.Oracle oracle(String dataset, String fidelity, double noiseSd,
-      org.nash.search.Params params) {
-    return tableOracle.create(this, dataset, fidelity, noiseSd, params);
   }
 
   public List<String> datasets() {
@@ -49,5 +39,19 @@ public record Benchmark(String name, String version, SearchSpace space, Benchmar
           + String.join(", ", objectives.keySet()));
     }
     return o;
+  }
+
+  /** A data version: a digest of the sha256s of the catalog files a benchmark is built from. */
+  public static String dataVersion(DataCatalog catalog, String... ids) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String id : ids) {
+        String sha = catalog.entry(id).sha256();
+        md.update((id + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

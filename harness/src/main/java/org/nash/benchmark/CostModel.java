@@ -3,11 +3,11 @@ package org.nash.benchmark;
 /** Simulated wall-clock seconds of training and evaluating one architecture at a fidelity. */
 public interface CostModel {
   /** Seconds to train at {@code fidelity} and evaluate once, for the architecture at {@code index}. */
-  double seconds(int index, String fidelity);
+  double seconds(int index, Fidelity fidelity);
 
-  /** True when the seconds are scaled or modelled rather than read from the benchmark's records. */
+  /** Whether the seconds are estimated (e.g. scaled from another dataset) rather than recorded. */
   boolean estimated();
 
-  /** How the cost is obtained, for output and reports. */
+  /** One line saying what the seconds are. */
   String describe();
 }

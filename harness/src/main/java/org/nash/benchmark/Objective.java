@@ -1,5 +1,7 @@
 package org.nash.benchmark;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nash.NashException;
@@ -11,26 +13,48 @@ import org.nash.NashException;
  * accuracy, seed mean).
  *
  * @param dataset dataset or task name
- * @param signalByFidelity table column of the search signal for each fidelity name
+ * @param signals the table column of the search signal at each fidelity, in preference order
  * @param defaultFidelity fidelity used when a config names none
  * @param reportedKey table column reported for the incumbent
  * @param cost simulated cost of a query, or null when the benchmark records no times
  */
-public record Objective(String dataset, Map<String, String> signalByFidelity, String defaultFidelity,
+public record Objective(String dataset, Map<Fidelity, String> signals, Fidelity defaultFidelity,
     String reportedKey, CostModel cost) {
 
-  public String signalKey(String fidelity) {
-    String f = fidelity == null ? defaultFidelity : fidelity;
-    String key = signalByFidelity.get(f);
-    if (key == null) {
-      throw new NashException("unknown fidelity '" + f + "' for " + dataset + "; known: "
-          + String.join(", ", List.copyOf(signalByFidelity.keySet())));
+  public Objective {
+    signals = new LinkedHashMap<>(signals);
+    if (!signals.containsKey(defaultFidelity)) {
+      throw new IllegalArgumentException("default fidelity " + defaultFidelity + " has no signal column");
     }
-    return key;
   }
 
-  public String fidelity(String fidelity) {
-    signalKey(fidelity);
-    return fidelity == null ? defaultFidelity : fidelity;
+  /** The fidelity a config names ({@code null}: the default), or an error listing the known ones. */
+  public Fidelity fidelity(String name) {
+    if (name == null) {
+      return defaultFidelity;
+    }
+    for (Fidelity f : signals.keySet()) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+    }
+    throw new NashException("unknown fidelity '" + name + "' for " + dataset + "; known: "
+        + String.join(", ", fidelityNames()));
+  }
+
+  public List<String> fidelityNames() {
+    List<String> out = new ArrayList<>();
+    signals.keySet().forEach(f -> out.add(f.name()));
+    return out;
+  }
+
+  /** The table column of the search signal at a fidelity of this objective. */
+  public String signalKey(Fidelity fidelity) {
+    String key = signals.get(fidelity);
+    if (key == null) {
+      throw new NashException("fidelity " + fidelity + " is not one of " + dataset + "'s: "
+          + String.join(", ", fidelityNames()));
+    }
+    return key;
   }
 }

@@ -23,10 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.nash.NashException;
+import org.nash.io.Progress;
 
 /**
  * The files nash reads and where to find them. A file is taken from, in order: the cache
@@ -42,6 +40,7 @@ public final class DataCatalog {
   private final Path mirrorDir;
   private final boolean allowDownload;
   private final Map<String, Path> verified = new ConcurrentHashMap<>();
+  private volatile Progress.Factory progress = Progress.PLAIN_LINES;
 
   public DataCatalog(Path cacheDir, Path mirrorDir, boolean allowDownload) {
     this(loadEntries(), cacheDir, mirrorDir, allowDownload);
@@ -54,6 +53,12 @@ public final class DataCatalog {
     this.allowDownload = allowDownload;
   }
 
+  /** How downloads show their progress (plain lines on stderr unless the caller sets a bar). */
+  public DataCatalog withProgress(Progress.Factory factory) {
+    this.progress = factory;
+    return this;
+  }
+
   /** The catalog configured from the environment (see class comment); downloads allowed. */
   public static DataCatalog fromEnvironment() {
     return new DataCatalog(defaultCacheDir(), defaultMirrorDir(), true);
@@ -64,13 +69,19 @@ public final class DataCatalog {
     return env != null ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "nash");
   }
 
-  /** {@code NASH_DATA_MIRROR}, else {@code ../shared/data} (from the working directory) if present. */
+  /**
+   * {@code NASH_DATA_MIRROR}, else {@code ../shared/data} beside the checkout if present. The checkout
+   * is {@code nash.home} (set by the launcher and the CLI from the jar's location), else the working
+   * directory.
+   */
   public static Path defaultMirrorDir() {
     String env = firstNonBlank(System.getProperty("nash.data.mirror"), System.getenv("NASH_DATA_MIRROR"));
     if (env != null) {
       return Paths.get(env);
     }
-    Path sibling = Paths.get("..", "shared", "data").toAbsolutePath().normalize();
+    String home = System.getProperty("nash.home");
+    Path base = home != null && !home.isBlank() ? Paths.get(home) : Paths.get("");
+    Path sibling = base.resolve(Paths.get("..", "shared", "data")).toAbsolutePath().normalize();
     return Files.isDirectory(sibling) ? sibling : null;
   }
 
@@ -199,13 +210,12 @@ public final class DataCatalog {
         throw new IOException("HTTP " + resp.statusCode());
       }
       try (InputStream in = resp.body();
-           ProgressBar pb = new ProgressBarBuilder().setTaskName(e.fileName()).setInitialMax(e.size())
-               .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).build();
+           Progress pb = progress.start("downloading " + e.fileName(), e.size(), "bytes");
            var out = Files.newOutputStream(part)) {
         byte[] buf = new byte[1 << 16];
         for (int n; (n = in.read(buf)) > 0; ) {
           out.write(buf, 0, n);
-          pb.stepBy(n);
+          pb.advance(n);
         }
       }
       verify(e, part);

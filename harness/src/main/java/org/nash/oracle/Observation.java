@@ -1,5 +1,7 @@
 package org.nash.oracle;
 
+import java.util.Locale;
+
 /**
  * What one query returns.
  *
@@ -15,8 +17,15 @@ public record Observation(double signal, double reported, double cost, boolean c
   public enum Source {
     TABLE, PREDICTED, TRAINED;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return label;
     }
+  }
+
+  /** The same observation with another signal (e.g. plus noise). */
+  public Observation withSignal(double newSignal) {
+    return new Observation(newSignal, reported, cost, costEstimated, source);
   }
 }

@@ -1,21 +1,22 @@
 package org.nash.oracle;
 
 import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Fidelity;
 import org.nash.data.DataCatalog;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
+import org.nash.plugin.Plugin;
 
 /**
- * Makes oracles of one kind for experiment configs ({@code oracle: <name>}); found with
- * {@link java.util.ServiceLoader}. The tabular oracle is built in as {@code table}.
+ * Makes oracles of one kind for experiment configs ({@code oracle: <name>}); listed in
+ * {@code META-INF/services/org.nash.oracle.OracleProvider}. The table oracle is {@code table}.
+ * Noise ({@code noise_sd}) is not the provider's business: the runner wraps any oracle in
+ * {@link NoisyOracle}.
  */
-public interface OracleProvider {
-  String name();
-
+public interface OracleProvider extends Plugin {
   /**
-   * An oracle for one dataset (or task) at a fidelity. Called once per dataset x pool, before any
-   * trial runs, so expensive set-up (fitting a model) happens once; the oracle must then be safe to
-   * query from several threads.
+   * An oracle for one dataset (or task) at a fidelity. Called once per dataset, before any trial
+   * runs, so expensive set-up (fitting a model) happens once; the oracle must then be safe to query
+   * from several threads. Read parameters with {@code params}; the runner rejects unread ones.
    */
-  Oracle create(Benchmark benchmark, String dataset, String fidelity, double noiseSd, Params params,
-      DataCatalog catalog);
+  Oracle create(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog);
 }

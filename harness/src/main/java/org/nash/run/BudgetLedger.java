@@ -1,10 +1,13 @@
 package org.nash.run;
 
+import org.nash.search.Budget;
+
 /**
  * The budget of one trial, kept by the runner. A query is charged only if it fits: the run stops
  * when the next query would exceed the budget (NB201's REA rule), so the budget is never exceeded.
+ * Searchers see it through the read-only {@link Budget} view.
  */
-final class BudgetLedger {
+final class BudgetLedger implements Budget {
   private final int maxQueries;
   private final double maxSeconds;
   private int queries;
@@ -28,11 +31,23 @@ final class BudgetLedger {
     seconds += cost;
   }
 
-  int queries() {
+  @Override
+  public int queries() {
     return queries;
   }
 
-  double seconds() {
+  @Override
+  public double seconds() {
     return seconds;
+  }
+
+  @Override
+  public int maxQueries() {
+    return maxQueries;
+  }
+
+  @Override
+  public double maxSeconds() {
+    return maxSeconds;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -22,7 +23,9 @@ public final class ConfigLoader {
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+        // seeds: 2.5 is a mistake, not 2 seeds
+        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
   }
 
   public static ExperimentConfig load(Path file) {
@@ -47,6 +50,18 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       throw new NashException(where(source, e.getLocation()) + "unknown field '" + e.getPropertyName()
           + "'; known fields: " + e.getKnownPropertyIds());
+    } catch (MismatchedInputException e) {
+      Class<?> t = e.getTargetType();
+      if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .reduce((x, y) -> x + "." + y).orElse("?");
+        // Jackson names the refused value in parentheses: "Cannot coerce Floating-point value (2.5) ..."
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([^)]*)\\)").matcher(e.getOriginalMessage());
+        String got = m.find() ? ", got " + m.group(1) : "";
+        throw new NashException(where(source, e.getLocation()) + "config field '" + field + "' must be a whole number"
+            + got);
+      }
+      throw new NashException(where(source, e.getLocation()) + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new NashException(where(source, e.getLocation()) + e.getOriginalMessage());
     }

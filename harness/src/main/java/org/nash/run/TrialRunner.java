@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
 import org.nash.search.TrialAware;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
@@ -26,32 +28,28 @@ public final class TrialRunner {
       String signalKey, String reportedKey, double optimum, double optimumPool, boolean chargeRepeats,
       boolean trace) {}
 
-  public static TrialResult run(TrialSpec spec, Searcher searcher, Context ctx) {
+  public static TrialResult run(TrialSpec spec, SearcherFactory factory, Context ctx) {
     SplittableRandom root = new SplittableRandom(spec.rngSeed());
     SplittableRandom searcherRng = root.split();
     SplittableRandom oracleRng = root.split();
-    TrialAware aware = searcher instanceof TrialAware t ? t : null;
-    if (aware != null) {
-      aware.begin(spec.key(), spec.maxQueries() > 0 ? "queries" : "seconds",
-          spec.maxQueries() > 0 ? spec.maxQueries() : spec.maxSeconds());
+    BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
+    Searcher searcher = factory.create(ctx.domain(), searcherRng, ledger);
+    if (!(searcher instanceof TrialAware aware)) {
+      return loop(spec, searcher, ctx, ledger, oracleRng);
     }
+    aware.begin(spec.key());
     String stop = "failed";
     try {
-      TrialResult r = loop(spec, searcher, ctx, searcherRng, oracleRng, aware);
+      TrialResult r = loop(spec, searcher, ctx, ledger, oracleRng);
       stop = r.stop();
       return r;
     } finally {
-      if (aware != null) {
-        aware.end(stop);
-      }
+      aware.end(stop);
     }
   }
 
-  private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, SplittableRandom searcherRng,
-      SplittableRandom oracleRng, TrialAware aware) {
-    searcher.init(ctx.domain(), searcherRng);
-
-    BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds());
+  private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, BudgetLedger ledger,
+      SplittableRandom oracleRng) {
     Map<Arch, Observation> seen = new HashMap<>();
     List<TrialResult.Step> steps = new ArrayList<>();
     List<double[]> trace = ctx.trace() ? new ArrayList<>() : null;
@@ -63,11 +61,23 @@ public final class TrialRunner {
     String stop = "budget";
 
     while (true) {
-      Arch a = searcher.ask();
-      if (a == null || !ctx.domain().contains(a)) {
-        throw new NashException("searcher '" + spec.searcherLabel() + "' asked for "
-            + (a == null ? "no architecture" : a + ", which is outside the search domain " + ctx.domain())
-            + " (trial " + spec.key() + ")");
+      if (spec.maxQueries() == 0 && ledger.queries() >= Planner.MAX_QUERIES) {
+        stop = "query limit (" + Planner.MAX_QUERIES + " per trial)";
+        break;
+      }
+      Optional<Arch> next = searcher.ask();
+      if (next == null) {
+        throw new NashException("searcher '" + spec.searcherLabel() + "' returned null from ask() (trial "
+            + spec.key() + "); return Optional.empty() when it has nothing left to propose");
+      }
+      if (next.isEmpty()) {
+        stop = "searcher exhausted";
+        break;
+      }
+      Arch a = next.get();
+      if (!ctx.domain().contains(a)) {
+        throw new NashException("searcher '" + spec.searcherLabel() + "' asked for " + a
+            + ", which is outside the search domain " + ctx.domain() + " (trial " + spec.key() + ")");
       }
       Observation prev = seen.get(a);
       boolean free = prev != null && !ctx.chargeRepeats();
@@ -101,11 +111,7 @@ public final class TrialRunner {
             ctx.optimum() - o.reported(), ctx.optimumPool() - o.reported());
         steps.add(best);
       }
-      if (aware != null) {
-        aware.charged(cost, spec.maxQueries() > 0 ? spec.maxQueries() - ledger.queries()
-            : spec.maxSeconds() - ledger.seconds());
-      }
-      searcher.tell(a, o.signal());
+      searcher.tell(a, o.signal(), cost);
     }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
         spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.signalKey(),

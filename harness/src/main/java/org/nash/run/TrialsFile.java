@@ -1,76 +1,284 @@
 package org.nash.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nash.NashException;
 
 /**
  * {@code trials.jsonl}: one finished trial per line, appended and flushed as trials finish. A line
  * cut short by a kill is detected by its missing newline (or unparsable JSON on the last line).
+ * Reading streams line by line, so a file of any size is read in constant memory.
  */
 public final class TrialsFile {
   public static final String NAME = "trials.jsonl";
-  static final ObjectMapper JSON = new ObjectMapper()
+  public static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectReader READER = JSON.readerFor(TrialResult.class);
+  /** Reads records without their trajectory (steps and trace: most of a line), for scans that need none. */
+  private static final ObjectReader HEADS = JSON.copy().addMixIn(TrialResult.class, NoTrajectory.class)
+      .readerFor(TrialResult.class);
+
+  @JsonIgnoreProperties({"steps", "trace"})
+  private abstract static class NoTrajectory {}
 
   private TrialsFile() {}
 
   /** The complete trials of a file, and what was wrong with its tail, if anything. */
   public record Contents(List<TrialResult> trials, long validBytes, String problem) {}
 
+  /** Where the complete lines of a file end, and what was wrong with its last line (or null). */
+  public record Tail(long validBytes, String problem) {}
+
+  /** Receives each complete record with its 1-based line number. */
+  @FunctionalInterface
+  public interface Visitor {
+    void accept(long line, TrialResult trial);
+  }
+
   /**
-   * Reads every complete line. A truncated or unparsable LAST line is reported in
-   * {@link Contents#problem()} with its line number; a bad line before the last is an error.
+   * Reads every complete line into memory (for analyses that need all trials). A truncated or
+   * unparsable LAST line is reported in {@link Contents#problem()}; a bad line before the last is an
+   * error.
    */
   public static Contents read(Path file) {
-    if (!Files.exists(file)) {
-      return new Contents(List.of(), 0, null);
+    return read(file, null);
+  }
+
+  /** {@link #read(Path)}, refusing any record that {@code check} (if not null) does not accept. */
+  public static Contents read(Path file, RecordCheck check) {
+    List<TrialResult> out = new ArrayList<>();
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    Duplicates dups = new Duplicates(file);
+    Tail t = scan(file, (line, r) -> {
+      if (check != null) {
+        check.index(file + ":" + line, r);
+      }
+      Integer i = first.get(r.key());
+      // Only an exact repeat is dropped; a differing record of the same key is kept for the caller's
+      // checks (e.g. mixed data versions) rather than silently preferring one.
+      if (i != null && toLine(out.get(i)).equals(toLine(r))) {
+        dups.first(line, r);
+        return;
+      }
+      if (i == null) {
+        dups.first(line, r);
+        first.put(r.key(), out.size());
+      }
+      out.add(r);
+    });
+    return new Contents(out, t.validBytes(), Duplicates.join(t.problem(), dups.warning()));
+  }
+
+  /**
+   * Tracks keys to drop repeated records (e.g. from two runs that once wrote into one folder): the
+   * first line of a key counts, later ones are reported by {@link #warning()}.
+   */
+  public static final class Duplicates {
+    private final Path file;
+    private final java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
+    private final java.util.Map<String, String> versionOf = new java.util.HashMap<>();
+    private long dropped;
+    private String example;
+
+    public Duplicates(Path file) {
+      this.file = file;
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+
+    /** Whether this is the first record of its key. */
+    public boolean first(long line, TrialResult r) {
+      Long prev = firstLine.putIfAbsent(r.key(), line);
+      if (prev == null) {
+        versionOf.put(r.key(), r.version().intern()); // a handful of distinct versions per file
+        return true;
+      }
+      if (!versionOf.get(r.key()).equals(r.version())) {
+        // Not a copy of the same run: the same trial on other data. Neither can be trusted.
+        throw new NashException(file + " mixes trials of benchmark data versions " + versionOf.get(r.key()) + " and "
+            + r.version() + ": trial " + r.key() + " is on line " + prev + " and line " + line);
+      }
+      if (dropped++ == 0) {
+        example = "line " + line + " repeats trial " + r.key() + " of line " + prev;
+      }
+      return false;
+    }
+
+    /** A warning naming the dropped lines, or null. */
+    public String warning() {
+      return dropped == 0 ? null : file + ": " + dropped + " duplicate record(s) dropped (" + example
+          + (dropped > 1 ? ", ..." : "") + "); the first record of each trial counts";
+    }
+
+    static String join(String a, String b) {
+      return a == null ? b : b == null ? a : a + "; " + b;
+    }
+  }
+
+  /**
+   * Streams every complete record to {@code visitor}, in file order, holding one line at a time. A
+   * truncated or unparsable LAST line ends the scan and is described in the returned tail; a bad line
+   * before the last is an error naming its line number. A missing file is empty.
+   */
+  public static Tail scan(Path file, Visitor visitor) {
+    return scan(file, READER, visitor);
+  }
+
+  /**
+   * {@link #scan(Path, Visitor)} without each record's trajectory: {@code steps()} and {@code trace()}
+   * are null, {@code last()} is there. Much less garbage for scans of keys, settings and final values.
+   */
+  public static Tail scanHeads(Path file, Visitor visitor) {
+    return scan(file, HEADS, visitor);
+  }
+
+  private static Tail scan(Path file, ObjectReader reader, Visitor visitor) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Lines lines = new Lines(in);
+      long line = 1;
+      long valid = 0;
+      while (lines.next()) {
+        if (!lines.complete()) {
+          return new Tail(valid, file + ":" + line + ": last line is incomplete (no newline; the run"
+              + " was interrupted while writing it); it was skipped");
+        }
+        TrialResult r;
+        try {
+          r = reader.readValue(lines.buf, lines.start, lines.len);
+        } catch (JsonProcessingException e) {
+          String msg = file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage();
+          if (lines.atEnd()) {
+            return new Tail(valid, msg + "; it was skipped");
+          }
+          throw new NashException(msg);
+        }
+        String bad = notATrial(r, reader == READER);
+        if (bad != null) {
+          throw new NashException(file + ":" + line + ": not a trial record: " + bad);
+        }
+        visitor.accept(line, r);
+        valid += lines.len + 1;
+        line++;
+      }
+      return new Tail(valid, null);
+    } catch (NoSuchFileException e) {
+      return new Tail(0, null);
     } catch (IOException e) {
       throw new NashException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    List<TrialResult> out = new ArrayList<>();
-    int start = 0;
-    int line = 1;
-    long valid = 0;
-    while (start < bytes.length) {
-      int nl = start;
-      while (nl < bytes.length && bytes[nl] != '\n') {
-        nl++;
-      }
-      String text = new String(bytes, start, nl - start, StandardCharsets.UTF_8);
-      boolean last = nl >= bytes.length - 1;
-      if (nl == bytes.length) {
-        return new Contents(out, valid, file + ":" + line + ": last line is incomplete (no newline; the run"
-            + " was interrupted while writing it); it was skipped");
-      }
-      try {
-        out.add(JSON.readValue(text, TrialResult.class));
-      } catch (JsonProcessingException e) {
-        String msg = file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage();
-        if (last) {
-          return new Contents(out, valid, msg + "; it was skipped");
-        }
-        throw new NashException(msg);
-      }
-      valid = nl + 1;
-      start = nl + 1;
-      line++;
+  }
+
+  /** Why a parsed JSON value is not a trial record, or null if it is one. */
+  private static String notATrial(TrialResult r, boolean withTrajectory) {
+    if (r == null) {
+      return "the line is JSON null";
     }
-    return new Contents(out, valid, null);
+    List<String> missing = new ArrayList<>();
+    String[] names = {"key", "benchmark", "version", "dataset", "pool", "searcher", "oracle", "signal", "reported", "stop"};
+    Object[] values = {r.key(), r.benchmark(), r.version(), r.dataset(), r.pool(), r.searcher(), r.oracle(), r.signal(),
+        r.reported(), r.stop()};
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] == null) {
+        missing.add(names[i]);
+      }
+    }
+    if (withTrajectory && r.steps() == null) {
+      missing.add("steps");
+    }
+    if (!missing.isEmpty()) {
+      return "missing field(s) " + String.join(", ", missing);
+    }
+    String key = r.dataset() + "/" + r.pool() + "/" + r.searcher() + "/" + r.seed();
+    return key.equals(r.key()) ? null : "its key " + r.key() + " does not match its fields (" + key + ")";
+  }
+
+  /** Newline-separated lines of a stream, each as a slice of one growing buffer. */
+  private static final class Lines {
+    private final InputStream in;
+    byte[] buf = new byte[1 << 16];
+    int start;
+    int len;
+    private int pos;
+    private int limit;
+    private boolean complete;
+    private boolean eof;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** Advances to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+      start = pos;
+      int scan = pos;
+      while (true) {
+        for (; scan < limit; scan++) {
+          if (buf[scan] == '\n') {
+            len = scan - start;
+            pos = scan + 1;
+            complete = true;
+            return true;
+          }
+        }
+        int offset = scan - start;
+        if (!fill()) {
+          len = limit - start;
+          pos = limit;
+          complete = false;
+          return len > 0;
+        }
+        scan = start + offset;
+      }
+    }
+
+    /** Reads more bytes, keeping the current line at the start of the buffer; false at the end. */
+    private boolean fill() throws IOException {
+      if (eof) {
+        return false;
+      }
+      int kept = limit - start;
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, kept);
+      } else if (kept == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      start = 0;
+      pos = 0;
+      limit = kept;
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      limit += n;
+      return true;
+    }
+
+    boolean complete() {
+      return complete;
+    }
+
+    /** Whether nothing follows the current line. */
+    boolean atEnd() throws IOException {
+      if (pos < limit) {
+        return false;
+      }
+      start = pos;
+      return !fill();
+    }
   }
 
   /** Cuts an incomplete tail so that appending continues after the last complete line. */

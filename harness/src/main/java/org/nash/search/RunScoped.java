@@ -3,9 +3,10 @@ package org.nash.search;
 import java.nio.file.Path;
 
 /**
- * Optional for a {@link SearcherProvider} that holds resources across the trials of one run (the
- * external searcher's worker processes): opened before the first trial, closed after the last,
- * also when the run fails.
+ * Optional for a {@link SearcherFactory} that holds resources across the trials of one run (the
+ * external searcher's worker processes and their log): the runner opens it before the first trial
+ * that uses it and closes it after the last, also when the run fails. Not opened when every trial of
+ * the run is already done.
  */
 public interface RunScoped extends AutoCloseable {
   /**

@@ -1,19 +1,17 @@
 package org.nash.search;
 
+import org.nash.plugin.Params;
+import org.nash.plugin.Plugin;
+
 /**
- * Makes searchers of one kind; found with {@link java.util.ServiceLoader} (a jar lists its
- * providers in {@code META-INF/services/org.nash.search.SearcherProvider}).
+ * A kind of searcher (e.g. {@code re}), found by name through {@link org.nash.plugin.Registry}: a jar
+ * lists its providers in {@code META-INF/services/org.nash.search.SearcherProvider}.
  */
-public interface SearcherProvider {
-  /** Name used in configs, e.g. {@code re}. */
-  String name();
-
-  /** One line: what it is and its parameters with defaults. */
-  String description();
-
+public interface SearcherProvider extends Plugin {
   /**
-   * A new searcher for one trial. Read parameters with {@code params}; the runner rejects any
-   * parameter the provider did not read.
+   * Checks one config entry's parameters, once, when the experiment is planned, and returns the
+   * factory its trials use. Read parameters with {@code params} (the runner then rejects any it did
+   * not read) and throw {@link org.nash.NashException} for a bad value.
    */
-  Searcher create(Params params);
+  SearcherFactory configure(Params params);
 }

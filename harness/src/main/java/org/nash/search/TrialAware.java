@@ -1,16 +1,15 @@
 package org.nash.search;
 
 /**
- * Optional for a {@link Searcher}: the trial's identity and the runner's ledger. Interim until the
- * single-phase SPI hands these to every searcher itself (the external searcher needs them now).
+ * Optional for a {@link Searcher} that has to name its trial outside the JVM (the external searcher
+ * starts the trial in a worker process and puts the key in every error). Everything else a searcher
+ * needs comes through the SPI itself: domain, generator and budget from the factory, signal and cost
+ * from {@code tell}.
  */
 public interface TrialAware {
-  /** Before {@code init}: the trial key and its budget ({@code kind} is "queries" or "seconds"). */
-  void begin(String trialKey, String budgetKind, double budget);
+  /** Right after the searcher is made, before the first {@code ask}: the trial key (dataset/pool/searcher/seed). */
+  void begin(String trialKey);
 
-  /** Before each {@code tell}: what that query was charged and the budget left after it. */
-  void charged(double cost, double budgetLeft);
-
-  /** After the trial's last query, or when it failed ({@code stop} says which). */
+  /** After the trial's last {@code tell}: its stop reason, or "failed" when the trial threw. */
   void end(String stop);
 }

@@ -43,7 +43,19 @@ public abstract class SearchSpace {
         return i;
       }
     }
+    // The spellings papers and our docs use: conv3x3 for nor_conv_3x3, avgpool3x3, skipconnect.
+    String loose = loose(nameOrAlias);
+    for (int i = 0; i < opNames.size(); i++) {
+      if (!loose.isEmpty() && loose(opNames.get(i)).equals(loose)) {
+        return i;
+      }
+    }
     return -1;
+  }
+
+  private static String loose(String op) {
+    String s = op.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
+    return s.startsWith("nor") ? s.substring(3) : s;
   }
 
   public String describeOps() {

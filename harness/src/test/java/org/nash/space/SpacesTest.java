@@ -12,9 +12,12 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 import org.nash.NashException;
-import org.nash.benchmark.Benchmarks;
 import org.nash.TestData;
-import org.nash.table.TnbTables;
+import org.nash.benchmark.Benchmarks;
+import org.nash.nb201.Nb201Space;
+import org.nash.tnb.TnbMacroSpace;
+import org.nash.tnb.TnbMicroSpace;
+import org.nash.tnb.TnbTables;
 
 class SpacesTest {
   static Nb201Space nb201() {

@@ -4,16 +4,17 @@ import ai.djl.Device;
 import java.util.SplittableRandom;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
+import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.search.Params;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
 
@@ -78,21 +79,25 @@ public final class RetrainOracle implements Oracle {
     }
 
     @Override
-    public Oracle create(Benchmark b, String dataset, String fidelity, double noiseSd, Params params, DataCatalog catalog) {
+    public String description() {
+      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine); params device (cpu|gpu), subset, data, "
+          + "threads, and for quick checks epochs (default: the fidelity's), channels (16) and cells (5)";
+    }
+
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
       DjlSetup.offline();
       if (!b.name().equals("nb201")) {
         throw new NashException("oracle 'retrain' trains NAS-Bench-201 cells; benchmark '" + b.name() + "' is not supported");
       }
-      if (noiseSd > 0) {
-        throw new NashException("oracle 'retrain': noise makes no sense for real training (its own noise); set noise to 0");
-      }
       Objective obj = b.objective(dataset);
-      String fid = obj.fidelity(fidelity);
-      int epochs = switch (fid) {
-        case "hp12" -> 12;
-        case "hp200" -> 200;
-        default -> throw new NashException("oracle 'retrain': unknown fidelity '" + fid + "', expected hp12 or hp200");
-      };
+      int epochs = params.getInt("epochs", fidelity.epochs());
+      int channels = params.getInt("channels", 16);
+      int cells = params.getInt("cells", 5);
+      if (epochs < 1 || channels < 1 || cells < 1) {
+        throw new NashException("oracle 'retrain': epochs, channels and cells must be >= 1, got " + epochs + ", "
+            + channels + ", " + cells);
+      }
       String deviceName = params.getString("device", "cpu");
       int subset = params.getInt("subset", 0);
       String source = params.getString("data", null);
@@ -104,8 +109,9 @@ public final class RetrainOracle implements Oracle {
       Device device = DjlSetup.device(deviceName);
       // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
       RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : java.nio.file.Path.of(source), catalog, subset);
-      TrainSettings settings = TrainSettings.nb201(epochs);
+      TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells);
       String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
+          + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
           + data.how() + "), device " + device + "; reported " + obj.reportedKey() + " from the table; cost = real seconds";
       return new RetrainOracle(data, settings, device, b.table(), obj.reportedKey(), what);
     }

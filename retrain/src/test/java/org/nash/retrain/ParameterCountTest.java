@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nash.TestData;
+import org.nash.nb201.Nb201Space;
 import org.nash.retrain.net.Nb201Network;
 import org.nash.retrain.table.HarnessReferenceTable;
-import org.nash.space.Nb201Space;
 
 /** The network's trainable parameters equal the benchmark's params column (CIFAR-10, 10 classes). */
 class ParameterCountTest {

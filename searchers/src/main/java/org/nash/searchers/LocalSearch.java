@@ -7,11 +7,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.nash.NashException;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
@@ -33,8 +35,8 @@ public final class LocalSearch implements Searcher {
   private final int numInit;
   private final Map<Arch, Double> known = new HashMap<>();
   private final List<Arch> localOptima = new ArrayList<>();
-  private SearchDomain domain;
-  private SplittableRandom rng;
+  private final SearchDomain domain;
+  private final SplittableRandom rng;
 
   private int initLeft;
   private Arch current;
@@ -43,23 +45,20 @@ public final class LocalSearch implements Searcher {
   private Arch bestNeighbour;
   private double bestNeighbourSignal;
 
-  public LocalSearch(boolean firstImprovement, int numInit) {
+  public LocalSearch(boolean firstImprovement, int numInit, SearchDomain domain, SplittableRandom rng) {
     this.firstImprovement = firstImprovement;
     this.numInit = numInit;
-  }
-
-  @Override
-  public void init(SearchDomain domain, SplittableRandom rng) {
     this.domain = domain;
     this.rng = rng;
     this.initLeft = numInit;
   }
 
   @Override
-  public Arch ask() {
+  public Optional<Arch> ask() {
     while (true) {
       if (initLeft > 0) {
-        return randomStart();
+        // first-improvement never re-queries: once it knows the whole domain it has nothing to ask
+        return firstImprovement && known.size() >= domain.size() ? Optional.empty() : Optional.of(randomStart());
       }
       if (queue.isEmpty()) {
         if (!firstImprovement && bestNeighbour != null && bestNeighbourSignal > currentSignal) {
@@ -78,7 +77,7 @@ public final class LocalSearch implements Searcher {
       Arch next = queue.pollFirst();
       Double seen = firstImprovement ? known.get(next) : null;
       if (seen == null) {
-        return next;
+        return Optional.of(next);
       }
       consider(next, seen);
     }
@@ -105,7 +104,7 @@ public final class LocalSearch implements Searcher {
   }
 
   @Override
-  public void tell(Arch arch, double signal) {
+  public void tell(Arch arch, double signal, double cost) {
     known.put(arch, signal);
     if (initLeft > 0) {
       initLeft--;
@@ -153,12 +152,14 @@ public final class LocalSearch implements Searcher {
     }
 
     @Override
-    public Searcher create(Params params) {
+    public SearcherFactory configure(Params params) {
       String v = params.getString("variant", "best");
       if (!v.equals("best") && !v.equals("first")) {
         throw new NashException("searcher ls: variant must be 'best' or 'first', got '" + v + "'");
       }
-      return new LocalSearch(v.equals("first"), params.getPositiveInt("num_init", 10));
+      boolean first = v.equals("first");
+      int numInit = params.getPositiveInt("num_init", 10);
+      return (domain, rng, budget) -> new LocalSearch(first, numInit, domain, rng);
     }
   }
 }

@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import org.nash.search.Params;
+import org.nash.NashException;
+import org.nash.plugin.Params;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
@@ -21,27 +24,23 @@ public final class RegularizedEvolution implements Searcher {
   private final int populationSize;
   private final int sampleSize;
   private final Deque<Member> population = new ArrayDeque<>();
-  private SearchDomain domain;
-  private SplittableRandom rng;
+  private final SearchDomain domain;
+  private final SplittableRandom rng;
   private int initialised;
 
   record Member(Arch arch, double signal) {}
 
-  public RegularizedEvolution(int populationSize, int sampleSize) {
+  public RegularizedEvolution(int populationSize, int sampleSize, SearchDomain domain, SplittableRandom rng) {
     this.populationSize = populationSize;
     this.sampleSize = sampleSize;
-  }
-
-  @Override
-  public void init(SearchDomain domain, SplittableRandom rng) {
     this.domain = domain;
     this.rng = rng;
   }
 
   @Override
-  public Arch ask() {
+  public Optional<Arch> ask() {
     if (initialised < populationSize) {
-      return domain.sample(rng);
+      return Optional.of(domain.sample(rng));
     }
     List<Member> members = new ArrayList<>(population);
     Member parent = null;
@@ -51,11 +50,11 @@ public final class RegularizedEvolution implements Searcher {
         parent = m;
       }
     }
-    return domain.mutate(parent.arch(), rng);
+    return Optional.of(domain.mutate(parent.arch(), rng));
   }
 
   @Override
-  public void tell(Arch arch, double signal) {
+  public void tell(Arch arch, double signal, double cost) {
     initialised++;
     population.addLast(new Member(arch, signal));
     if (population.size() > populationSize) {
@@ -81,13 +80,13 @@ public final class RegularizedEvolution implements Searcher {
     }
 
     @Override
-    public Searcher create(Params params) {
+    public SearcherFactory configure(Params params) {
       int p = params.getPositiveInt("population", 50);
       int s = params.getPositiveInt("sample", 10);
       if (s > p) {
-        throw new org.nash.NashException("searcher re: sample (" + s + ") cannot exceed population (" + p + ")");
+        throw new NashException("searcher re: sample (" + s + ") cannot exceed population (" + p + ")");
       }
-      return new RegularizedEvolution(p, s);
+      return (domain, rng, budget) -> new RegularizedEvolution(p, s, domain, rng);
     }
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
@@ -103,11 +105,13 @@ class SearchLoopTest {
     Benchmark b = nb201();
     SearchDomain d = b.space().domain(b.space().pool("c3x3"), true);
     assertEquals(1, d.size());
-    RandomSearch rs = new RandomSearch(false);
-    rs.init(d, new SplittableRandom(1));
+    RandomSearch rs = new RandomSearch(false, d, new SplittableRandom(1));
     for (int i = 0; i < 10; i++) {
-      assertEquals(d.get(0), rs.ask());
+      assertEquals(d.get(0), rs.ask().orElseThrow());
     }
+    RandomSearch distinct = new RandomSearch(true, d, new SplittableRandom(1));
+    assertEquals(d.get(0), distinct.ask().orElseThrow());
+    assertTrue(distinct.ask().isEmpty(), "without replacement, a one-architecture pool is exhausted after one");
     assertEquals("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|",
         d.get(0).toString());
   }
@@ -118,22 +122,20 @@ class SearchLoopTest {
     SearchDomain d = b.space().domain(b.space().pool("skip,c3x3"), true);
     Searcher rogue = new Searcher() {
       @Override
-      public void init(SearchDomain domain, SplittableRandom rng) {}
-
-      @Override
-      public Arch ask() {
-        return b.space().parse("|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+      public Optional<Arch> ask() {
+        return Optional.of(b.space().parse(
+            "|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"));
       }
 
       @Override
-      public void tell(Arch arch, double signal) {}
+      public void tell(Arch arch, double signal, double cost) {}
     };
     NashException e = assertThrows(NashException.class, () -> org.nash.run.TrialRunner.run(
-        new org.nash.run.TrialSpec("cifar10", "skip+c3x3", "rogue", "rogue", null, 0, 10, 0), rogue,
-        new org.nash.run.TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", null, 0), "table", "s", "r", 0, 0,
+        new org.nash.run.TrialSpec("cifar10", "skip+c3x3", "rogue", "rogue", null, 0, 10, 0), (dom, rng, budget) -> rogue,
+        new org.nash.run.TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0,
             true, false)));
     assertTrue(e.getMessage().contains("outside the search domain"), e.getMessage());
-    assertThrows(NashException.class, () -> d.require(rogue.ask()));
+    assertThrows(NashException.class, () -> d.require(rogue.ask().orElseThrow()));
   }
 
   @Test
@@ -142,14 +144,18 @@ class SearchLoopTest {
     for (String pool : List.of("full", "skip,c1x1,c3x3", "none,pool,c1x1")) {
       for (boolean first : new boolean[] {false, true}) {
         SearchDomain d = b.space().domain(b.space().pool(pool), true);
-        TabularOracle oracle = new TabularOracle(b, "cifar100", "hp12", 0);
-        LocalSearch ls = new LocalSearch(first, 10);
+        TabularOracle oracle = new TabularOracle(b, "cifar100", Nb201Benchmark.HP12);
         SplittableRandom rng = new SplittableRandom(7);
-        ls.init(d, rng);
+        LocalSearch ls = new LocalSearch(first, 10, d, rng);
         for (int q = 0; q < 1500; q++) {
-          Arch a = ls.ask();
+          Optional<Arch> next = ls.ask();
+          if (next.isEmpty()) {
+            assertTrue(first, "only first-improvement (which never re-queries) can run out");
+            break;
+          }
+          Arch a = next.get();
           assertTrue(d.contains(a));
-          ls.tell(a, oracle.query(a, rng).signal());
+          ls.tell(a, oracle.query(a, rng).signal(), 1);
         }
         assertFalse(ls.localOptima().isEmpty(), pool);
         for (Arch opt : ls.localOptima()) {
@@ -166,11 +172,10 @@ class SearchLoopTest {
   void regularizedEvolutionRemovesTheOldestMember() {
     Benchmark b = nb201();
     SearchDomain d = b.space().domain(b.space().fullPool(), true);
-    RegularizedEvolution re = new RegularizedEvolution(5, 2);
-    re.init(d, new SplittableRandom(3));
+    RegularizedEvolution re = new RegularizedEvolution(5, 2, d, new SplittableRandom(3));
     double[] signals = {99, 1, 2, 3, 4, 5, 6};
     for (double s : signals) {
-      re.tell(re.ask(), s);
+      re.tell(re.ask().orElseThrow(), s, 1);
     }
     List<RegularizedEvolution.Member> pop = re.population();
     assertEquals(5, pop.size());
@@ -182,16 +187,15 @@ class SearchLoopTest {
   void evolutionChildIsAOneEdgeMutationOfTheBestSampledMember() {
     Benchmark b = nb201();
     SearchDomain d = b.space().domain(b.space().pool("skip,c1x1,c3x3"), true);
-    RegularizedEvolution re = new RegularizedEvolution(3, 3);
     SplittableRandom rng = new SplittableRandom(11);
-    re.init(d, rng);
+    RegularizedEvolution re = new RegularizedEvolution(3, 3, d, rng);
     for (int i = 0; i < 3; i++) {
-      Arch a = re.ask();
-      re.tell(a, i);
+      Arch a = re.ask().orElseThrow();
+      re.tell(a, i, 1);
     }
     List<Arch> pop = re.population().stream().map(RegularizedEvolution.Member::arch).toList();
     for (int k = 0; k < 20; k++) {
-      Arch child = re.ask();
+      Arch child = re.ask().orElseThrow();
       assertTrue(d.contains(child));
       assertTrue(pop.stream().anyMatch(p -> d.neighbours(p).contains(child)));
     }

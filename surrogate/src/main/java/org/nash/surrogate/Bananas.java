@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.nash.NashException;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
+import org.nash.random.Gaussian;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
@@ -34,48 +37,45 @@ public final class Bananas implements Searcher {
   private final int parents;
   private final boolean ucb;
   private final double beta;
-  private final String encodingName;
   private final GbtParams gbt;
-
-  private SearchDomain domain;
-  private SplittableRandom rng;
-  private Encoding encoding;
+  private final SearchDomain domain;
+  private final SplittableRandom rng;
+  private final Encoding encoding;
   private final Map<Arch, Double> seen = new HashMap<>();
   private final List<Arch> order = new ArrayList<>();
   private final List<Arch> queue = new ArrayList<>();
   private int fits;
 
-  public Bananas(int numInit, int k, int candidates, int parents, boolean ucb, double beta, String encoding, GbtParams gbt) {
+  public Bananas(int numInit, int k, int candidates, int parents, boolean ucb, double beta, String encoding, GbtParams gbt,
+      SearchDomain domain, SplittableRandom rng) {
     this.numInit = numInit;
     this.k = k;
     this.candidates = candidates;
     this.parents = parents;
     this.ucb = ucb;
     this.beta = beta;
-    this.encodingName = encoding;
     this.gbt = gbt;
-  }
-
-  @Override
-  public void init(SearchDomain domain, SplittableRandom rng) {
     this.domain = domain;
     this.rng = rng;
-    this.encoding = Encodings.of(domain.space(), encodingName);
+    this.encoding = Encodings.of(domain.space(), encoding);
   }
 
   @Override
-  public Arch ask() {
+  public Optional<Arch> ask() {
+    if (seen.size() >= domain.size()) {
+      return Optional.empty(); // it never re-queries while anything is unseen: nothing is left
+    }
     if (seen.size() < numInit) {
-      return unseenSample();
+      return Optional.of(unseenSample());
     }
     if (queue.isEmpty()) {
       refill();
     }
-    return queue.isEmpty() ? unseenSample() : queue.remove(0);
+    return Optional.of(queue.isEmpty() ? unseenSample() : queue.remove(0));
   }
 
   @Override
-  public void tell(Arch arch, double signal) {
+  public void tell(Arch arch, double signal, double cost) {
     if (seen.put(arch, signal) == null) {
       order.add(arch);
     }
@@ -117,7 +117,7 @@ public final class Bananas implements Searcher {
     }
     double[] score = new double[cand.size()];
     for (int i = 0; i < score.length; i++) {
-      score[i] = ucb ? p.mean()[i] + beta * p.sd()[i] : p.mean()[i] + p.sd()[i] * gaussian(rng);
+      score[i] = ucb ? p.mean()[i] + beta * p.sd()[i] : p.mean()[i] + p.sd()[i] * Gaussian.next(rng);
     }
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < score.length; i++) {
@@ -148,11 +148,6 @@ public final class Bananas implements Searcher {
     return new ArrayList<>(out);
   }
 
-  private static double gaussian(SplittableRandom rng) {
-    double u = 1.0 - rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
-  }
-
   /** {@code bananas}: predictor-guided search. */
   public static final class Provider implements SearcherProvider {
     @Override
@@ -167,7 +162,7 @@ public final class Bananas implements Searcher {
     }
 
     @Override
-    public Searcher create(Params params) {
+    public SearcherFactory configure(Params params) {
       int numInit = params.getPositiveInt("num_init", 10);
       int k = params.getPositiveInt("k", 10);
       int cand = params.getPositiveInt("candidates", 100);
@@ -186,7 +181,8 @@ public final class Bananas implements Searcher {
       if (k > cand) {
         throw new NashException("searcher bananas: k (" + k + ") cannot exceed candidates (" + cand + ")");
       }
-      return new Bananas(numInit, k, cand, parents, acq.equals("ucb"), beta, enc, gbt);
+      boolean ucb = acq.equals("ucb");
+      return (domain, rng, budget) -> new Bananas(numInit, k, cand, parents, ucb, beta, enc, gbt, domain, rng);
     }
   }
 }

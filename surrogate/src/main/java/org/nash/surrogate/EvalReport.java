@@ -12,8 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nash.NashException;
-import org.nash.report.Artifacts;
-import org.nash.run.Results;
+import org.nash.analysis.output.Artifacts;
+import org.nash.io.AtomicFiles;
 
 /** Writes surrogate evaluations as CSV tables and a learning-curve figure, registered as artifacts. */
 public final class EvalReport {
@@ -47,7 +47,7 @@ public final class EvalReport {
   public static List<Path> write(Path dir, String what, Evaluation main, List<Evaluation> curve) {
     List<Artifacts.Entry> entries = new ArrayList<>();
     List<Path> written = new ArrayList<>();
-    Results.writeAtomically(dir.resolve(METRICS), header() + row(main));
+    AtomicFiles.writeAtomically(dir.resolve(METRICS), header() + row(main));
     written.add(dir.resolve(METRICS));
     entries.add(new Artifacts.Entry(METRICS, "table", SECTION, "Surrogate held-out metrics: " + what,
         "XGBoost ensemble trained on " + main.trainSize() + " random architectures (seed " + main.seed()
@@ -57,14 +57,14 @@ public final class EvalReport {
     if (!curve.isEmpty()) {
       StringBuilder sb = new StringBuilder(header());
       curve.forEach(e -> sb.append(row(e)));
-      Results.writeAtomically(dir.resolve(CURVE), sb.toString());
+      AtomicFiles.writeAtomically(dir.resolve(CURVE), sb.toString());
       written.add(dir.resolve(CURVE));
       XYChart chart = chart(what, curve);
       try {
-        Results.writeAtomically(dir.resolve(FIGURE + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        AtomicFiles.writeAtomically(dir.resolve(FIGURE + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        Results.writeAtomically(dir.resolve(FIGURE + ".svg"), svg.toByteArray());
+        AtomicFiles.writeAtomically(dir.resolve(FIGURE + ".svg"), svg.toByteArray());
       } catch (IOException e) {
         throw new NashException("cannot draw the learning curve in " + dir + ": " + e.getMessage(), e);
       }

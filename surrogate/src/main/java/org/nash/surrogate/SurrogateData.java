@@ -32,7 +32,7 @@ public final class SurrogateData {
   /** The table column a target means for a benchmark's dataset or task (unknown names are errors). */
   public static String columnKey(Benchmark b, String dataset, Target target, String fidelity) {
     Objective o = b.objective(dataset);
-    return target == Target.REPORTED ? o.reportedKey() : o.signalKey(fidelity);
+    return target == Target.REPORTED ? o.reportedKey() : o.signalKey(o.fidelity(fidelity));
   }
 
   /** Every architecture of the table with a value in the column (NaN rows are not covered). */

@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.CostModel;
+import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
+import org.nash.random.Gaussian;
 import org.nash.space.Arch;
 import org.nash.surrogate.encoding.Encoding;
 import org.nash.surrogate.encoding.Encodings;
@@ -40,13 +42,12 @@ public final class SurrogateOracle implements Oracle {
   private final Surrogate reported;
   private final Column reportedColumn;
   private final CostModel cost;
-  private final String fidelity;
+  private final Fidelity fidelity;
   private final boolean spreadNoise;
-  private final double noiseSd;
   private final Map<Arch, double[]> cache = new ConcurrentHashMap<>();
 
   SurrogateOracle(String what, Surrogate signal, Surrogate reported, Column reportedColumn, CostModel cost,
-      String fidelity, boolean spreadNoise, double noiseSd) {
+      Fidelity fidelity, boolean spreadNoise) {
     this.what = what;
     this.signal = signal;
     this.reported = reported;
@@ -54,7 +55,6 @@ public final class SurrogateOracle implements Oracle {
     this.cost = cost;
     this.fidelity = fidelity;
     this.spreadNoise = spreadNoise;
-    this.noiseSd = noiseSd;
   }
 
   @Override
@@ -62,10 +62,7 @@ public final class SurrogateOracle implements Oracle {
     double[] p = cache.computeIfAbsent(arch, this::predict);
     double s = p[0];
     if (spreadNoise && p[1] > 0) {
-      s += p[1] * gaussian(rng);
-    }
-    if (noiseSd > 0) {
-      s += noiseSd * gaussian(rng);
+      s += p[1] * Gaussian.next(rng);
     }
     int index = arch.index();
     double c = cost == null || index < 0 ? 0 : cost.seconds(index, fidelity);
@@ -80,12 +77,6 @@ public final class SurrogateOracle implements Oracle {
       rep = reported == signal ? ps.mean()[0] : reported.predict(List.of(arch)).mean()[0];
     }
     return new double[] {ps.mean()[0], ps.sd()[0], rep};
-  }
-
-  /** Standard normal by Box-Muller from the trial's generator. */
-  private static double gaussian(SplittableRandom rng) {
-    double u = 1.0 - rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
   }
 
   @Override
@@ -106,7 +97,13 @@ public final class SurrogateOracle implements Oracle {
     }
 
     @Override
-    public Oracle create(Benchmark b, String dataset, String fidelity, double noiseSd, Params params, DataCatalog catalog) {
+    public String description() {
+      return "predicts from a gradient-boosted ensemble fitted on part of the table; params train_size, seed, "
+          + "noise, reported (predicted|table), encoding";
+    }
+
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fid, Params params, DataCatalog catalog) {
       int trainSize = params.getInt("train_size", 1000);
       long seed = params.getInt("seed", 0);
       boolean spread = params.getBoolean("noise", false);
@@ -117,7 +114,6 @@ public final class SurrogateOracle implements Oracle {
         throw new NashException("oracle 'surrogate': parameter 'reported' must be 'predicted' or 'table', got '" + rep + "'");
       }
       Objective obj = b.objective(dataset);
-      String fid = obj.fidelity(fidelity);
       String sigKey = obj.signalKey(fid);
       String repKey = obj.reportedKey();
       LabelledArchs.Split split = SurrogateData.fromTable(b, sigKey).split(trainSize, seed, 0);
@@ -127,13 +123,13 @@ public final class SurrogateOracle implements Oracle {
       Surrogate r = repKey.equals(sigKey) ? s
           : Surrogate.fit(values(b, repKey, split.train().archs(), repCol), enc, gbt, seed);
       String what = "surrogate " + b.name() + " " + dataset + ": PREDICTED signal " + sigKey
-          + (spread ? " + ensemble-spread noise" : "") + (noiseSd > 0 ? " + N(0, " + noiseSd + "^2)" : "")
+          + (spread ? " + ensemble-spread noise" : "")
           + (rep.equals("table") ? ", reported " + repKey + " from the table (predicted where it has no value)"
               : ", PREDICTED reported " + repKey + (r == s ? " (same model)" : ""))
           + "; " + gbt + " on " + enc.name() + " features of " + trainSize + " archs drawn with seed " + seed
           + "; cost " + (obj.cost() == null ? "none recorded (budget in queries only)"
               : (obj.cost().estimated() ? "ESTIMATED: " : "") + obj.cost().describe());
-      return new SurrogateOracle(what, s, r, rep.equals("table") ? repCol : null, obj.cost(), fid, spread, noiseSd);
+      return new SurrogateOracle(what, s, r, rep.equals("table") ? repCol : null, obj.cost(), fid, spread);
     }
 
     private static LabelledArchs values(Benchmark b, String key, List<Arch> archs, Column c) {

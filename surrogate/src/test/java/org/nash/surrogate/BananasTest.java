@@ -15,11 +15,11 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.plugin.Params;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentRunner;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
-import org.nash.search.Params;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -32,14 +32,14 @@ class BananasTest {
   void refitsEveryKQueriesAndNeverProposesOutsideTheDomain() {
     Benchmark b = Benchmarks.load("tnb-micro", TestData.catalog());
     SearchDomain d = b.space().domain(b.space().pool("skip,c1x1,c3x3"), false);
-    Bananas s = (Bananas) new Bananas.Provider().create(new Params("bananas", Map.of("k", 5, "rounds", 50)));
-    s.init(d, new SplittableRandom(3));
+    Bananas s = (Bananas) new Bananas.Provider().configure(new Params("bananas", Map.of("k", 5, "rounds", 50)))
+        .create(d, new SplittableRandom(3), null);
     HashSet<Arch> asked = new HashSet<>();
     for (int q = 0; q < 40; q++) {
-      Arch a = s.ask();
+      Arch a = s.ask().orElseThrow();
       assertTrue(d.contains(a));
       asked.add(a);
-      s.tell(a, b.table().value("class_scene/valid@final", a));
+      s.tell(a, b.table().value("class_scene/valid@final", a), 1);
     }
     assertEquals(6, s.fits(), "10 random, then a fit before each batch of 5");
     assertEquals(40, asked.size(), "never re-asks a seen architecture while unseen candidates exist");
@@ -71,10 +71,10 @@ class BananasTest {
   @Test
   void badParametersAreClearErrors() {
     NashException acq = assertThrows(NashException.class,
-        () -> new Bananas.Provider().create(new Params("searcher 'bananas'", Map.of("acquisition", "ei"))));
+        () -> new Bananas.Provider().configure(new Params("searcher 'bananas'", Map.of("acquisition", "ei"))));
     assertTrue(acq.getMessage().contains("acquisition must be 'its' or 'ucb', got 'ei'"), acq.getMessage());
     NashException k = assertThrows(NashException.class,
-        () -> new Bananas.Provider().create(new Params("searcher 'bananas'", Map.of("k", 50, "candidates", 20))));
+        () -> new Bananas.Provider().configure(new Params("searcher 'bananas'", Map.of("k", 50, "candidates", 20))));
     assertTrue(k.getMessage().contains("k (50) cannot exceed candidates (20)"), k.getMessage());
   }
 }

@@ -8,13 +8,13 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.nb101.Nb101Spec;
 import org.nash.space.Arch;
 import org.nash.space.SearchSpace;
-import org.nash.space.TnbMacroSpace;
 import org.nash.surrogate.encoding.CellOneHot;
 import org.nash.surrogate.encoding.CellStructure;
 import org.nash.surrogate.encoding.Encoding;
 import org.nash.surrogate.encoding.MacroBlocks;
 import org.nash.surrogate.encoding.Nb101Adjacency;
 import org.nash.surrogate.encoding.Nb101Paths;
+import org.nash.tnb.TnbMacroSpace;
 
 /** The encodings on hand-checked architectures. */
 class EncodingTest {

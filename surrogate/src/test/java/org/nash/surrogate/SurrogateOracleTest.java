@@ -17,7 +17,7 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.nb101.Nb101Space;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 import org.nash.space.Arch;
 
 /** The surrogate oracle: labelled predicted, deterministic, noise from the trial's generator. */
@@ -28,7 +28,7 @@ class SurrogateOracleTest {
     Map<String, Object> p = new LinkedHashMap<>(SMALL);
     p.putAll(extra);
     Params params = new Params("oracle 'surrogate'", p);
-    Oracle o = new SurrogateOracle.Provider().create(b, ds, null, 0, params, TestData.catalog());
+    Oracle o = new SurrogateOracle.Provider().create(b, ds, b.objective(ds).fidelity(null), params, TestData.catalog());
     params.requireAllRead();
     return o;
   }

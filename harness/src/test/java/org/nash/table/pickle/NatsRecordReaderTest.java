@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
+import org.nash.table.pickle.NatsArchRecord;
+import org.nash.table.pickle.NatsRecordReader;
+import org.nash.table.pickle.NatsRun;
 import org.nash.table.pickle.PandasFrameReader.Frame;
 
 class NatsRecordReaderTest {

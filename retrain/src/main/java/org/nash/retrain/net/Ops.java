@@ -10,7 +10,7 @@ import ai.djl.nn.pooling.Pool;
 
 /** The building blocks of NAS-Bench-201 networks, as its reference code defines them. */
 final class Ops {
-  /** NB201 op ids ({@link org.nash.space.Nb201Space#OPS}). */
+  /** NB201 op ids ({@link org.nash.nb201.Nb201Space#OPS}). */
   static final int NONE = 0;
   static final int SKIP = 1;
   static final int CONV1X1 = 2;

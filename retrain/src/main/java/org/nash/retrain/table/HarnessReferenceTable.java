@@ -2,9 +2,9 @@ package org.nash.retrain.table;
 
 import java.util.OptionalDouble;
 import org.nash.data.DataCatalog;
-import org.nash.space.Nb201Space;
+import org.nash.nb201.Nb201Space;
+import org.nash.nb201.Nb201Tables;
 import org.nash.table.BenchmarkTable;
-import org.nash.table.Nb201Tables;
 
 /** The reference values from the harness's NAS-Bench-201 table, built from the raw upstream files. */
 public final class HarnessReferenceTable implements ReferenceTable {

@@ -1,7 +1,7 @@
 package org.nash.retrain.table;
 
 import java.util.OptionalDouble;
-import org.nash.space.Nb201Space;
+import org.nash.nb201.Nb201Space;
 
 /**
  * What the benchmark table says for an architecture, to print next to a retrained result. Keys follow

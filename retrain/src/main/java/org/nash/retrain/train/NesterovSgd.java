@@ -25,6 +25,7 @@ public final class NesterovSgd extends Optimizer {
   private final Tracker learningRate;
   private final float momentum;
   private final Map<String, NDArray> buffers = new HashMap<>();
+  private float lastRate = Float.NaN;
 
   private NesterovSgd(Builder b) {
     super(b);
@@ -41,6 +42,11 @@ public final class NesterovSgd extends Optimizer {
     return learningRate.getNewValue(numUpdate);
   }
 
+  /** The learning rate the last update applied (NaN before the first). */
+  public float lastRate() {
+    return lastRate;
+  }
+
   /** Updates every parameter from its gradient, closing the gradient handles it opens. */
   public void step(List<Parameter> params) {
     for (Parameter p : params) {
@@ -55,6 +61,7 @@ public final class NesterovSgd extends Optimizer {
   public void update(String parameterId, NDArray weight, NDArray grad) {
     // DJL counts updates from 1 (plus optBeginNumUpdate); the tracker takes the 0-based step.
     float lr = learningRate.getNewValue(updateCount(parameterId) - 1);
+    lastRate = lr;
     float wd = getWeightDecay();
     NDArray buf = buffers.computeIfAbsent(parameterId, k -> weight.zerosLike());
     if (rescaleGrad != 1f) {

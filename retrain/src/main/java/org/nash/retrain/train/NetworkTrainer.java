@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class NetworkTrainer {
 
     default void step(int epoch, int step) {}
 
+    /** After each step: the learning rate the optimizer applied in it (step counts from 1). */
+    default void rate(int epoch, int step, double learningRate) {}
+
     default void epoch(EpochResult r) {}
   }
 
@@ -44,6 +48,9 @@ public final class NetworkTrainer {
   public TrainResult train(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
     long t0 = System.nanoTime();
     Engine.getInstance().setRandomSeed((int) settings.seed());
+    // libtorch's grad mode is per thread and DJL turns it off only on the thread that loaded the
+    // engine; a runner thread starts with it on, and the in-place weight update would then fail.
+    JniUtils.setGradMode(false);
     try (NDManager root = NDManager.newBaseManager(device)) {
       Block net = Nb201Network.build(ops, settings.channels(), settings.cells(), train.classes());
       Nb201Network.initialize(net, root);
@@ -53,8 +60,10 @@ public final class NetworkTrainer {
       try (BatchSource batches = new BatchSource(train, settings.batchSize(), true, settings.seed(), root);
            BatchSource evalBatches = new BatchSource(valid, settings.evalBatchSize(), false, 0, root)) {
         int steps = batches.batchesPerEpoch();
+        // the decimal the settings name (0.1, not the float's 0.10000000149)
+        CosineLr schedule = CosineLr.nb201(Double.parseDouble(Float.toString(settings.learningRate())), settings.epochs());
         NesterovSgd opt = NesterovSgd.builder()
-            .setLearningRateTracker(new CosineLr(settings.learningRate(), steps * settings.epochs()))
+            .setLearningRateTracker(schedule)
             .optMomentum(settings.momentum())
             .optWeightDecays(settings.weightDecay())
             .build();
@@ -62,9 +71,11 @@ public final class NetworkTrainer {
         List<EpochResult> epochs = new ArrayList<>();
         double[] eval = {Double.NaN, Double.NaN};
         for (int e = 1; e <= settings.epochs(); e++) {
-          float lr = opt.learningRate((e - 1) * steps);
+          // as NB-201's trainer: the epoch number sets the rate, then each step reports its fraction
+          schedule.update(e - 1, 0.0);
+          double lr = schedule.rate();
           long s0 = System.nanoTime();
-          double[] tr = trainEpoch(net, store, params, opt, batches, root, e, listener);
+          double[] tr = trainEpoch(net, store, params, opt, schedule, steps, batches, root, e, listener);
           double secs = (System.nanoTime() - s0) / 1e9;
           boolean last = e == settings.epochs();
           if (last || settings.evalEachEpoch()) {
@@ -82,7 +93,7 @@ public final class NetworkTrainer {
 
   /** One epoch; returns {mean loss, accuracy %, images}. */
   private static double[] trainEpoch(Block net, ParameterStore store, List<Parameter> params, NesterovSgd opt,
-      BatchSource batches, NDManager root, int epoch, Listener listener) {
+      CosineLr schedule, int steps, BatchSource batches, NDManager root, int epoch, Listener listener) {
     batches.startEpoch();
     try (NDArray lossSum = root.zeros(new Shape(), DataType.FLOAT32);
          NDArray correct = root.zeros(new Shape(), DataType.INT64)) {
@@ -93,6 +104,7 @@ public final class NetworkTrainer {
           if (xy == null) {
             break;
           }
+          schedule.update(-1, (double) step / steps);
           long b = xy[1].getShape().get(0);
           NDArray logits;
           NDArray loss;
@@ -107,6 +119,7 @@ public final class NetworkTrainer {
           opt.step(params);
           seen += b;
         }
+        listener.rate(epoch, step + 1, opt.lastRate());
         listener.step(epoch, step + 1);
       }
       return new double[] {lossSum.getFloat() / seen, 100.0 * correct.getLong() / seen, seen};

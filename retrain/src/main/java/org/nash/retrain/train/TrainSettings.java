@@ -2,7 +2,8 @@ package org.nash.retrain.train;
 
 /**
  * How to train: NAS-Bench-201's protocol by default ({@link #nb201(int)}): C=16, N=5, batch 256,
- * SGD Nesterov momentum 0.9, lr 0.1 cosine to 0 per step, weight decay 5e-4, crop+flip.
+ * SGD Nesterov momentum 0.9, weight decay 5e-4, crop+flip, lr 0.1 on NB-201's cosine schedule: set once
+ * per epoch from the epoch number, T_max = epochs, eta_min 0, no warm-up ({@link CosineLr}).
  *
  * @param evalEachEpoch evaluate on the validation images after every epoch, not only the last
  */

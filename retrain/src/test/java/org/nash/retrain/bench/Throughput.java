@@ -9,13 +9,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.Random;
 import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.BatchSource;
 import org.nash.retrain.data.CifarImages;
 import org.nash.retrain.net.Nb201Network;
-import org.nash.retrain.train.CosineLr;
 import org.nash.retrain.train.NesterovSgd;
 
 /**
@@ -56,7 +56,7 @@ public final class Throughput {
       Nb201Network.initialize(net, root);
       List<Parameter> params = Nb201Network.trainable(net);
       ParameterStore store = new ParameterStore(root, false);
-      NesterovSgd opt = NesterovSgd.builder().setLearningRateTracker(new CosineLr(0.01f, 1_000_000))
+      NesterovSgd opt = NesterovSgd.builder().setLearningRateTracker(Tracker.fixed(0.01f))
           .optWeightDecays(5e-4f).build();
       try (BatchSource src = new BatchSource(data, batch, true, 1, root)) {
         int warm = 3;

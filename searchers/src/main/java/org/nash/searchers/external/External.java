@@ -1,21 +1,16 @@
 package org.nash.searchers.external;
 
-import java.nio.file.Path;
-import org.nash.NashException;
-import org.nash.search.Params;
-import org.nash.search.RunScoped;
-import org.nash.search.Searcher;
+import org.nash.plugin.Params;
+import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
 
 /**
  * {@code external}: a searcher that is another process speaking nash's JSON-lines protocol
- * (docs/PROTOCOL.md) on stdin/stdout, in any language. One instance serves one config entry; its
- * worker pool lives from {@link #open} to {@link #close}.
+ * (docs/PROTOCOL.md) on stdin/stdout, in any language. {@link #configure} checks what can be checked
+ * without starting a worker (the command, its program, the timeouts, the log path); the worker itself
+ * checks its own parameters in the handshake, when the run starts.
  */
-public final class External implements SearcherProvider, RunScoped {
-  private ExternalSpec spec;
-  private WorkerPool pool;
-
+public final class External implements SearcherProvider {
   @Override
   public String name() {
     return "external";
@@ -28,34 +23,7 @@ public final class External implements SearcherProvider, RunScoped {
   }
 
   @Override
-  public synchronized Searcher create(Params params) {
-    ExternalSpec s = ExternalSpec.parse(params);
-    if (spec == null) {
-      spec = s;
-    }
-    return new ExternalSearcher(this);
-  }
-
-  synchronized WorkerPool pool() {
-    if (pool == null) {
-      throw new NashException("searcher external: used outside a run (no worker pool is open)");
-    }
-    return pool;
-  }
-
-  @Override
-  public synchronized void open(Path outDir, String label) {
-    if (spec == null) {
-      throw new NashException("searcher '" + label + "': open before create");
-    }
-    pool = new WorkerPool(spec, label, outDir);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (pool != null) {
-      pool.close();
-      pool = null;
-    }
+  public SearcherFactory configure(Params params) {
+    return new ExternalFactory(ExternalSpec.parse(params));
   }
 }

@@ -134,9 +134,36 @@ class ExternalFailureTest {
   }
 
   @Test
-  void commandThatCannotStart() {
+  void programNotFoundIsAConfigError() {
     String y = yaml("crash", dir.resolve("none"), 30).replace("\"python3\"", "\"no-such-python-xyz\"");
-    NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(ExternalFixtures.plan(y), dir, 1, null));
-    assertMentions(e.getMessage(), "external searcher 'fx' cannot start [no-such-python-xyz", "cifar10/skip+c1x1+c3x3/fx/0");
+    NashException e = assertThrows(NashException.class, () -> ExternalFixtures.plan(y));
+    assertMentions(e.getMessage(), "program 'no-such-python-xyz' is not on PATH");
+    NashException f = assertThrows(NashException.class,
+        () -> ExternalFixtures.plan(y.replace("\"no-such-python-xyz\"", "\"./no/such/python\"")));
+    assertMentions(f.getMessage(), "program ./no/such/python is not an executable file");
+  }
+
+  @Test
+  void commandThatCannotStart() throws Exception {
+    // passes the plan-time check, then is gone when the first trial starts a worker
+    Path fake = Files.writeString(dir.resolve("fake-python"), "#!/bin/sh\n");
+    fake.toFile().setExecutable(true);
+    String y = yaml("crash", dir.resolve("none"), 30).replace("\"python3\"", "\"" + fake + "\"");
+    ExperimentRunner.Plan plan = ExternalFixtures.plan(y);
+    Files.delete(fake);
+    NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, dir.resolve("o"), 1, null));
+    assertMentions(e.getMessage(), "external searcher 'fx' cannot start [" + fake, "cifar10/skip+c1x1+c3x3/fx/0");
+  }
+
+  @Test
+  void exhaustedEndsTheTrial() throws Exception {
+    Path marker = Files.writeString(dir.resolve("marker"), "misbehave");
+    Path out = dir.resolve("ex");
+    ExperimentRunner.run(ExternalFixtures.plan(yaml("exhausted", marker, 30)), out, 1, null);
+    var trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
+    assertEquals("budget", trials.get(0).stop());
+    assertEquals("searcher exhausted", trials.get(2).stop());
+    assertEquals(3, trials.get(2).queries() + trials.get(2).repeats(), "the worker said exhausted at its 4th ask");
+    assertEquals("budget", trials.get(3).stop());
   }
 }

@@ -5,7 +5,7 @@ import org.nash.NashException;
 import org.nash.nb101.Nb101Space;
 import org.nash.space.CellSpace;
 import org.nash.space.SearchSpace;
-import org.nash.space.TnbMacroSpace;
+import org.nash.tnb.TnbMacroSpace;
 
 /** The encodings each space supports; the first one listed is its default. */
 public final class Encodings {

@@ -1,7 +1,7 @@
 package org.nash.surrogate.encoding;
 
 import org.nash.space.Arch;
-import org.nash.space.TnbMacroSpace;
+import org.nash.tnb.TnbMacroSpace;
 
 /**
  * TNB macro layouts: per stage position (6) the block code 0..4 (0 = no block) as a number and

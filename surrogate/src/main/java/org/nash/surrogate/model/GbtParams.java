@@ -3,7 +3,7 @@ package org.nash.surrogate.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nash.NashException;
-import org.nash.search.Params;
+import org.nash.plugin.Params;
 
 /**
  * Settings of a bootstrap ensemble of XGBoost regressors.

@@ -1,0 +1,169 @@
+package org.nash.analysis.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Table;
+import org.nash.analysis.stats.CliffsDelta;
+import org.nash.analysis.stats.Holm;
+import org.nash.analysis.stats.Interval;
+import org.nash.run.TrialResult;
+
+/**
+ * Writes the search comparison of one experiment into {@code compare/} of its results folder:
+ * the final-budget table, the anytime curves (table and figures) and the pairwise tests, and
+ * returns their artifact entries (paths relative to the folder).
+ */
+public final class ComparisonReport {
+  public static final String DIR = "compare";
+
+  private ComparisonReport() {}
+
+  public static List<Artifacts.Entry> write(List<TrialResult> trials, Path dir, String section) {
+    Groups g = new Groups(trials);
+    List<Artifacts.Entry> out = new ArrayList<>();
+    finalTable(FinalTable.of(g)).write(dir, DIR + "/final");
+    out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
+        "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
+            + " reported_* is its reported value (" + reportedKeys(trials) + "): mean with a 95 % confidence"
+            + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
+            + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
+            + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
+            + " pool / of the full space. queries and seconds are the mean budget spent."));
+
+    List<Curves.Curve> curves = Curves.of(g);
+    curveTable(curves).write(dir, DIR + "/curves");
+    out.add(table(DIR + "/curves", section, "Anytime curves (data)",
+        "For each dataset, pool and searcher, on a grid of " + Curves.GRID_POINTS + " geometrically spaced"
+            + " points from the first incumbent to the budget (queries rounded to whole numbers; simulated seconds"
+            + " where the benchmark records costs): the incumbent of each trial at that point (its last change at"
+            + " or before it) and the mean of its reported value, regret and pool regret with a 95 % t interval of"
+            + " the mean (lo, hi). n = trials that already had an incumbent there."));
+    for (String ds : g.datasets()) {
+      for (Curves.Axis axis : Curves.Axis.values()) {
+        List<Curves.Curve> cs = curves.stream().filter(c -> c.dataset().equals(ds) && c.axis() == axis).toList();
+        if (cs.isEmpty()) {
+          continue;
+        }
+        for (boolean regret : new boolean[] {false, true}) {
+          String base = DIR + "/curve-" + safe(ds) + "-" + axis.label + "-" + (regret ? "regret" : "reported");
+          Charts.save(curveChart(g, ds, axis, regret, cs, trials), dir, base);
+          out.add(new Artifacts.Entry(base + ".png", "figure", section,
+              ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
+              curveCaption(ds, axis, regret)));
+        }
+      }
+    }
+
+    testTable(PairwiseTests.searchers(g), "pool").write(dir, DIR + "/searchers-mwu");
+    out.add(table(DIR + "/searchers-mwu", section, "Searchers compared pairwise (Mann-Whitney U, Holm, Cliff's delta)",
+        "Within each dataset and pool, every pair of searchers (a, b) compared on the final reported value of"
+            + " their trials: two-sided Mann-Whitney U test (normal approximation with tie correction and continuity"
+            + " correction, as scipy.stats.mannwhitneyu(method='asymptotic')); u is U of a; p_holm is Holm-corrected"
+            + " over the pairs of that dataset and pool; cliffs_delta = P(a > b) − P(a < b) (positive: a better),"
+            + " magnitude after Romano et al. (|d| < 0.147 negligible, < 0.33 small, < 0.474 medium, else large);"
+            + " better names the better searcher when p_holm < 0.05, else none."));
+    testTable(PairwiseTests.pools(g), "searcher").write(dir, DIR + "/pools-mwu");
+    out.add(table(DIR + "/pools-mwu", section, "Restricted vs full operation pool, per searcher",
+        "For each dataset and searcher, the final reported values on each restricted pool (a) against the full"
+            + " pool (b): the same two-sided Mann-Whitney U test and Cliff's delta as the searcher comparison,"
+            + " Holm-corrected over all searchers and restricted pools of the dataset. Positive delta: the"
+            + " restricted pool gives better final architectures."));
+    return out;
+  }
+
+  static Table finalTable(List<FinalTable.Row> rows) {
+    Table t = new Table("dataset", "pool", "searcher", "trials", "reported_mean", "reported_ci_lo", "reported_ci_hi",
+        "reported_sd", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
+        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean");
+    for (FinalTable.Row r : rows) {
+      t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
+          r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
+          r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(),
+          r.regretPool().mean(),
+          r.hitPool(), r.hitOptimum(), r.queries(), r.seconds());
+    }
+    return t;
+  }
+
+  static Table curveTable(List<Curves.Curve> curves) {
+    Table t = new Table("dataset", "pool", "searcher", "axis", "x", "n", "reported_mean", "reported_lo", "reported_hi",
+        "regret_mean", "regret_lo", "regret_hi", "regret_pool_mean", "regret_pool_lo", "regret_pool_hi");
+    for (Curves.Curve c : curves) {
+      for (Curves.Point p : c.points()) {
+        t.add(c.dataset(), c.pool(), c.searcher(), c.axis().label, p.x(), p.reported().n(), p.reported().mean(),
+            p.reported().lo(), p.reported().hi(), p.regret().mean(), p.regret().lo(), p.regret().hi(),
+            p.regretPool().mean(), p.regretPool().lo(), p.regretPool().hi());
+      }
+    }
+    return t;
+  }
+
+  static Table testTable(List<PairwiseTests.Test> tests, String groupName) {
+    Table t = new Table("dataset", groupName, "a", "b", "n_a", "n_b", "mean_a", "mean_b", "median_a", "median_b", "u",
+        "z", "p", "p_holm", "cliffs_delta", "magnitude", "better");
+    for (PairwiseTests.Test x : tests) {
+      t.add(x.dataset(), x.group(), x.a(), x.b(), x.mw().n1(), x.mw().n2(), x.meanA(), x.meanB(), x.medianA(),
+          x.medianB(), x.mw().u(), x.mw().z(), x.mw().p(), x.pHolm(), x.delta(), CliffsDelta.magnitude(x.delta()),
+          x.better());
+    }
+    return t;
+  }
+
+  private static org.knowm.xchart.XYChart curveChart(Groups g, String ds, Curves.Axis axis, boolean regret,
+      List<Curves.Curve> cs, List<TrialResult> trials) {
+    List<String> searchers = g.searchers(ds);
+    List<String> pools = g.pools(ds);
+    List<Charts.Series> series = new ArrayList<>();
+    for (Curves.Curve c : cs) {
+      // Only points where every trial has an incumbent: earlier means would average a biased subset.
+      boolean[] keep = new boolean[c.points().size()];
+      double[][] v = new double[4][c.points().size()];
+      for (int i = 0; i < keep.length; i++) {
+        Curves.Point p = c.points().get(i);
+        Interval in = regret ? p.regret() : p.reported();
+        keep[i] = in.n() == c.trials();
+        v[0][i] = p.x();
+        v[1][i] = in.mean();
+        v[2][i] = Double.isNaN(in.lo()) ? in.mean() : in.lo();
+        v[3][i] = Double.isNaN(in.hi()) ? in.mean() : in.hi();
+      }
+      if (Charts.select(v[0], keep).length == 0) {
+        continue;
+      }
+      series.add(new Charts.Series(c.searcher() + " · " + c.pool(), Charts.select(v[0], keep),
+          Charts.select(v[1], keep), Charts.select(v[2], keep), Charts.select(v[3], keep),
+          searchers.indexOf(c.searcher()), pools.indexOf(c.pool())));
+    }
+    String key = trials.stream().filter(t -> t.dataset().equals(ds)).map(TrialResult::reported).findFirst().orElse("");
+    String y = regret ? "mean regret (full-space optimum − reported)" : "mean reported " + key;
+    String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated seconds (log scale)";
+    return Charts.lines(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, series);
+  }
+
+  private static String curveCaption(String ds, Curves.Axis axis, boolean regret) {
+    return String.format(Locale.ROOT, "Dataset %s. Line: mean over trials of the incumbent's %s after the given"
+        + " number of %s (log scale); shaded band: 95 %% confidence interval of the mean (Student t, not a"
+        + " bootstrap). Colour = searcher, dash = pool (solid = the first pool listed, usually full). A line starts"
+        + " where every trial of its group has an incumbent. Values: compare/curves.csv.", ds,
+        regret ? "regret (optimum of the full space minus its reported value; lower is better)"
+            : "reported value (higher is better)",
+        axis == Curves.Axis.QUERIES ? "charged queries" : "simulated seconds of training and evaluation");
+  }
+
+  private static Artifacts.Entry table(String base, String section, String title, String caption) {
+    return new Artifacts.Entry(base + ".csv", "table", section, title, caption + " JSON twin: " + base + ".json.");
+  }
+
+  private static String reportedKeys(List<TrialResult> trials) {
+    return String.join(", ", trials.stream().map(TrialResult::reported).distinct().toList());
+  }
+
+  /** A file-name-safe form of a dataset name. */
+  public static String safe(String s) {
+    return s.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

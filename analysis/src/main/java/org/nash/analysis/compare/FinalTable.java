@@ -1,0 +1,64 @@
+package org.nash.analysis.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nash.analysis.stats.Describe;
+import org.nash.analysis.stats.Interval;
+import org.nash.run.TrialResult;
+
+/** Final-budget results per dataset x pool x searcher: the final incumbent of every trial. */
+public final class FinalTable {
+  /** Regret below this counts as having reached the optimum (values are copied, not computed). */
+  static final double HIT = 1e-9;
+
+  /**
+   * @param reported final reported value, mean with 95 % t interval
+   * @param reportedStats its median and quartiles; {@code regretStats} the same for the regret
+   * @param hitPool share of trials whose final incumbent is the best architecture of their pool
+   * @param hitOptimum share whose final incumbent is the best of the full space
+   */
+  public record Row(String dataset, String pool, String searcher, Interval reported, Describe reportedStats,
+      Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries,
+      double seconds) {}
+
+  private FinalTable() {}
+
+  public static List<Row> of(Groups g) {
+    List<Row> rows = new ArrayList<>();
+    for (String ds : g.datasets()) {
+      for (String pool : g.pools(ds)) {
+        for (String s : g.searchers(ds, pool)) {
+          rows.add(row(ds, pool, s, g.trials(ds, pool, s)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  static Row row(String ds, String pool, String searcher, List<TrialResult> ts) {
+    int n = ts.size();
+    double[] rep = Groups.finalReported(ts);
+    double[] reg = new double[n];
+    double[] regPool = new double[n];
+    double hitPool = 0;
+    double hitOpt = 0;
+    double queries = 0;
+    double seconds = 0;
+    for (int i = 0; i < n; i++) {
+      TrialResult t = ts.get(i);
+      TrialResult.Step f = t.last();
+      reg[i] = f == null ? Double.NaN : f.regret();
+      regPool[i] = f == null ? Double.NaN : f.regretPool();
+      hitPool += f != null && f.regretPool() <= HIT ? 1 : 0;
+      hitOpt += f != null && f.regret() <= HIT ? 1 : 0;
+      queries += t.queries();
+      seconds += t.seconds();
+    }
+    return new Row(ds, pool, searcher, Interval.of(rep), Describe.of(withoutNaN(rep)), Interval.of(reg),
+        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n);
+  }
+
+  static double[] withoutNaN(double[] v) {
+    return java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+  }
+}

@@ -1,0 +1,153 @@
+package org.nash.analysis.compare;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nash.analysis.stats.Describe;
+import org.nash.io.AtomicFiles;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
+
+/**
+ * Final-budget statistics per searcher x dataset x pool: the reported value of the incumbent, its
+ * regret against the full space's and the pool's optimum, and the budget used.
+ */
+public final class Summary {
+  private Summary() {}
+
+  @JsonPropertyOrder({"dataset", "pool", "searcher", "trials", "reported", "regret", "regret_pool", "queries", "seconds"})
+  public record Row(String dataset, String pool, String searcher, int trials, Describe reported, Describe regret,
+      @com.fasterxml.jackson.annotation.JsonProperty("regret_pool") Describe regretPool, Describe queries,
+      Describe seconds) {}
+
+  public static List<Row> of(List<TrialResult> trials) {
+    Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
+    for (TrialResult t : trials) {
+      groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(), k -> new ArrayList<>()).add(t);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (List<TrialResult> g : groups.values()) {
+      TrialResult first = g.get(0);
+      rows.add(new Row(first.dataset(), first.pool(), first.searcher(), g.size(),
+          Describe.of(values(g, 0)), Describe.of(values(g, 1)), Describe.of(values(g, 2)),
+          Describe.of(values(g, 3)), Describe.of(values(g, 4))));
+    }
+    return rows;
+  }
+
+  /**
+   * The same rows from a trials file, streamed: only five numbers per trial are kept, never the
+   * trials themselves. A bad last line is skipped (as when resuming); a repeated trial counts once.
+   */
+  public static List<Row> of(Path trialsFile) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    TrialsFile.Duplicates dups = new TrialsFile.Duplicates(trialsFile);
+    TrialsFile.scanHeads(trialsFile, (line, t) -> {
+      if (dups.first(line, t)) {
+        groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
+            k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t);
+      }
+    });
+    List<Row> rows = new ArrayList<>();
+    for (Group g : groups.values()) {
+      rows.add(new Row(g.dataset, g.pool, g.searcher, g.n, Describe.of(g.column(0)), Describe.of(g.column(1)),
+          Describe.of(g.column(2)), Describe.of(g.column(3)), Describe.of(g.column(4))));
+    }
+    return rows;
+  }
+
+  /** The summarised numbers of one group's trials, column by column. */
+  private static final class Group {
+    final String dataset;
+    final String pool;
+    final String searcher;
+    double[][] cols = new double[5][16];
+    int n;
+
+    Group(String dataset, String pool, String searcher) {
+      this.dataset = dataset;
+      this.pool = pool;
+      this.searcher = searcher;
+    }
+
+    void add(TrialResult t) {
+      if (n == cols[0].length) {
+        for (int c = 0; c < cols.length; c++) {
+          cols[c] = Arrays.copyOf(cols[c], n * 2);
+        }
+      }
+      for (int c = 0; c < cols.length; c++) {
+        cols[c][n] = value(t, c);
+      }
+      n++;
+    }
+
+    double[] column(int c) {
+      return Arrays.copyOf(cols[c], n);
+    }
+  }
+
+  private static double value(TrialResult t, int what) {
+    TrialResult.Step f = t.last();
+    return switch (what) {
+      case 0 -> f == null ? Double.NaN : f.reported();
+      case 1 -> f == null ? Double.NaN : f.regret();
+      case 2 -> f == null ? Double.NaN : f.regretPool();
+      case 3 -> t.queries();
+      default -> t.seconds();
+    };
+  }
+
+  private static double[] values(List<TrialResult> g, int what) {
+    double[] out = new double[g.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = value(g.get(i), what);
+    }
+    return out;
+  }
+
+  /** Writes summary.json and summary.csv into {@code dir}, each atomically. */
+  public static void write(List<Row> rows, Path dir) {
+    try {
+      AtomicFiles.writeAtomically(dir.resolve("summary.json"),
+          TrialsFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    StringBuilder csv = new StringBuilder("dataset,pool,searcher,trials,reported_mean,reported_std,reported_se,"
+        + "reported_median,reported_q1,reported_q3,regret_mean,regret_std,regret_se,regret_median,regret_q1,"
+        + "regret_q3,regret_pool_mean,regret_pool_median,queries_mean,seconds_mean\n");
+    for (Row r : rows) {
+      csv.append(String.join(",", r.dataset(), r.pool(), r.searcher(), Integer.toString(r.trials())));
+      for (Describe d : List.of(r.reported(), r.regret())) {
+        for (double v : new double[] {d.mean(), d.std(), d.se(), d.median(), d.q1(), d.q3()}) {
+          csv.append(',').append(v);
+        }
+      }
+      csv.append(',').append(r.regretPool().mean()).append(',').append(r.regretPool().median())
+          .append(',').append(r.queries().mean()).append(',').append(r.seconds().mean()).append('\n');
+    }
+    AtomicFiles.writeAtomically(dir.resolve("summary.csv"), csv.toString());
+  }
+
+  /** A fixed-width table for the terminal. */
+  public static String format(List<Row> rows) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-10s %6s  %-18s %-8s %-15s %-16s %s%n",
+        "dataset", "pool", "searcher", "trials", "reported mean±std", "SE", "median [IQR]", "regret mean±std", "regret(pool)"));
+    for (Row r : rows) {
+      Describe a = r.reported();
+      Describe g = r.regret();
+      sb.append(String.format(Locale.ROOT, "%-16s %-22s %-10s %6d  %8.3f ± %-7.3f %-8.3f %7.3f [%5.2f] %7.3f ± %-6.3f %7.3f%n",
+          r.dataset(), r.pool(), r.searcher(), r.trials(), a.mean(), a.std(), a.se(), a.median(), a.iqr(),
+          g.mean(), g.std(), r.regretPool().mean()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,199 @@
+package org.nash.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.nash.NashException;
+import org.nash.Provenance;
+import org.nash.analysis.compare.ComparisonReport;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.reliability.Reliability;
+import org.nash.analysis.reliability.ReliabilityReport;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.data.DataCatalog;
+import org.nash.run.ConfigLoader;
+import org.nash.run.ExperimentConfig;
+import org.nash.run.ExperimentRunner;
+import org.nash.run.RecordCheck;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
+
+/**
+ * {@code nash report}: analyses the experiments of a results folder (its own {@code trials.jsonl}
+ * and those of its immediate subfolders), registers the tables and figures in each experiment's
+ * {@code artifacts.json}, and writes one self-contained {@code index.html} showing everything
+ * registered in the folder and its subfolders (other analyses' artifacts, e.g. the op scan,
+ * included). Every experiment is checked before anything is written: trials of another benchmark
+ * data version than the one loaded here, or of mixed versions, are refused.
+ */
+public final class Report {
+  public static final String PAGE = "index.html";
+
+  /** One experiment folder, read and checked. {@code problem} is a skipped bad last line, or null. */
+  public record Experiment(Path dir, String relative, String name, Benchmark benchmark, List<TrialResult> trials,
+      String problem, Map<String, String> searcherNames) {}
+
+  public record Outcome(Path page, List<Experiment> experiments, List<String> warnings, int entries) {}
+
+  private Report() {}
+
+  /** Analyses every experiment under {@code dir} and writes the page. */
+  public static Outcome write(Path dir, DataCatalog catalog) {
+    List<Experiment> exps = load(dir, catalog);
+    List<String> warnings = new ArrayList<>();
+    for (Experiment e : exps) {
+      if (e.problem() != null) {
+        warnings.add(e.problem());
+      }
+      if (e.trials().isEmpty()) {
+        warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
+        continue;
+      }
+      analyse(e);
+    }
+    int entries = HtmlPage.write(dir, title(dir), describe(exps), warnings);
+    return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
+  }
+
+  /** Runs the comparison and reliability analyses of one experiment and registers their files. */
+  public static void analyse(Experiment e) {
+    List<Artifacts.Entry> compare = ComparisonReport.write(e.trials(), e.dir(), e.name() + ": search comparison");
+    Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
+    Reliability.Result r = Reliability.of(e.trials(), e.benchmark(), e.searcherNames());
+    List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
+    Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
+  }
+
+  /**
+   * Finds and reads the experiments of a folder (itself and its immediate subfolders holding a
+   * {@code trials.jsonl}) and checks each against the benchmark data here. Writes nothing.
+   */
+  public static List<Experiment> load(Path dir, DataCatalog catalog) {
+    if (!Files.isDirectory(dir)) {
+      throw new NashException("results folder " + dir + " does not exist");
+    }
+    List<Path> folders = new ArrayList<>();
+    if (Files.exists(dir.resolve(TrialsFile.NAME))) {
+      folders.add(dir);
+    }
+    for (Path sub : subfolders(dir)) {
+      if (Files.exists(sub.resolve(TrialsFile.NAME))) {
+        folders.add(sub);
+      }
+    }
+    if (folders.isEmpty() && !hasArtifacts(dir)) {
+      throw new NashException("nothing to report in " + dir + ": it has no " + TrialsFile.NAME + " (nor a subfolder"
+          + " with one) and no " + Artifacts.NAME + "; run 'nash run CONFIG --out " + dir + "' first");
+    }
+    List<Experiment> out = new ArrayList<>();
+    for (Path f : folders) {
+      out.add(read(dir, f, catalog));
+    }
+    return out;
+  }
+
+  private static Experiment read(Path root, Path dir, DataCatalog catalog) {
+    Path file = dir.resolve(TrialsFile.NAME);
+    Path saved = dir.resolve(ExperimentRunner.CONFIG_NAME);
+    // Records must belong to the folder's experiment: its grid and settings (duplicates count once).
+    ExperimentConfig savedCfg = Files.exists(saved) ? ConfigLoader.load(saved) : null;
+    RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark, catalog));
+    TrialsFile.Contents c = TrialsFile.read(file, check);
+    TreeSet<String> benchmarks = new TreeSet<>();
+    TreeSet<String> versions = new TreeSet<>();
+    for (TrialResult t : c.trials()) {
+      benchmarks.add(t.benchmark());
+      versions.add(t.version());
+    }
+    if (benchmarks.size() > 1) {
+      throw new NashException(file + " mixes trials of benchmarks " + String.join(", ", benchmarks)
+          + "; one results folder must hold one experiment");
+    }
+    if (versions.size() > 1) {
+      throw new NashException(file + " mixes trials of benchmark data versions " + String.join(", ", versions)
+          + "; results of different data cannot be compared. Rerun the experiment into a fresh folder");
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    String name = root.equals(dir) ? dir.toAbsolutePath().normalize().getFileName().toString()
+        : dir.getFileName().toString();
+    Path cfgFile = dir.resolve(ExperimentRunner.CONFIG_NAME);
+    if (Files.exists(cfgFile)) {
+      ExperimentConfig cfg = ConfigLoader.load(cfgFile);
+      if (cfg.searchers != null) {
+        cfg.searchers.forEach(s -> names.put(s.label(), s.name));
+      }
+      name = cfg.name != null ? cfg.name : name;
+    }
+    Benchmark b = null;
+    if (!benchmarks.isEmpty()) {
+      b = Benchmarks.load(benchmarks.first(), catalog);
+      String v = versions.first();
+      if (!v.equals(b.version())) {
+        throw new NashException(file + " was made with " + b.name() + " data version " + v + ", but the data here"
+            + " is version " + b.version() + "; results of different data cannot be analysed together. Rerun the"
+            + " experiment with this data (nash run CONFIG --out NEW_FOLDER), or report with the data it was made"
+            + " with");
+      }
+    }
+    String rel = root.equals(dir) ? "" : root.relativize(dir).toString();
+    return new Experiment(dir, rel, name, b, c.trials(), c.problem(), names);
+  }
+
+  static List<Path> subfolders(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new NashException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasArtifacts(Path dir) {
+    if (Files.exists(dir.resolve(Artifacts.NAME))) {
+      return true;
+    }
+    return subfolders(dir).stream().anyMatch(s -> Files.exists(s.resolve(Artifacts.NAME)));
+  }
+
+  private static String title(Path dir) {
+    return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
+  }
+
+  /** The provenance line heading a results folder's config.yaml, if it has one. */
+  private static String writtenBy(Path dir) {
+    try (var lines = Files.lines(dir.resolve(ExperimentRunner.CONFIG_NAME))) {
+      return lines.findFirst().filter(l -> l.startsWith("# written by ")).map(l -> "; results " + l.substring(2))
+          .orElse("");
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+
+  private static List<String> describe(List<Experiment> exps) {
+    List<String> out = new ArrayList<>();
+    for (Experiment e : exps) {
+      String where = e.relative().isEmpty() ? "this folder" : e.relative() + "/";
+      if (e.benchmark() == null) {
+        out.add(e.name() + " (" + where + "): no complete trials");
+        continue;
+      }
+      long datasets = e.trials().stream().map(TrialResult::dataset).distinct().count();
+      out.add(e.name() + " (" + where + "): " + e.trials().size() + " trials of " + e.benchmark().name() + " (data version "
+          + e.benchmark().version() + ") on " + datasets + " dataset(s); search signal "
+          + String.join(", ", e.trials().stream().map(TrialResult::signal).distinct().toList()) + "; reported "
+          + String.join(", ", e.trials().stream().map(TrialResult::reported).distinct().toList())
+          + (e.trials().stream().anyMatch(TrialResult::costEstimated) ? "; some simulated costs are ESTIMATED" : "")
+          + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
+          + writtenBy(e.dir()));
+    }
+    out.add("this report: " + Provenance.current().line());
+    return out;
+  }
+}

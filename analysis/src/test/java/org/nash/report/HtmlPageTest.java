@@ -1,0 +1,59 @@
+package org.nash.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Table;
+
+/** The page shows every registered artifact of a folder and of its subfolders, self-contained. */
+class HtmlPageTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyRegisteredArtifactIsOnThePage() throws Exception {
+    Charts.save(Charts.lines("t", "x", "y", true, List.of(new Charts.Series("s", new double[] {1, 10, 100},
+        new double[] {3, 2, 1}, new double[] {2.5, 1.5, 0.5}, new double[] {3.5, 2.5, 1.5}, 0, 0))), dir, "fig/line");
+    Files.writeString(dir.resolve("only.svg"), "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+        + " width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>\n");
+    new Table("a", "b").add("x<y", 1.23456789).write(dir, "tab");
+    Files.writeString(dir.resolve("all.json"), "{\"k\": 1}\n");
+    Artifacts.register(dir, List.of(
+        new Artifacts.Entry("fig/line.png", "figure", "Figures", "A line", "Shows a line & its band."),
+        new Artifacts.Entry("only.svg", "figure", "Figures", "Vector only", "An SVG without PNG."),
+        new Artifacts.Entry("tab.csv", "table", "Tables", "A table", "Two columns."),
+        new Artifacts.Entry("all.json", "data", "Tables", "Everything", "All as JSON."),
+        new Artifacts.Entry("gone.csv", "table", "Tables", "Gone", "A file that is not there.")));
+    Path sub = Files.createDirectories(dir.resolve("exp"));
+    new Table("c").add("in a subfolder").write(sub, "compare/t");
+    Artifacts.register(sub, List.of(new Artifacts.Entry("compare/t.csv", "table", "Sub", "Sub table", "From exp/.")));
+
+    int shown = HtmlPage.write(dir, "nash report: test", List.of("exp: 0 trials"), List.of("trials.jsonl:3: cut"));
+    assertEquals(6, shown);
+    String html = Files.readString(dir.resolve(Report.PAGE));
+    for (Artifacts.Entry e : Artifacts.read(dir)) {
+      assertTrue(html.contains("<h3>" + HtmlPage.esc(e.title()) + "</h3>"), e.title());
+      assertTrue(html.contains(HtmlPage.esc(e.caption())), e.caption());
+      assertTrue(html.contains("data-path=\"" + e.path() + "\""), e.path());
+    }
+    assertTrue(html.contains("data-path=\"exp/compare/t.csv\""));
+    assertTrue(html.contains("<td>in a subfolder</td>"));
+    assertTrue(html.contains("Shows a line &amp; its band."));
+    assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"), "PNG embedded");
+    assertTrue(html.contains("<div class=\"svg\"><svg xmlns"), "SVG inlined");
+    assertTrue(!html.contains("<!DOCTYPE svg>"));
+    assertTrue(html.contains("<td>x&lt;y</td><td class=\"n\" title=\"1.23456789\">1.235</td>"));
+    assertTrue(html.contains("missing file: gone.csv"));
+    assertTrue(html.contains("trials.jsonl:3: cut"));
+    assertTrue(html.contains("href=\"fig/line.svg\""), "link to the SVG twin");
+    // Self-contained: no external resources, only relative links to the files themselves.
+    assertTrue(!html.contains("src=\"http") && !html.contains("<script") && !html.contains("<link"));
+  }
+}

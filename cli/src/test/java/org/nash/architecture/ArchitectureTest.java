@@ -1,0 +1,77 @@
+package org.nash.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering docs/ARCHITECTURE.md draws, checked on the compiled classes of every module (the
+ * cli module's test class path holds them all): no package cycles, and each layer depends only on
+ * the layers below it.
+ */
+class ArchitectureTest {
+  /** The core: what every module builds on. */
+  static final String[] CORE = {"org.nash", "org.nash.data..", "org.nash.table..", "org.nash.space..",
+      "org.nash.benchmark..", "org.nash.nb201..", "org.nash.tnb..", "org.nash.oracle..", "org.nash.search..",
+      "org.nash.plugin..", "org.nash.run..", "org.nash.io..", "org.nash.random.."};
+  /** Everything above the core. */
+  static final String[] ABOVE_CORE = {"org.nash.nb101..", "org.nash.analysis..", "org.nash.report..",
+      "org.nash.searchers..", "org.nash.surrogate..", "org.nash.retrain..", "org.nash.cli.."};
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    // Test classes of other modules arrive as *-tests.jar, which the predefined option does not catch.
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar")).importPackages("org.nash");
+  }
+
+  static void check(ArchRule rule) {
+    rule.check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    check(slices().matching("org.nash.(**)").should().beFreeOfCycles());
+  }
+
+  @Test
+  void coreDependsOnNothingAboveIt() {
+    check(noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(ABOVE_CORE));
+  }
+
+  @Test
+  void coreHasNoUserInterfacePlottingOrDeepLearningDependency() {
+    check(noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
+        .resideInAnyPackage("picocli..", "org.knowm.xchart..", "me.tongfei..", "java.awt..", "javax.swing..", "ai.djl..",
+            "org.apache.commons.math3.."));
+  }
+
+  @Test
+  void generalCoreKnowsNoConcreteBenchmark() {
+    check(noClasses().that().resideInAnyPackage("org.nash.data..", "org.nash.table..", "org.nash.space..",
+            "org.nash.benchmark..", "org.nash.oracle..", "org.nash.search..", "org.nash.plugin..", "org.nash.run..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.nash.nb201..", "org.nash.tnb..", "org.nash.nb101.."));
+  }
+
+  @Test
+  void analysesKnowNoSearcherOracleModuleOrCommand() {
+    check(noClasses().that().resideInAnyPackage("org.nash.analysis..", "org.nash.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.nash.searchers..", "org.nash.surrogate..",
+            "org.nash.retrain..", "org.nash.cli.."));
+  }
+
+  @Test
+  void searchersUseOnlyTheSearchSpi() {
+    check(noClasses().that().resideInAPackage("org.nash.searchers..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.nash.run..", "org.nash.oracle..", "org.nash.benchmark..", "org.nash.analysis..",
+            "org.nash.cli.."));
+  }
+}

@@ -1,0 +1,93 @@
+package org.nash.run;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.nash.NashException;
+
+/**
+ * An exclusive lock on a results folder, so that two runs never append to one {@code trials.jsonl}.
+ * It is an OS file lock on {@code .nash.lock} (released by the OS when the holder dies, even by
+ * SIGKILL) plus the holder's PID written in the file: a second run is refused naming that PID, and a
+ * PID left in an unlocked file is the trace of a run that was killed, whose lock is then taken over.
+ * The file is never deleted (deleting it would let two runs lock two different files).
+ */
+final class FolderLock implements AutoCloseable {
+  static final String NAME = ".nash.lock";
+
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final String staleHolder;
+
+  private FolderLock(FileChannel channel, FileLock lock, String staleHolder) {
+    this.channel = channel;
+    this.lock = lock;
+    this.staleHolder = staleHolder;
+  }
+
+  static FolderLock acquire(Path dir) {
+    Path file = dir.resolve(NAME);
+    FileChannel ch = null;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this very process
+      }
+      String previous = read(ch);
+      if (lock == null) {
+        ch.close();
+        throw new NashException("results folder " + dir + " is in use by another nash run (PID "
+            + (previous.isEmpty() ? "unknown" : previous) + ", see " + file + "); wait for it to end or use another --out");
+      }
+      ch.truncate(0);
+      ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+      ch.force(false);
+      return new FolderLock(ch, lock, previous.isEmpty() ? null : previous);
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw new NashException("cannot lock results folder " + dir + " (" + file + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static String read(FileChannel ch) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(64);
+    ch.read(buf, 0);
+    return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim();
+  }
+
+  /** The PID of a killed run whose lock this one took over, or null. */
+  String staleHolder() {
+    return staleHolder;
+  }
+
+  @Override
+  public void close() {
+    try {
+      // An empty file says the last run ended normally; only a killed run leaves its PID behind.
+      channel.truncate(0);
+      lock.release();
+    } catch (IOException e) {
+      // the OS releases the lock when the channel closes
+    } finally {
+      closeQuietly(channel);
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        // nothing left to do
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.nash.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.nash.NashException;
+import org.nash.search.RunScoped;
+import org.nash.search.SearcherFactory;
+
+/**
+ * Runs the unfinished trials of a plan on worker threads with a bounded window of trials in flight.
+ * Trials are written in grid order, each as soon as its predecessors are written, and then
+ * released: memory does not grow with the number of trials, and the file is the same bytes whatever
+ * the thread count.
+ */
+final class TrialExecutor {
+  /** Trials in flight per thread: enough that a slow trial rarely idles the others. */
+  static final int WINDOW_PER_THREAD = 16;
+
+  private TrialExecutor() {}
+
+  private record Finished(TrialResult result, String line) {}
+
+  /** Returns the number of trials run. */
+  static int run(ExperimentRunner.Plan plan, ResultsFolder folder, int threads, Consumer<TrialResult> onFinished) {
+    TrialGrid grid = plan.trials();
+    int window = threads * WINDOW_PER_THREAD;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread th = new Thread(r, "nash-trial");
+      th.setDaemon(true);
+      return th;
+    });
+    ArrayDeque<Future<Finished>> inFlight = new ArrayDeque<>(window);
+    int ran = 0;
+    List<RunScoped> opened = new ArrayList<>();
+    try (Writer out = folder.appender()) {
+      if (folder.doneCount() < grid.size()) {
+        for (Map.Entry<String, SearcherFactory> e : plan.factories().entrySet()) {
+          if (e.getValue() instanceof RunScoped s) {
+            opened.add(s);
+            s.open(folder.dir(), e.getKey());
+          }
+        }
+      }
+      for (int i = 0; i < grid.size(); i++) {
+        if (folder.isDone(i)) {
+          continue;
+        }
+        if (inFlight.size() >= window) {
+          write(inFlight.removeFirst(), out, onFinished);
+        }
+        TrialSpec t = grid.get(i);
+        TrialRunner.Context ctx = plan.cells().get(grid.cell(i));
+        inFlight.addLast(pool.submit(() -> {
+          try {
+            TrialResult r = TrialRunner.run(t, plan.factories().get(t.searcherLabel()), ctx);
+            return new Finished(r, TrialsFile.toLine(r));
+          } catch (NashException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // a plugin's bug: name the trial so that it can be rerun alone
+            throw new NashException("trial " + t.key() + " failed: " + e, e);
+          }
+        }));
+        ran++;
+      }
+      while (!inFlight.isEmpty()) {
+        write(inFlight.removeFirst(), out, onFinished);
+      }
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof NashException ne) {
+        throw ne;
+      }
+      throw new NashException("a trial failed: " + c, c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NashException("interrupted; rerun the same command to resume");
+    } catch (IOException e) {
+      throw new NashException("cannot write " + folder.trialsFile() + ": " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+      for (RunScoped s : opened) {
+        s.close();
+      }
+    }
+    return ran;
+  }
+
+  private static void write(Future<Finished> f, Writer out, Consumer<TrialResult> onFinished)
+      throws ExecutionException, InterruptedException, IOException {
+    Finished done = f.get();
+    out.write(done.line());
+    out.flush();
+    if (onFinished != null) {
+      onFinished.accept(done.result());
+    }
+  }
+}
