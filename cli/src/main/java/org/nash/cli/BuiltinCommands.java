@@ -66,4 +66,10 @@ public final class BuiltinCommands {
       super(SurrogateCommand.class);
     }
   }
+
+  public static final class Query extends AnnotatedCommand {
+    public Query() {
+      super(QueryCommand.class);
+    }
+  }
 }

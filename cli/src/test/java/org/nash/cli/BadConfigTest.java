@@ -48,7 +48,7 @@ class BadConfigTest {
 
   @Test
   void unknownSearcherListsTheKnownOnes() throws Exception {
-    assertRefused(GOOD.replace("name: rs", "name: bananas-x"), "unknown searcher 'bananas-x'", "known: bananas, ls, re, rs");
+    assertRefused(GOOD.replace("name: rs", "name: bananas-x"), "unknown searcher 'bananas-x'", "known: bananas, external, ls, re, rs");
   }
 
   @Test

@@ -60,7 +60,7 @@ class CommandTreeHelpTest {
     CliRunner.Result r = CliRunner.run("--help");
     assertEquals(0, r.exit());
     for (String c : List.of("run", "report", "scan", "reproduce", "space", "searchers", "oracles", "benchmarks",
-        "surrogate", "retrain", "spotcheck", "data", "help")) {
+        "surrogate", "retrain", "spotcheck", "data", "query", "help")) {
       assertTrue(r.out().matches("(?s).*\\n  " + c + " .*"), c + " listed in\n" + r.out());
     }
     assertTrue(r.out().contains("Exit codes: 0 ok, 2 user error"), r.out());

@@ -1,6 +1,7 @@
 package org.nash.plugin;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +58,17 @@ public final class Params {
       return b;
     }
     throw new NashException(owner + ": parameter '" + name + "' must be true or false, got '" + v + "'");
+  }
+
+  /** The raw value as parsed from YAML (a list, a map, a string, a number ...), or null. */
+  public Object getRaw(String name) {
+    read.add(name);
+    return values.get(name);
+  }
+
+  /** The names the config gave, in config order. */
+  public List<String> names() {
+    return List.copyOf(values.keySet());
   }
 
   /** A positive integer parameter. */

@@ -3,12 +3,17 @@ package org.nash.run;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.nash.NashException;
+import org.nash.search.RunScoped;
+import org.nash.search.SearcherFactory;
 
 /**
  * Runs the unfinished trials of a plan on worker threads with a bounded window of trials in flight.
@@ -35,7 +40,16 @@ final class TrialExecutor {
     });
     ArrayDeque<Future<Finished>> inFlight = new ArrayDeque<>(window);
     int ran = 0;
+    List<RunScoped> opened = new ArrayList<>();
     try (Writer out = folder.appender()) {
+      if (folder.doneCount() < grid.size()) {
+        for (Map.Entry<String, SearcherFactory> e : plan.factories().entrySet()) {
+          if (e.getValue() instanceof RunScoped s) {
+            opened.add(s);
+            s.open(folder.dir(), e.getKey());
+          }
+        }
+      }
       for (int i = 0; i < grid.size(); i++) {
         if (folder.isDone(i)) {
           continue;
@@ -74,6 +88,9 @@ final class TrialExecutor {
       throw new NashException("cannot write " + folder.trialsFile() + ": " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
+      for (RunScoped s : opened) {
+        s.close();
+      }
     }
     return ran;
   }

@@ -12,6 +12,7 @@ import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
+import org.nash.search.TrialAware;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -44,6 +45,22 @@ public final class TrialRunner {
     SplittableRandom oracleRng = root.split();
     BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds(), ctx.keepOvershoot());
     Searcher searcher = factory.create(ctx.domain(), searcherRng, ledger);
+    if (!(searcher instanceof TrialAware aware)) {
+      return loop(spec, searcher, ctx, ledger, oracleRng);
+    }
+    aware.begin(spec.key());
+    String stop = "failed";
+    try {
+      TrialResult r = loop(spec, searcher, ctx, ledger, oracleRng);
+      stop = r.stop();
+      return r;
+    } finally {
+      aware.end(stop);
+    }
+  }
+
+  private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, BudgetLedger ledger,
+      SplittableRandom oracleRng) {
     Map<Arch, Observation> seen = new HashMap<>();
     List<TrialResult.Step> steps = new ArrayList<>();
     List<double[]> trace = ctx.trace() ? new ArrayList<>() : null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,10 @@ import org.nash.run.TrialResult;
 import org.nash.run.TrialRunner;
 import org.nash.run.TrialSpec;
 import org.nash.run.TrialsFile;
+import org.nash.search.RunScoped;
 import org.nash.search.Searcher;
+import org.nash.search.SearcherFactory;
+import org.nash.search.TrialAware;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -110,5 +114,105 @@ class SearcherLifecycleTest {
         """), TestData.catalog(), getClass().getClassLoader()));
     assertTrue(unknown.getMessage().contains("unknown searcher 'nope'; known: ") && unknown.getMessage().contains("rs"),
         unknown.getMessage());
+  }
+
+  /** A searcher that is told its trial: begin before the first ask, end with the stop reason. */
+  private static final class Told implements Searcher, TrialAware {
+    final List<String> events;
+    final SearchDomain domain;
+    final int failAt;
+    int asks;
+
+    Told(List<String> events, SearchDomain domain, int failAt) {
+      this.events = events;
+      this.domain = domain;
+      this.failAt = failAt;
+    }
+
+    @Override
+    public void begin(String trialKey) {
+      events.add("begin " + trialKey);
+    }
+
+    @Override
+    public Optional<Arch> ask() {
+      events.add("ask");
+      if (++asks == failAt) {
+        throw new NashException("fails on purpose");
+      }
+      return asks <= 2 ? Optional.of(domain.get(asks)) : Optional.empty();
+    }
+
+    @Override
+    public void tell(Arch arch, double signal, double cost) {
+      events.add("tell");
+    }
+
+    @Override
+    public void end(String stop) {
+      events.add("end " + stop);
+    }
+  }
+
+  @Test
+  void aTrialAwareSearcherIsToldItsKeyAndHowTheTrialEnded() {
+    Benchmark b = SearchLoopTest.nb201();
+    SearchDomain d = b.space().domain(b.space().pool("skip,c3x3"), true);
+    TrialRunner.Context ctx = new TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table",
+        "s", "r", 0, 0, true, false);
+    TrialSpec spec = new TrialSpec("cifar10", "skip+c3x3", "told", "told", null, 0, 0, 1e9);
+    List<String> events = new ArrayList<>();
+    TrialRunner.run(spec, (domain, rng, budget) -> new Told(events, domain, 0), ctx);
+    assertEquals(List.of("begin " + spec.key(), "ask", "tell", "ask", "tell", "ask", "end searcher exhausted"), events);
+    events.clear();
+    assertThrows(NashException.class, () -> TrialRunner.run(spec, (domain, rng, budget) -> new Told(events, domain, 2), ctx));
+    assertEquals(List.of("begin " + spec.key(), "ask", "tell", "ask", "end failed"), events);
+  }
+
+  /** Wraps a factory; records when the runner opens and closes it. */
+  private static final class Scoped implements SearcherFactory, RunScoped {
+    final SearcherFactory inner;
+    final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Scoped(SearcherFactory inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Searcher create(SearchDomain domain, java.util.SplittableRandom rng, org.nash.search.Budget budget) {
+      events.add("create");
+      return inner.create(domain, rng, budget);
+    }
+
+    @Override
+    public void open(Path outDir, String label) {
+      events.add("open " + outDir.getFileName() + " " + label);
+    }
+
+    @Override
+    public void close() {
+      events.add("close");
+    }
+  }
+
+  @Test
+  void aRunScopedFactoryIsOpenedAroundTheTrialsOfARunThatHasAny() {
+    ExperimentRunner.Plan p = ExperimentRunner.plan(SearchLoopTest.config("""
+        benchmark: nb201
+        datasets: [cifar10]
+        pools: ["skip,c3x3"]
+        searchers: [{name: rs}]
+        budget: {queries: 5}
+        seeds: 2
+        """), TestData.catalog(), getClass().getClassLoader());
+    Scoped scoped = new Scoped(p.factories().get("rs"));
+    ExperimentRunner.Plan plan = new ExperimentRunner.Plan(p.config(), p.benchmark(), p.trials(), p.contexts(),
+        Map.of("rs", scoped), p.cells());
+    Path out = dir.resolve("scoped");
+    ExperimentRunner.run(plan, out, 2, null);
+    assertEquals(List.of("open scoped rs", "create", "create", "close"), scoped.events);
+    scoped.events.clear();
+    ExperimentRunner.run(plan, out, 2, null);
+    assertEquals(List.of(), scoped.events, "nothing left to run: not opened");
   }
 }

@@ -1,0 +1,89 @@
+package org.nash.searchers.external;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nash.NashException;
+import org.nash.plugin.Params;
+
+/**
+ * The {@code external} searcher's own parameters; every other parameter of the config entry is the
+ * worker's and is sent to it in the handshake.
+ *
+ * @param command the worker's command line (program and arguments), started without a shell
+ * @param timeoutNanos the longest nash waits for one reply (or for the worker to read a message)
+ * @param startupNanos the longest nash waits for the handshake (start-up and imports)
+ * @param log where the workers' stderr goes, relative to the results folder; null = external-LABEL.log
+ * @param workerParams the rest, in config order
+ */
+record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, String log, Map<String, Object> workerParams) {
+  static final List<String> RESERVED = List.of("command", "timeout_s", "startup_timeout_s", "log");
+
+  static ExternalSpec parse(Params params) {
+    Object c = params.getRaw("command");
+    List<String> command = new ArrayList<>();
+    if (c instanceof List<?> l) {
+      for (Object o : l) {
+        if (o == null || o instanceof Map || o instanceof List) {
+          throw new NashException("searcher external: 'command' must be a list of strings, got " + l);
+        }
+        command.add(o.toString());
+      }
+    } else if (c != null && !(c instanceof Map)) {
+      command.add(c.toString());
+    }
+    if (command.isEmpty() || command.get(0).isBlank()) {
+      throw new NashException("searcher external: parameter 'command' is required, e.g. "
+          + "command: [python3, clients/python/examples/random_search.py]");
+    }
+    checkProgram(command.get(0));
+    double t = seconds(params, "timeout_s", 60);
+    double startup = seconds(params, "startup_timeout_s", 60);
+    String log = params.getString("log", null);
+    if (log != null && (log.isBlank() || Path.of(log).isAbsolute() || Path.of(log).normalize().startsWith(".."))) {
+      throw new NashException("searcher external: parameter 'log' must be a file name inside the results folder, got '" + log + "'");
+    }
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (String n : params.names()) {
+      if (!RESERVED.contains(n)) {
+        rest.put(n, params.getRaw(n));
+      }
+    }
+    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), (long) (startup * 1e9), log, rest);
+  }
+
+  /**
+   * The program must exist now, not only when the first trial starts a worker: a path (with a
+   * slash) must be an executable file, a bare name must be one on PATH, as the OS would find it.
+   */
+  static void checkProgram(String program) {
+    if (program.indexOf('/') >= 0 || program.indexOf(File.separatorChar) >= 0) {
+      Path p = Path.of(program);
+      if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+        throw new NashException("searcher external: the command's program " + program + " is not an executable file"
+            + (p.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath() + ")"));
+      }
+      return;
+    }
+    String path = System.getenv("PATH");
+    for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return;
+      }
+    }
+    throw new NashException("searcher external: the command's program '" + program + "' is not on PATH; give its full path");
+  }
+
+  private static double seconds(Params params, String name, double def) {
+    double t = params.getDouble(name, def);
+    if (!(t > 0) || t > 1e6) {
+      throw new NashException("searcher external: parameter '" + name + "' must be a positive number of seconds, got " + t);
+    }
+    return t;
+  }
+}
