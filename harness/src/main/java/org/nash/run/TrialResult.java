@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"key", "benchmark", "version", "dataset", "pool", "searcher", "seed", "oracle", "source",
-    "signal", "reported", "cost_estimated", "charge_repeats", "budget_queries", "budget_seconds", "queries",
+    "sources", "signal", "reported", "cost_estimated", "charge_repeats", "budget_queries", "budget_seconds", "queries",
     "repeats", "seconds", "stop", "optimum", "optimum_pool", "final", "steps", "trace"})
 public record TrialResult(
     String key,
@@ -23,8 +23,16 @@ public record TrialResult(
     String searcher,
     int seed,
     String oracle,
-    /** table, predicted or trained: where the values come from. */
+    /**
+     * table, predicted or trained (cached trainings included): where the values come from; mixed when
+     * both table and trained values were charged.
+     */
     String source,
+    /**
+     * Charged queries per origin (table, predicted, trained, cached), present only for oracles that
+     * train ({@code Oracle.countsSources}), so table results keep their bytes.
+     */
+    java.util.Map<String, Integer> sources,
     /** Column (or model) of the search signal. */
     String signal,
     /** Column reported for the incumbent. */
@@ -49,6 +57,16 @@ public record TrialResult(
     List<Step> steps,
     /** Every query: [architecture index, signal, cost], when tracing. */
     List<double[]> trace) {
+
+  /** A trial without per-origin counts (tables, models). */
+  public TrialResult(String key, String benchmark, String version, String dataset, String pool, String searcher,
+      int seed, String oracle, String source, String signal, String reported, boolean costEstimated,
+      boolean chargeRepeats, Integer budgetQueries, Double budgetSeconds, int queries, int repeats, double seconds,
+      String stop, double optimum, double optimumPool, Step last, List<Step> steps, List<double[]> trace) {
+    this(key, benchmark, version, dataset, pool, searcher, seed, oracle, source, null, signal, reported, costEstimated,
+        chargeRepeats, budgetQueries, budgetSeconds, queries, repeats, seconds, stop, optimum, optimumPool, last, steps,
+        trace);
+  }
 
   /**
    * The incumbent from query {@code query} on (count of charged queries, simulated seconds at that

@@ -39,6 +39,7 @@ public final class TrialRunner {
     TrialResult.Step best = null;
     boolean costEstimated = false;
     String source = null;
+    java.util.EnumMap<Observation.Source, Integer> counts = new java.util.EnumMap<>(Observation.Source.class);
     int repeats = 0;
     int freeRepeatsInRow = 0;
     String stop = "budget";
@@ -81,7 +82,10 @@ public final class TrialRunner {
         freeRepeatsInRow = 0;
         ledger.charge(cost);
         costEstimated |= o.costEstimated();
-        source = o.source().label();
+        counts.merge(o.source(), 1, Integer::sum);
+        // A cached training is a trained value; the per-origin counts tell them apart.
+        String label = o.source() == Observation.Source.CACHED ? Observation.Source.TRAINED.label() : o.source().label();
+        source = source == null || source.equals(label) ? label : "mixed";
         if (prev == null) {
           seen.put(a, o);
         }
@@ -96,8 +100,16 @@ public final class TrialRunner {
       }
       searcher.tell(a, o.signal(), cost);
     }
+    Map<String, Integer> sources = null;
+    if (ctx.oracle().countsSources() || counts.containsKey(Observation.Source.TRAINED)
+        || counts.containsKey(Observation.Source.CACHED)) {
+      sources = new java.util.LinkedHashMap<>();
+      for (Observation.Source s : Observation.Source.values()) {
+        sources.put(s.label(), counts.getOrDefault(s, 0));
+      }
+    }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
-        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.signalKey(),
+        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, sources, ctx.signalKey(),
         ctx.reportedKey(), costEstimated, ctx.chargeRepeats(),
         spec.maxQueries() > 0 ? spec.maxQueries() : null, spec.maxSeconds() > 0 ? spec.maxSeconds() : null,
         ledger.queries(), repeats, ledger.seconds(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);
