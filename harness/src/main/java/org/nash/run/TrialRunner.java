@@ -65,6 +65,9 @@ public final class TrialRunner {
       }
       Observation prev = seen.get(a);
       boolean free = prev != null && !ctx.chargeRepeats();
+      if (!free && !ledger.canAfford(0)) {
+        break; // no charged query left: do not make the oracle train a cell that would not count
+      }
       Observation o = free ? prev : ctx.oracle().query(a, oracleRng);
       double cost = free ? 0 : o.cost();
       if (!free && !ledger.canAfford(cost)) {

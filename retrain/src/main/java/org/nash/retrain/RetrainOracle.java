@@ -156,6 +156,12 @@ public final class RetrainOracle implements Oracle {
           + "' is not supported");
     }
     Objective obj = b.objective(dataset);
+    if (!dataset.equals("cifar10") && !dataset.equals("cifar10-valid")) {
+      // The signal of cifar100 / ImageNet16-120 is a training on those images, which nash does not have.
+      throw new NashException("oracle '" + oracleName + "' cannot train for dataset '" + dataset + "': it needs the "
+          + dataset + " images, and the data catalog has only CIFAR-10 (cifar10-jpeg; see nash data list). Use "
+          + "datasets: [cifar10] (signal: x-valid accuracy of a cifar10-valid training) or oracle: table");
+    }
     int epochs = params.getInt("epochs", fidelity.epochs());
     int channels = params.getInt("channels", 16);
     int cells = params.getInt("cells", 5);
