@@ -2,7 +2,7 @@ package org.nash.cli.retrain;
 
 import org.nash.cli.AnnotatedCommand;
 
-/** {@code nash retrain} and {@code nash spotcheck}, registered like any plugin's commands. */
+/** {@code nash retrain}, {@code nash spotcheck} and {@code nash store}, registered like any plugin's commands. */
 public final class RetrainCommands {
   private RetrainCommands() {}
 
@@ -15,6 +15,12 @@ public final class RetrainCommands {
   public static final class Spotcheck extends AnnotatedCommand {
     public Spotcheck() {
       super(SpotcheckCommand.class);
+    }
+  }
+
+  public static final class Store extends AnnotatedCommand {
+    public Store() {
+      super(StoreCommand.class);
     }
   }
 }
