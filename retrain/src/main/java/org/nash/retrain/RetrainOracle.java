@@ -40,6 +40,7 @@ import org.nash.table.BenchmarkTable;
  * out of reach, so the reported value is the table's for the cell (NaN when it has none).
  */
 public final class RetrainOracle implements Oracle {
+  private static final Object TRAINING = new Object();
   private final String benchmark;
   private final RetrainData data;
   private final TrainSettings settings;
@@ -97,9 +98,18 @@ public final class RetrainOracle implements Oracle {
         settingsHash, dataSha256);
   }
 
-  /** Trains one cell, or answers it from the store. The trial's generator is not used (see class comment). */
+  /**
+   * Trains one cell, or answers it from the store. The trial's generator is not used (see class
+   * comment). One training per process at a time, across oracles: the engine's random seed is global.
+   */
   @Override
-  public synchronized Observation query(Arch arch, SplittableRandom rng) {
+  public Observation query(Arch arch, SplittableRandom rng) {
+    synchronized (TRAINING) {
+      return answer(arch);
+    }
+  }
+
+  private Observation answer(Arch arch) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
     if (store != null) {
       TrainedStore.Key key = key(arch);
