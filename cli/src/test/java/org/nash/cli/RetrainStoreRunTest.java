@@ -171,8 +171,9 @@ class RetrainStoreRunTest {
     assertEquals(storedAfter - storedBefore, trainedOnResume);
     assertEquals(archs(resumed).size(), storedAfter);
 
-    // Same searches and values as the uninterrupted run (training is deterministic; its seconds are
-    // real time and differ between the two stores).
+    // Same searches as the uninterrupted run with its own store. Its values are not compared: libtorch
+    // on this CPU has given different numbers for one cell in two processes (11118: 14.5 vs 10.0 %
+    // after 1 tiny epoch), and its seconds are real time.
     assertEquals(ref.size(), resumed.size());
     for (int i = 0; i < ref.size(); i++) {
       TrialResult a = ref.get(i);
@@ -181,7 +182,6 @@ class RetrainStoreRunTest {
       assertEquals(a.queries(), b.queries());
       for (int q = 0; q < a.trace().size(); q++) {
         assertEquals(a.trace().get(q)[0], b.trace().get(q)[0], "arch of query " + q + " of " + a.key());
-        assertEquals(a.trace().get(q)[1], b.trace().get(q)[1], "signal of query " + q + " of " + a.key());
       }
     }
     // And byte for byte the run a fresh folder gets from the same store.
@@ -202,7 +202,11 @@ class RetrainStoreRunTest {
     List<TrialResult> all = new ArrayList<>(TrialsFile.read(dir.resolve("a").resolve(TrialsFile.NAME)).trials());
     all.addAll(TrialsFile.read(dir.resolve("b").resolve(TrialsFile.NAME)).trials());
     List<TrainedStore.Entry> rows = stored(store);
-    assertEquals(archs(all).size(), rows.size(), "every trained cell stored once");
+    Set<Integer> storedArchs = new HashSet<>();
+    rows.forEach(r -> storedArchs.add(r.key().arch()));
+    assertEquals(archs(all), storedArchs, "every trained cell stored once; logs:\n" + Files.readString(dir.resolve("a.txt"))
+        + Files.readString(dir.resolve("b.txt")));
+    assertEquals(storedArchs.size(), rows.size());
     Map<Integer, Double> acc = new HashMap<>();
     rows.forEach(r -> acc.put(r.key().arch(), r.validAccuracy()));
     for (TrialResult t : all) {

@@ -91,8 +91,8 @@ public final class TrainedStore implements AutoCloseable {
         st.execute("CREATE TABLE IF NOT EXISTS trained (benchmark TEXT NOT NULL, arch INTEGER NOT NULL, "
             + "dataset TEXT NOT NULL, split TEXT NOT NULL, epochs INTEGER NOT NULL, seed INTEGER NOT NULL, "
             + "settings_hash TEXT NOT NULL, data_sha256 TEXT NOT NULL, settings TEXT NOT NULL, "
-            + "valid_accuracy REAL NOT NULL, valid_loss REAL NOT NULL, train_accuracy REAL NOT NULL, "
-            + "train_loss REAL NOT NULL, parameters INTEGER NOT NULL, seconds REAL NOT NULL, device TEXT NOT NULL, "
+            // SQLite stores NaN as NULL: a diverged training's NaN loss is NULL here and NaN when read.
+            + "valid_accuracy REAL, valid_loss REAL, train_accuracy REAL, train_loss REAL, parameters INTEGER NOT NULL, seconds REAL NOT NULL, device TEXT NOT NULL, "
             + "nash_version TEXT NOT NULL, djl_version TEXT NOT NULL, libtorch_version TEXT NOT NULL, "
             + "per_epoch TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (benchmark, arch, dataset, split, epochs, "
             + "seed, settings_hash, data_sha256))");
@@ -138,8 +138,9 @@ public final class TrainedStore implements AutoCloseable {
    * numbers); returns whether this call stored it.
    */
   public synchronized boolean put(Entry e) {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO trained (" + COLUMNS + ") VALUES "
-        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    // ON CONFLICT DO NOTHING covers the key only; OR IGNORE would also drop a row breaking NOT NULL.
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO trained (" + COLUMNS + ") VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       bindKey(ps, e.key());
       int i = 9;
       ps.setString(i++, e.settings());
@@ -197,9 +198,15 @@ public final class TrainedStore implements AutoCloseable {
       throw new NashException("result store " + path + ": per-epoch record of " + k + " is not valid JSON: "
           + e.getOriginalMessage(), e);
     }
-    return new Entry(k, rs.getString(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13),
+    return new Entry(k, rs.getString(9), real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13),
         rs.getLong(14), rs.getDouble(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
         epochs, rs.getString(21));
+  }
+
+  /** A REAL column, NULL read back as the NaN it was written as. */
+  private static double real(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? Double.NaN : v;
   }
 
   private static void closeQuietly(Connection c) {

@@ -47,6 +47,21 @@ class TrainedStoreTest {
   }
 
   @Test
+  void divergedTrainingWithNanLossIsStoredAndReadBack() {
+    TrainedStore.Entry good = entry(11, 10.0);
+    TrainedStore.Key k = new TrainedStore.Key("nb201", 12, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff");
+    TrainedStore.Entry nan = new TrainedStore.Entry(k, "channels=4", 10.0, Double.NaN, 9.5, Double.NaN, 1234, 3.25,
+        "cpu()", "0.1", "0.36.0", "2.7.1-cpu", List.of(new EpochResult(1, Double.NaN, 9.5, Double.NaN, 10.0, 1.5, 100,
+        0.1)), "2026-01-01T00:00:00Z");
+    try (TrainedStore s = TrainedStore.open(dir.resolve("t.sqlite"))) {
+      assertTrue(s.put(good));
+      assertTrue(s.put(nan), "a NaN loss must not make the row disappear");
+      assertEquals(nan, s.get(k).orElseThrow());
+      assertEquals(2, s.all().size());
+    }
+  }
+
+  @Test
   void corruptFileIsRefusedAndKept() throws Exception {
     Path p = dir.resolve("trained.sqlite");
     byte[] junk = new byte[8192];
