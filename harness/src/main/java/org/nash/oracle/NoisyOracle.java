@@ -38,6 +38,11 @@ public final class NoisyOracle implements Oracle {
   }
 
   @Override
+  public boolean countsSources() {
+    return inner.countsSources();
+  }
+
+  @Override
   public boolean hasCost() {
     return inner.hasCost();
   }

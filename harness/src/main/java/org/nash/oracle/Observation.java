@@ -13,9 +13,12 @@ import java.util.Locale;
  * @param source where the values come from
  */
 public record Observation(double signal, double reported, double cost, boolean costEstimated, Source source) {
-  /** Where an observation's values come from; results say it on every line. */
+  /**
+   * Where an observation's values come from; results say it on every line. CACHED: a training answered
+   * from a result store (the same numbers, and cost, as training it again).
+   */
   public enum Source {
-    TABLE, PREDICTED, TRAINED;
+    TABLE, PREDICTED, TRAINED, CACHED;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

@@ -19,6 +19,14 @@ public interface Oracle {
     return true;
   }
 
+  /**
+   * Whether results count this oracle's observations per origin (table / trained / cached): true for
+   * oracles that train, so each trial line says how many queries each answered.
+   */
+  default boolean countsSources() {
+    return false;
+  }
+
   /** Whether {@link Observation#cost()} is meaningful, so a budget in seconds can be used. */
   boolean hasCost();
 

@@ -12,8 +12,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"key", "benchmark", "version", "dataset", "pool", "searcher", "seed", "oracle", "source",
-    "protocol", "signal", "aggregation", "reported", "cost_estimated", "charge_repeats", "budget_queries",
-    "budget_seconds", "queries", "repeats", "seconds", "stop_rule", "stop", "optimum", "optimum_pool", "final", "steps", "trace"})
+    "protocol", "sources", "signal", "aggregation", "reported", "cost_estimated", "charge_repeats", "budget_queries",
+    "budget_seconds", "queries", "repeats", "seconds", "stop_rule", "stop", "optimum", "optimum_pool", "final", "steps",
+    "trace"})
 public record TrialResult(
     String key,
     String benchmark,
@@ -23,10 +24,18 @@ public record TrialResult(
     String searcher,
     int seed,
     String oracle,
-    /** table, predicted or trained: where the values come from. */
+    /**
+     * table, predicted or trained (cached trainings included): where the values come from; mixed when
+     * both table and trained values were charged.
+     */
     String source,
     /** The protocol preset, when the config names one (absent otherwise). */
     String protocol,
+    /**
+     * Charged queries per origin (table, predicted, trained, cached), present only for oracles that
+     * train ({@code Oracle.countsSources}), so table results keep their bytes.
+     */
+    java.util.Map<String, Integer> sources,
     /** Column (or model) of the search signal. */
     String signal,
     /** Seed aggregation of the signal (and any fallback), under a preset or explicit setting or at hp200. */
@@ -56,12 +65,12 @@ public record TrialResult(
     /** Every query: [architecture index, signal, cost], when tracing. */
     List<double[]> trace) {
 
-  /** A result without protocol fields (as every default config writes). */
+  /** A result without protocol fields or per-origin counts (as every default config writes). */
   public TrialResult(String key, String benchmark, String version, String dataset, String pool, String searcher,
       int seed, String oracle, String source, String signal, String reported, boolean costEstimated,
       boolean chargeRepeats, Integer budgetQueries, Double budgetSeconds, int queries, int repeats, double seconds,
       String stop, double optimum, double optimumPool, Step last, List<Step> steps, List<double[]> trace) {
-    this(key, benchmark, version, dataset, pool, searcher, seed, oracle, source, null, signal, null, reported,
+    this(key, benchmark, version, dataset, pool, searcher, seed, oracle, source, null, null, signal, null, reported,
         costEstimated, chargeRepeats, budgetQueries, budgetSeconds, queries, repeats, seconds, null, stop, optimum,
         optimumPool, last, steps, trace);
   }

@@ -67,6 +67,7 @@ public final class TrialRunner {
     TrialResult.Step best = null;
     boolean costEstimated = false;
     String source = null;
+    java.util.EnumMap<Observation.Source, Integer> counts = new java.util.EnumMap<>(Observation.Source.class);
     int repeats = 0;
     int freeRepeatsInRow = 0;
     String stop = "budget";
@@ -92,6 +93,9 @@ public final class TrialRunner {
       }
       Observation prev = seen.get(a);
       boolean free = prev != null && !ctx.chargeRepeats();
+      if (!free && !ledger.canAfford(0)) {
+        break; // no charged query left: do not make the oracle train a cell that would not count
+      }
       Observation o = free ? prev : ctx.oracle().query(a, oracleRng);
       double cost = free ? 0 : o.cost();
       if (!free && !ledger.canAfford(cost)) {
@@ -109,7 +113,10 @@ public final class TrialRunner {
         freeRepeatsInRow = 0;
         ledger.charge(cost);
         costEstimated |= o.costEstimated();
-        source = o.source().label();
+        counts.merge(o.source(), 1, Integer::sum);
+        // A cached training is a trained value; the per-origin counts tell them apart.
+        String label = o.source() == Observation.Source.CACHED ? Observation.Source.TRAINED.label() : o.source().label();
+        source = source == null || source.equals(label) ? label : "mixed";
         if (prev == null) {
           seen.put(a, o);
         }
@@ -124,9 +131,17 @@ public final class TrialRunner {
       }
       searcher.tell(a, o.signal(), cost);
     }
+    Map<String, Integer> sources = null;
+    if (ctx.oracle().countsSources() || counts.containsKey(Observation.Source.TRAINED)
+        || counts.containsKey(Observation.Source.CACHED)) {
+      sources = new java.util.LinkedHashMap<>();
+      for (Observation.Source s : Observation.Source.values()) {
+        sources.put(s.label(), counts.getOrDefault(s, 0));
+      }
+    }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),
-        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.protocol(), ctx.signalKey(),
-        ctx.aggregation(),
+        spec.pool(), spec.searcherLabel(), spec.seed(), ctx.oracleName(), source, ctx.protocol(), sources,
+        ctx.signalKey(), ctx.aggregation(),
         ctx.reportedKey(), costEstimated, ctx.chargeRepeats(),
         spec.maxQueries() > 0 ? spec.maxQueries() : null, spec.maxSeconds() > 0 ? spec.maxSeconds() : null,
         ledger.queries(), repeats, ledger.seconds(), ctx.stopRule(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);

@@ -104,7 +104,7 @@ public final class DjlSetup {
     }
   }
 
-  private static String flavour() {
+  public static String flavour() {
     String f = System.getenv("PYTORCH_FLAVOR");
     return f != null ? f : "cpu (from the classpath jar)";
   }

@@ -1,8 +1,16 @@
 package org.nash.retrain;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nash.NashException;
+import org.nash.Provenance;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
@@ -12,6 +20,8 @@ import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
+import org.nash.retrain.store.TrainedStore;
+import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
@@ -21,41 +31,112 @@ import org.nash.table.BenchmarkTable;
 /**
  * The retrain half of the tabular-or-retrain oracle ({@code oracle: retrain}): trains the queried
  * NAS-Bench-201 cell with the benchmark's protocol and answers the accuracy on the evaluation split
- * as the search signal; the cost is the real seconds of the query, so budgets are in real time.
- * Training to the reported fidelity (200 epochs) per incumbent is out of reach, so the reported value
- * is the table's for the cell (NaN when it has none) and {@link #describe()} says so.
+ * as the search signal; the cost is the seconds of the training, so budgets are in real time.
+ * Trainings go through a {@link TrainedStore}: a cell whose key is stored is answered from it
+ * ({@link Observation.Source#CACHED}) with the stored seconds as its cost, so results do not depend on
+ * the store. The training seed comes from the key (the oracle's {@code seed} and the cell), never from
+ * the trial, so a cached and a fresh answer are the same numbers and all trials share the trained cells
+ * (like a table of one training seed). Training to the reported fidelity (200 epochs) per incumbent is
+ * out of reach, so the reported value is the table's for the cell (NaN when it has none).
  */
 public final class RetrainOracle implements Oracle {
+  private static final Object TRAINING = new Object();
+  private final String benchmark;
   private final RetrainData data;
   private final TrainSettings settings;
   private final Device device;
   private final BenchmarkTable table;
   private final String reportedKey;
   private final String what;
+  private final TrainedStore store;
+  private final long seed;
+  private final String settingsText;
+  private final String settingsHash;
+  private final String dataSha256;
 
+  /** An oracle without a store (every query trains), seeded with {@code seed}. */
   public RetrainOracle(RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
       String reportedKey, String what) {
+    this("nb201", data, settings, device, table, reportedKey, what, null, 0, 0);
+  }
+
+  RetrainOracle(String benchmark, RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
+      String reportedKey, String what, TrainedStore store, long seed, int subset) {
+    this.benchmark = benchmark;
     this.data = data;
     this.settings = settings;
     this.device = device;
     this.table = table;
     this.reportedKey = reportedKey;
     this.what = what;
+    this.store = store;
+    this.seed = seed;
+    this.settingsText = settingsText(settings, subset);
+    this.settingsHash = sha256(settingsText).substring(0, 16);
+    this.dataSha256 = store != null ? data.sha256() : null;
   }
 
   /**
-   * Trains one cell, seeded from the trial's generator. One query at a time: the engine's random
-   * seed is global, and two trainings would only share the same cores.
+   * Every setting that changes a training's numbers, in a fixed text form; its hash is in the store's
+   * key. The schedule is NB-201's cosine set once per epoch ({@code CosineLr}).
+   */
+  static String settingsText(TrainSettings s, int subset) {
+    return "channels=" + s.channels() + " cells=" + s.cells() + " batch=" + s.batchSize() + " lr=" + s.learningRate()
+        + " wd=" + s.weightDecay() + " momentum=" + s.momentum() + " nesterov=true schedule=cosine-per-epoch(eta_min=0)"
+        + " augment=crop4+flip eval_batch=" + s.evalBatchSize() + " eval_each_epoch=" + s.evalEachEpoch()
+        + " subset=" + subset;
+  }
+
+  /** The training seed of a cell: from the key (oracle seed, cell index), the same in every process. */
+  static long trainingSeed(long seed, int arch) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + arch).nextLong();
+  }
+
+  /** The store key of a cell. */
+  public TrainedStore.Key key(Arch arch) {
+    return new TrainedStore.Key(benchmark, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
+        settingsHash, dataSha256);
+  }
+
+  /**
+   * Trains one cell, or answers it from the store. The trial's generator is not used (see class
+   * comment). One training per process at a time, across oracles: the engine's random seed is global.
    */
   @Override
-  public synchronized Observation query(Arch arch, SplittableRandom rng) {
-    TrainResult r = train(arch, rng.nextLong(), new NetworkTrainer.Listener() {});
+  public Observation query(Arch arch, SplittableRandom rng) {
+    synchronized (TRAINING) {
+      return answer(arch);
+    }
+  }
+
+  private Observation answer(Arch arch) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
+    if (store != null) {
+      TrainedStore.Key key = key(arch);
+      Optional<TrainedStore.Entry> hit = store.get(key);
+      if (hit.isPresent()) {
+        return new Observation(hit.get().validAccuracy(), reported, hit.get().seconds(), false,
+            Observation.Source.CACHED);
+      }
+      TrainResult r = train(arch, trainingSeed(seed, arch.index()), new NetworkTrainer.Listener() {});
+      EpochResult last = r.epochs().get(r.epochs().size() - 1);
+      store.put(new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
+          last.trainLoss(), r.parameters(), r.seconds(), device.toString(), Provenance.current().nashVersion(),
+          Engine.getDjlVersion(), DjlSetup.engine().getVersion() + "-" + DjlSetup.flavour(), r.epochs(), null));
+      return new Observation(r.validAccuracy(), reported, r.seconds(), false, Observation.Source.TRAINED);
+    }
+    TrainResult r = train(arch, trainingSeed(seed, arch.index()), new NetworkTrainer.Listener() {});
     return new Observation(r.validAccuracy(), reported, r.seconds(), false, Observation.Source.TRAINED);
   }
 
-  public TrainResult train(Arch arch, long seed, NetworkTrainer.Listener listener) {
-    return new NetworkTrainer(settings.withSeed(seed), device).train(arch.ops(), data.train(), data.eval(), listener);
+  public TrainResult train(Arch arch, long trainingSeed, NetworkTrainer.Listener listener) {
+    return new NetworkTrainer(settings.withSeed(trainingSeed), device).train(arch.ops(), data.train(), data.eval(),
+        listener);
+  }
+
+  @Override
+  public boolean countsSources() {
+    return true;
   }
 
   @Override
@@ -68,9 +149,65 @@ public final class RetrainOracle implements Oracle {
     return what;
   }
 
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
+  static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
+      DataCatalog catalog) {
+    DjlSetup.offline();
+    if (!b.name().equals("nb201")) {
+      throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells; benchmark '" + b.name()
+          + "' is not supported");
+    }
+    Objective obj = b.objective(dataset);
+    if (!dataset.equals("cifar10") && !dataset.equals("cifar10-valid")) {
+      // The signal of cifar100 / ImageNet16-120 is a training on those images, which nash does not have.
+      throw new NashException("oracle '" + oracleName + "' cannot train for dataset '" + dataset + "': it needs the "
+          + dataset + " images, and the data catalog has only CIFAR-10 (cifar10-jpeg; see nash data list). Use "
+          + "datasets: [cifar10] (signal: x-valid accuracy of a cifar10-valid training) or oracle: table");
+    }
+    int epochs = params.getInt("epochs", fidelity.epochs());
+    int channels = params.getInt("channels", 16);
+    int cells = params.getInt("cells", 5);
+    if (epochs < 1 || channels < 1 || cells < 1) {
+      throw new NashException("oracle '" + oracleName + "': epochs, channels and cells must be >= 1, got " + epochs
+          + ", " + channels + ", " + cells);
+    }
+    String deviceName = params.getString("device", "cpu");
+    int subset = params.getInt("subset", 0);
+    String source = params.getString("data", null);
+    int threads = params.getInt("threads", 0);
+    long seed = params.getInt("seed", 0);
+    String storeParam = params.getString("store", null);
+    boolean useStore = !"none".equals(storeParam);
+    if (threads > 0) {
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    }
+    Device device = DjlSetup.device(deviceName);
+    // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
+    RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : Path.of(source), catalog, subset);
+    TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells).withEvalEachEpoch(true);
+    TrainedStore store = useStore ? TrainedStore.open(storeParam != null ? Path.of(storeParam)
+        : TrainedStore.defaultPath()) : null;
+    String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
+        + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
+        + data.how() + "), training seed " + seed + ", device " + device + ", store "
+        + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "
+        + "cost = seconds of the training (stored seconds when cached)";
+    return new RetrainOracle(b.name(), data, settings, device, b.table(), obj.reportedKey(), what, store, seed, subset);
+  }
+
   /**
    * {@code oracle: retrain}, parameters {@code device} (cpu|gpu), {@code subset} (images, 0 = all),
-   * {@code data} (CIFAR-10 source path), {@code threads}. The fidelity gives the epochs (hp12, hp200).
+   * {@code data} (CIFAR-10 source path), {@code threads}, {@code seed} (training seed, default 0),
+   * {@code store} (path of the result store, default {@code <cache>/trained.sqlite}, {@code none} for
+   * no store). The fidelity gives the epochs (hp12, hp200) unless {@code epochs} is given.
    */
   public static final class Provider implements OracleProvider {
     @Override
@@ -80,40 +217,16 @@ public final class RetrainOracle implements Oracle {
 
     @Override
     public String description() {
-      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine); params device (cpu|gpu), subset, data, "
-          + "threads, and for quick checks epochs (default: the fidelity's), channels (16) and cells (5)";
+      return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine), answering stored cells from the "
+          + "result store; params device (cpu|gpu), subset, data, threads, seed, store (path|none), and for quick "
+          + "checks epochs (default: the fidelity's), channels (16) and cells (5)";
     }
 
     @Override
     public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
-      DjlSetup.offline();
-      if (!b.name().equals("nb201")) {
-        throw new NashException("oracle 'retrain' trains NAS-Bench-201 cells; benchmark '" + b.name() + "' is not supported");
-      }
-      Objective obj = b.objective(dataset);
-      int epochs = params.getInt("epochs", fidelity.epochs());
-      int channels = params.getInt("channels", 16);
-      int cells = params.getInt("cells", 5);
-      if (epochs < 1 || channels < 1 || cells < 1) {
-        throw new NashException("oracle 'retrain': epochs, channels and cells must be >= 1, got " + epochs + ", "
-            + channels + ", " + cells);
-      }
-      String deviceName = params.getString("device", "cpu");
-      int subset = params.getInt("subset", 0);
-      String source = params.getString("data", null);
-      int threads = params.getInt("threads", 0);
+      RetrainOracle o = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog);
       params.requireAllRead();
-      if (threads > 0) {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      }
-      Device device = DjlSetup.device(deviceName);
-      // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
-      RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : java.nio.file.Path.of(source), catalog, subset);
-      TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells);
-      String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
-          + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
-          + data.how() + "), device " + device + "; reported " + obj.reportedKey() + " from the table; cost = real seconds";
-      return new RetrainOracle(data, settings, device, b.table(), obj.reportedKey(), what);
+      return o;
     }
   }
 }

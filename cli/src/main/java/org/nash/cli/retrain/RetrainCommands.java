@@ -2,7 +2,7 @@ package org.nash.cli.retrain;
 
 import org.nash.cli.AnnotatedCommand;
 
-/** {@code nash retrain} and {@code nash spotcheck}, registered like any plugin's commands. */
+/** {@code nash retrain}, {@code spotcheck}, {@code store} and {@code doctor}, registered like any plugin's commands. */
 public final class RetrainCommands {
   private RetrainCommands() {}
 
@@ -15,6 +15,18 @@ public final class RetrainCommands {
   public static final class Spotcheck extends AnnotatedCommand {
     public Spotcheck() {
       super(SpotcheckCommand.class);
+    }
+  }
+
+  public static final class Store extends AnnotatedCommand {
+    public Store() {
+      super(StoreCommand.class);
+    }
+  }
+
+  public static final class Doctor extends AnnotatedCommand {
+    public Doctor() {
+      super(DoctorCommand.class);
     }
   }
 }

@@ -51,6 +51,26 @@ public record RetrainData(String dataset, CifarImages train, CifarImages eval, S
     return new RetrainData(dataset, train, eval, evalSplit, how);
   }
 
+  /**
+   * The sha256 of the exact training and evaluation images and labels (in order): the data identity
+   * in the result store's key, so a different source, split or subset never answers from a stored cell.
+   */
+  public String sha256() {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (CifarImages part : new CifarImages[] {train, eval}) {
+        md.update(part.pixels());
+        for (int i = 0; i < part.size(); i++) {
+          md.update((byte) part.label(i));
+        }
+        md.update((byte) 0xFF);
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static CifarSet read(Path source, DataCatalog catalog) {
     if (source == null) {
       return CifarJpeg.load(catalog.resolve("cifar10-jpeg"), catalog.cacheDir().resolve("cifar10"));

@@ -1,0 +1,87 @@
+package org.nash.retrain;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Fidelity;
+import org.nash.data.DataCatalog;
+import org.nash.oracle.Observation;
+import org.nash.oracle.Oracle;
+import org.nash.oracle.OracleProvider;
+import org.nash.oracle.TableOracleProvider;
+import org.nash.plugin.Params;
+import org.nash.space.Arch;
+
+/**
+ * {@code oracle: table-or-retrain}: the table answers every cell it holds at the config's fidelity
+ * (hp12, hp200 on NB-201, at the table oracle's aggregation); a cell it does not hold, or every cell
+ * when the oracle params ask for {@code epochs} the table has no column for, is trained through the
+ * result store ({@link RetrainOracle}). Every observation says table, trained or cached.
+ */
+public final class TableOrRetrainOracle implements Oracle {
+  private final Oracle table;
+  private final RetrainOracle retrain;
+  private final boolean tableHoldsFidelity;
+  private final String what;
+
+  TableOrRetrainOracle(Oracle table, RetrainOracle retrain, boolean tableHoldsFidelity) {
+    this.table = table;
+    this.retrain = retrain;
+    this.tableHoldsFidelity = tableHoldsFidelity;
+    this.what = tableHoldsFidelity
+        ? "table-or-retrain: " + table.describe() + "; cells the table lacks: " + retrain.describe()
+        : "table-or-retrain: the table has no column at these epochs, every cell is trained: " + retrain.describe();
+  }
+
+  public boolean tableHoldsFidelity() {
+    return tableHoldsFidelity;
+  }
+
+  @Override
+  public Observation query(Arch arch, SplittableRandom rng) {
+    return tableHoldsFidelity && table.answers(arch) ? table.query(arch, rng) : retrain.query(arch, rng);
+  }
+
+  /** Costs of table and training are both seconds, so a time budget mixes them. */
+  @Override
+  public boolean countsSources() {
+    return true;
+  }
+
+  @Override
+  public boolean hasCost() {
+    return tableHoldsFidelity ? table.hasCost() && retrain.hasCost() : retrain.hasCost();
+  }
+
+  @Override
+  public String describe() {
+    return what;
+  }
+
+  /**
+   * The parameters are {@code oracle: retrain}'s; {@code epochs} other than the fidelity's means the
+   * table (whose columns are the benchmark's fidelities) cannot answer.
+   */
+  public static final class Provider implements OracleProvider {
+    @Override
+    public String name() {
+      return "table-or-retrain";
+    }
+
+    @Override
+    public String description() {
+      return "answers from the table when it holds the fidelity and the cell, trains (through the result store) "
+          + "otherwise, e.g. when epochs differ from the fidelity's; params as for retrain";
+    }
+
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
+      int epochs = params.getInt("epochs", fidelity.epochs());
+      RetrainOracle retrain = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog);
+      params.requireAllRead();
+      Oracle table = new TableOracleProvider().create(b, dataset, fidelity, new Params("oracle table", Map.of()),
+          catalog);
+      return new TableOrRetrainOracle(table, retrain, epochs == fidelity.epochs());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.nash.retrain.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nash.NashException;
+import org.nash.retrain.train.EpochResult;
+
+/** The result store on its own: round trip, first writer wins, refusals of foreign files. */
+class TrainedStoreTest {
+  @TempDir
+  Path dir;
+
+  static TrainedStore.Entry entry(int arch, double acc) {
+    TrainedStore.Key k = new TrainedStore.Key("nb201", arch, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff");
+    List<EpochResult> epochs = List.of(new EpochResult(1, 2.3, 10, 2.2, 12, 1.5, 100, 0.1),
+        new EpochResult(2, 2.1, 15, 2.0, acc, 1.4, 110, 0.05));
+    return new TrainedStore.Entry(k, "channels=4", acc, 2.0, 15, 2.1, 1234, 3.25, "cpu()", "0.1", "0.36.0", "2.7.1-cpu",
+        epochs, "2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void storesAndAnswersExactValuesAcrossOpenings() {
+    Path p = dir.resolve("sub").resolve("trained.sqlite");
+    TrainedStore.Entry e = entry(9930, 17.123456789012345);
+    try (TrainedStore s = TrainedStore.open(p)) {
+      assertTrue(s.get(e.key()).isEmpty());
+      assertTrue(s.put(e));
+      assertFalse(s.put(entry(9930, 99)), "a stored key is kept");
+    }
+    try (TrainedStore s = TrainedStore.open(p)) {
+      assertEquals(e, s.get(e.key()).orElseThrow());
+      assertEquals(List.of(e), s.all());
+      assertTrue(s.get(new TrainedStore.Key("nb201", 9930, "cifar10-valid", "x-valid", 2, 1, "abcd", "00ff")).isEmpty(),
+          "another seed is another key");
+    }
+  }
+
+  @Test
+  void divergedTrainingWithNanLossIsStoredAndReadBack() {
+    TrainedStore.Entry good = entry(11, 10.0);
+    TrainedStore.Key k = new TrainedStore.Key("nb201", 12, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff");
+    TrainedStore.Entry nan = new TrainedStore.Entry(k, "channels=4", 10.0, Double.NaN, 9.5, Double.NaN, 1234, 3.25,
+        "cpu()", "0.1", "0.36.0", "2.7.1-cpu", List.of(new EpochResult(1, Double.NaN, 9.5, Double.NaN, 10.0, 1.5, 100,
+        0.1)), "2026-01-01T00:00:00Z");
+    try (TrainedStore s = TrainedStore.open(dir.resolve("t.sqlite"))) {
+      assertTrue(s.put(good));
+      assertTrue(s.put(nan), "a NaN loss must not make the row disappear");
+      assertEquals(nan, s.get(k).orElseThrow());
+      assertEquals(2, s.all().size());
+    }
+  }
+
+  @Test
+  void corruptFileIsRefusedAndKept() throws Exception {
+    Path p = dir.resolve("trained.sqlite");
+    byte[] junk = new byte[8192];
+    for (int i = 0; i < junk.length; i++) {
+      junk[i] = (byte) (i * 31);
+    }
+    Files.write(p, junk);
+    NashException ex = assertThrows(NashException.class, () -> TrainedStore.open(p));
+    assertTrue(ex.getMessage().contains(p.toString()) && ex.getMessage().contains("left untouched"), ex.getMessage());
+    assertArrayEquals(junk, Files.readAllBytes(p));
+  }
+
+  @Test
+  void anotherSqliteDatabaseIsRefused() throws Exception {
+    Path p = dir.resolve("other.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p)) {
+      c.createStatement().execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      c.createStatement().execute("INSERT INTO meta VALUES ('format', 'someone-else/3')");
+    }
+    NashException ex = assertThrows(NashException.class, () -> TrainedStore.open(p));
+    assertTrue(ex.getMessage().contains("format 'someone-else/3'"), ex.getMessage());
+  }
+}
