@@ -124,7 +124,8 @@ public final class Nash implements Runnable {
 
   public DataCatalog catalog() {
     if (catalog == null) {
-      catalog = DataCatalog.fromEnvironment();
+      // Downloads show the same progress as runs: a bar on a terminal, plain lines in a log.
+      catalog = DataCatalog.fromEnvironment().withProgress((task, total, unit) -> Progress.start(task, total, false));
     }
     return catalog;
   }

@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress on stderr: a redrawn bar on a terminal; in a log file (not a terminal) plain lines, at
  * most one every {@link #PERIOD_NANOS} plus the last, so logs hold no {@code \r} frames.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements org.nash.io.Progress {
   static final long PERIOD_NANOS = 10_000_000_000L;
 
   private final String task;
@@ -53,9 +53,15 @@ final class Progress implements AutoCloseable {
   }
 
   synchronized void step() {
-    done++;
+    advance(1);
+  }
+
+  /** Also how the data catalog's downloads report their bytes. */
+  @Override
+  public synchronized void advance(long amount) {
+    done += amount;
     if (bar != null) {
-      bar.step();
+      bar.stepBy(amount);
     } else if (log != null) {
       long now = System.nanoTime();
       if (now - lastLine >= PERIOD_NANOS && done < total) {

@@ -44,7 +44,7 @@ final class RunCommand implements Runnable {
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, dir);
     // The signal's seed aggregation and the stop rule are named wherever a result line names them.
-    plan.contexts().values().stream().map(c -> c.oracle().describe()
+    plan.cells().stream().map(c -> c.oracle().describe()
         + (c.aggregation() != null ? ", aggregation " + c.aggregation() : "")
         + (c.stopRule() != null ? ", " + c.stopRule() : "")
         + (c.protocol() != null ? " (protocol " + c.protocol() + ")" : "")).distinct()

@@ -26,8 +26,18 @@ public final class ExperimentRunner {
    * context per dataset x pool (grid order).
    */
   public record Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials,
-      Map<String, TrialRunner.Context> contexts, Map<String, SearcherFactory> factories,
-      List<TrialRunner.Context> cells) {}
+      Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells) {
+
+    /** The context of one dataset x pool (cells are dataset-major, as the grid's). */
+    public TrialRunner.Context context(String dataset, String pool) {
+      int d = trials.datasets().indexOf(dataset);
+      int p = trials.pools().indexOf(pool);
+      if (d < 0 || p < 0) {
+        throw new IllegalArgumentException("no cell " + dataset + " x " + pool + " in this plan");
+      }
+      return cells.get(d * trials.pools().size() + p);
+    }
+  }
 
   /**
    * What a run did. {@code repaired}: what was wrong with the folder and was dealt with (a cut last

@@ -63,7 +63,6 @@ final class Planner {
     List<OpPool> pools = pools(cfg, b);
     TrialGrid grid = grid(cfg, b, pools);
     List<TrialRunner.Context> cells = new ArrayList<>();
-    Map<String, TrialRunner.Context> contexts = new LinkedHashMap<>();
     for (int i = 0; i < grid.datasets().size(); i++) {
       String ds = grid.datasets().get(i);
       Objective full = b.objective(ds);
@@ -84,10 +83,9 @@ final class Planner {
             recordAggregation(cfg, full) ? sig.label() : null,
             cfg.protocol != null || cfg.stopRule != null ? stopRule(cfg) : null);
         cells.add(c);
-        contexts.put(ds + "|" + pool.label(), c);
       }
     }
-    return new ExperimentRunner.Plan(cfg, b, grid, contexts, factories, cells);
+    return new ExperimentRunner.Plan(cfg, b, grid, factories, cells);
   }
 
   /**

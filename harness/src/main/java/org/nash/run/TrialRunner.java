@@ -67,7 +67,7 @@ public final class TrialRunner {
     TrialResult.Step best = null;
     boolean costEstimated = false;
     String source = null;
-    java.util.EnumMap<Observation.Source, Integer> counts = new java.util.EnumMap<>(Observation.Source.class);
+    int[] charged = new int[Observation.Source.values().length]; // charged queries per origin, by ordinal
     int repeats = 0;
     int freeRepeatsInRow = 0;
     String stop = "budget";
@@ -113,7 +113,7 @@ public final class TrialRunner {
         freeRepeatsInRow = 0;
         ledger.charge(cost);
         costEstimated |= o.costEstimated();
-        counts.merge(o.source(), 1, Integer::sum);
+        charged[o.source().ordinal()]++;
         // A cached training is a trained value; the per-origin counts tell them apart.
         String label = o.source() == Observation.Source.CACHED ? Observation.Source.TRAINED.label() : o.source().label();
         source = source == null || source.equals(label) ? label : "mixed";
@@ -132,11 +132,11 @@ public final class TrialRunner {
       searcher.tell(a, o.signal(), cost);
     }
     Map<String, Integer> sources = null;
-    if (ctx.oracle().countsSources() || counts.containsKey(Observation.Source.TRAINED)
-        || counts.containsKey(Observation.Source.CACHED)) {
+    if (ctx.oracle().countsSources() || charged[Observation.Source.TRAINED.ordinal()] > 0
+        || charged[Observation.Source.CACHED.ordinal()] > 0) {
       sources = new java.util.LinkedHashMap<>();
       for (Observation.Source s : Observation.Source.values()) {
-        sources.put(s.label(), counts.getOrDefault(s, 0));
+        sources.put(s.label(), charged[s.ordinal()]);
       }
     }
     return new TrialResult(spec.key(), ctx.benchmark().name(), ctx.benchmark().version(), spec.dataset(),

@@ -90,8 +90,8 @@ public final class TrialsFile {
    */
   public static final class Duplicates {
     private final Path file;
-    private final java.util.Map<String, Long> firstLine = new java.util.HashMap<>();
-    private final java.util.Map<String, String> versionOf = new java.util.HashMap<>();
+    /** The first record of each key: its line and data version. */
+    private final java.util.Map<String, First> firsts = new java.util.HashMap<>();
     private long dropped;
     private String example;
 
@@ -101,21 +101,23 @@ public final class TrialsFile {
 
     /** Whether this is the first record of its key. */
     public boolean first(long line, TrialResult r) {
-      Long prev = firstLine.putIfAbsent(r.key(), line);
+      // interned: a handful of distinct versions per file, shared by every key
+      First prev = firsts.putIfAbsent(r.key(), new First(line, r.version().intern()));
       if (prev == null) {
-        versionOf.put(r.key(), r.version().intern()); // a handful of distinct versions per file
         return true;
       }
-      if (!versionOf.get(r.key()).equals(r.version())) {
+      if (!prev.version().equals(r.version())) {
         // Not a copy of the same run: the same trial on other data. Neither can be trusted.
-        throw new NashException(file + " mixes trials of benchmark data versions " + versionOf.get(r.key()) + " and "
-            + r.version() + ": trial " + r.key() + " is on line " + prev + " and line " + line);
+        throw new NashException(file + " mixes trials of benchmark data versions " + prev.version() + " and "
+            + r.version() + ": trial " + r.key() + " is on line " + prev.line() + " and line " + line);
       }
       if (dropped++ == 0) {
-        example = "line " + line + " repeats trial " + r.key() + " of line " + prev;
+        example = "line " + line + " repeats trial " + r.key() + " of line " + prev.line();
       }
       return false;
     }
+
+    private record First(long line, String version) {}
 
     /** A warning naming the dropped lines, or null. */
     public String warning() {

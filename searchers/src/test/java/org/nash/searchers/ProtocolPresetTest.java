@@ -207,7 +207,7 @@ class ProtocolPresetTest {
   }
 
   private static TrialRunner.Context ctx(ExperimentRunner.Plan p, String ds) {
-    return p.contexts().get(ds + "|full");
+    return p.context(ds, "full");
   }
 
   @Test

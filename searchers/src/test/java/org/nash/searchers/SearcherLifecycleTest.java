@@ -206,7 +206,7 @@ class SearcherLifecycleTest {
         seeds: 2
         """), TestData.catalog(), getClass().getClassLoader());
     Scoped scoped = new Scoped(p.factories().get("rs"));
-    ExperimentRunner.Plan plan = new ExperimentRunner.Plan(p.config(), p.benchmark(), p.trials(), p.contexts(),
+    ExperimentRunner.Plan plan = new ExperimentRunner.Plan(p.config(), p.benchmark(), p.trials(),
         Map.of("rs", scoped), p.cells());
     Path out = dir.resolve("scoped");
     ExperimentRunner.run(plan, out, 2, null);
