@@ -262,4 +262,67 @@ class ShardRunTest {
     Files.delete(out.resolve(TrialsFile.NAME));
     ok("merge", out.toString());
   }
+
+  /** nash in a fresh JVM whose cache (and so default result store) is {@code cache}. */
+  private String nash(Path cache, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-Dnash.data.mirror=" + TestData.mirror(),
+        "-Dnash.data=" + cache, Nash.class.getName()));
+    cmd.addAll(List.of(args));
+    Path log = dir.resolve("nash.log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + cmd);
+    String out = Files.readString(log);
+    assertEquals(0, p.exitValue(), String.join(" ", args) + ": " + out);
+    return out;
+  }
+
+  @Test
+  void shardsOfARetrainingRunKeepTheirOwnStoresAndTheMergeFoldsThemIn() throws Exception {
+    Path cfg = config("retrain.yaml", """
+        name: retrain-shards
+        benchmark: nb201
+        oracle: retrain
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+        datasets: [cifar10]
+        pools: ["skip,c3x3"]
+        searchers: [{name: rs}]
+        budget: {queries: 3}
+        seeds: 2
+        """);
+    Path out = dir.resolve("r");
+    // The shards run here (with this JVM's data cache): their stores are in their folders, whatever the cache.
+    Path userStore = org.nash.data.DataCatalog.defaultCacheDir().resolve(org.nash.retrain.store.TrainedStore.FILE_NAME);
+    long before = Files.exists(userStore) ? Files.size(userStore) : -1;
+    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet");
+    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");
+    assertEquals(before, Files.exists(userStore) ? Files.size(userStore) : -1, "shards write no shared store");
+    // The merge runs in a JVM whose default store is a fresh one (the decoded tables shared, to save time).
+    Path cache = dir.resolve("cache");
+    Files.createDirectories(cache);
+    Path tables = org.nash.data.DataCatalog.defaultCacheDir().resolve("nasbench201");
+    if (Files.isDirectory(tables)) {
+      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
+    }
+    Path defaultStore = cache.resolve(org.nash.retrain.store.TrainedStore.FILE_NAME);
+    java.util.Map<org.nash.retrain.store.TrainedStore.Key, org.nash.retrain.store.TrainedStore.Entry> union =
+        new java.util.HashMap<>();
+    for (String k : List.of("0-of-2", "1-of-2")) {
+      try (var s = org.nash.retrain.store.TrainedStore.open(out.resolve("shards").resolve(k).resolve("trained.sqlite"))) {
+        assertFalse(s.all().isEmpty(), k);
+        s.all().forEach(e -> union.putIfAbsent(e.key(), e));
+      }
+    }
+    String merged = nash(cache, "merge", out.toString());
+    assertTrue(merged.contains("result store " + defaultStore.toAbsolutePath()), merged);
+    try (var s = org.nash.retrain.store.TrainedStore.open(defaultStore)) {
+      List<org.nash.retrain.store.TrainedStore.Entry> all = s.all();
+      assertEquals(union.size(), all.size(), "each trained cell once");
+      all.forEach(e -> assertEquals(union.get(e.key()), e));
+    }
+    List<TrialResult> trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
+    assertEquals(List.of(0, 1), trials.stream().map(TrialResult::seed).toList());
+    // merging again adds nothing
+    assertTrue(nash(cache, "merge", out.toString()).contains(", 0 new"));
+  }
 }
