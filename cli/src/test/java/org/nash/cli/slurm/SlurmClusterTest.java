@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
+import org.nash.data.DataCatalog;
+import org.nash.retrain.store.TrainedStore;
+import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
 
 /**
  * {@code nash slurm} against a real Slurm cluster: the single-node one of scripts/slurm-local.sh,
@@ -58,14 +64,7 @@ class SlurmClusterTest {
     assertEquals(0, sinfo.exit(), "sinfo: " + sinfo.out());
     assertTrue(sinfo.out().contains("idle") || sinfo.out().contains("mix") || sinfo.out().contains("alloc"),
         "the cluster has a usable node: " + sinfo.out());
-    launcher = work.resolve("nash");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(launcher, "#!/bin/sh\n# nash over the test class path, for the jobs\n"
-        + "export OMP_WAIT_POLICY=PASSIVE\n"
-        + "exec " + SbatchScript.sh(java) + " -Xmx512m -Dai.djl.offline=true -Dnash.data.mirror="
-        + SbatchScript.sh(TestData.mirror()) + " -cp " + SbatchScript.sh(System.getProperty("java.class.path"))
-        + " org.nash.cli.Nash \"$@\"\n");
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    launcher = launcher("nash", null);
 
     Path root = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
     String yaml = Files.readString(root.resolve("configs/nb201-protocol.yaml"));
@@ -78,6 +77,19 @@ class SlurmClusterTest {
         "--quiet");
     assertEquals(0, ref.exit(), ref.out());
     System.out.printf("slurm: one-machine run (1 thread, one JVM): %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A launcher script for the jobs: nash over this JVM's class path, with its own data cache if given. */
+  static Path launcher(String name, Path cache) throws IOException {
+    Path l = work.resolve(name);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(l, "#!/bin/sh\n# nash over the test class path, for the jobs\n"
+        + "export OMP_WAIT_POLICY=PASSIVE\n"
+        + "exec " + SbatchScript.sh(java) + " -Xmx512m -Dai.djl.offline=true -Dnash.data.mirror="
+        + SbatchScript.sh(TestData.mirror()) + (cache == null ? "" : " -Dnash.data=" + SbatchScript.sh(cache))
+        + " -cp " + SbatchScript.sh(System.getProperty("java.class.path")) + " org.nash.cli.Nash \"$@\"\n");
+    Files.setPosixFilePermissions(l, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return l;
   }
 
   record Cmd(int exit, String out) {}
@@ -99,10 +111,14 @@ class SlurmClusterTest {
   }
 
   static String submit(Path out, String... extra) throws Exception {
-    List<String> a = new ArrayList<>(List.of("slurm", "submit", protocol.toString(), "--out", out.toString(),
-        "--launcher", launcher.toString()));
+    return submit(launcher, protocol, out, extra);
+  }
+
+  static String submit(Path nash, Path config, Path out, String... extra) throws Exception {
+    List<String> a = new ArrayList<>(List.of(nash.toString(), "slurm", "submit", config.toString(), "--out",
+        out.toString(), "--launcher", nash.toString()));
     a.addAll(List.of(extra));
-    Cmd c = nash(Duration.ofMinutes(2), a.toArray(String[]::new));
+    Cmd c = cmd(Duration.ofMinutes(2), a);
     assertEquals(0, c.exit(), c.out());
     return c.out();
   }
@@ -215,5 +231,89 @@ class SlurmClusterTest {
       assertTrue(script.contains("#SBATCH --array=3\n"), script);
       assertEquals(2, Submissions.read(out).size());
     });
+  }
+
+  /** A fresh data cache sharing the decoded tables of the default one (saves decoding them again). */
+  static Path cache(String name) throws IOException {
+    Path cache = work.resolve(name);
+    Files.createDirectories(cache);
+    Path tables = DataCatalog.defaultCacheDir().resolve("nasbench201");
+    if (Files.isDirectory(tables)) {
+      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
+    }
+    return cache;
+  }
+
+  @Test
+  void aRetrainingStudyThroughSlurmStoresEachCellOnceAndMatchesALocalRun() {
+    assertTimeoutPreemptively(Duration.ofMinutes(15), () -> {
+      // Tiny trainings on the CPU (as RetrainStoreRunTest): C=4, N=1, 200 images, 1 epoch.
+      Path cfg = work.resolve("retrain.yaml");
+      Files.writeString(cfg, """
+          name: retrain-slurm
+          benchmark: nb201
+          oracle: retrain
+          oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+          datasets: [cifar10]
+          pools: ["skip,c3x3"]
+          searchers: [{name: rs}]
+          budget: {queries: 3}
+          trace: true
+          seeds: 4
+          """);
+      // The jobs' default result store is in their own cache: the merge folds the shards' stores there.
+      Path cache = cache("cache-slurm");
+      Path nash = launcher("nash-retrain", cache);
+      Path out = work.resolve("retrain");
+      long t0 = System.nanoTime();
+      String s = submit(nash, cfg, out, "--shards", "2");
+      waitGone(job(s, "merge"), Duration.ofMinutes(12));
+      System.out.printf("slurm: retraining study, 2 shards + merge: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      assertTrue(Files.exists(out.resolve("trials.jsonl")), "merged: " + logs(out));
+      List<TrialResult> merged = TrialsFile.read(out.resolve("trials.jsonl")).trials();
+      assertEquals(4, merged.size());
+
+      Set<Integer> cells = new HashSet<>();
+      merged.forEach(t -> t.trace().forEach(q -> cells.add((int) q[0])));
+      Path store = cache.resolve(TrainedStore.FILE_NAME);
+      List<TrainedStore.Entry> rows;
+      try (TrainedStore st = TrainedStore.open(store)) {
+        rows = st.all();
+      }
+      assertEquals(cells.size(), rows.size(), "the study's store holds each trained cell once: " + rows);
+      assertEquals(cells.size(), rows.stream().map(TrainedStore.Entry::key).distinct().count());
+
+      // A local run over the merged store answers every query from it, with the same file.
+      Cmd again = cmd(Duration.ofMinutes(5), List.of(nash.toString(), "run", cfg.toString(), "--out",
+          work.resolve("retrain-local-cached").toString(), "--quiet"));
+      assertEquals(0, again.exit(), again.out());
+      List<TrialResult> cached = TrialsFile.read(work.resolve("retrain-local-cached/trials.jsonl")).trials();
+      assertEquals(0, cached.stream().mapToInt(t -> t.sources().get("trained")).sum(), "nothing trained again");
+      assertEquals(withoutSources(out), withoutSources(work.resolve("retrain-local-cached")));
+
+      // And an independent local run (its own empty store) makes the same searches with the same
+      // accuracies; only the charged seconds, real training time, differ.
+      Path local = work.resolve("retrain-local");
+      Cmd fresh = cmd(Duration.ofMinutes(8), List.of(launcher("nash-local", cache("cache-local")).toString(), "run",
+          cfg.toString(), "--out", local.toString(), "--threads", "1", "--quiet"));
+      assertEquals(0, fresh.exit(), fresh.out());
+      List<TrialResult> ref = TrialsFile.read(local.resolve("trials.jsonl")).trials();
+      assertEquals(ref.size(), merged.size());
+      for (int i = 0; i < ref.size(); i++) {
+        assertEquals(ref.get(i).key(), merged.get(i).key());
+        assertEquals(ref.get(i).trace().size(), merged.get(i).trace().size());
+        for (int q = 0; q < ref.get(i).trace().size(); q++) {
+          double[] a = ref.get(i).trace().get(q);
+          double[] b = merged.get(i).trace().get(q);
+          assertEquals(a[0], b[0], "arch of query " + q + " of " + ref.get(i).key());
+          assertEquals(a[1], b[1], "accuracy of arch " + (int) a[0] + " (query " + q + " of " + ref.get(i).key() + ")");
+        }
+      }
+    });
+  }
+
+  /** The trials file without the per-origin counts, the one field that depends on the store's state. */
+  static String withoutSources(Path dir) throws IOException {
+    return Files.readString(dir.resolve("trials.jsonl")).replaceAll("\"sources\":\\{[^}]*\\},", "");
   }
 }
