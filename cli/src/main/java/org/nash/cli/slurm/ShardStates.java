@@ -15,7 +15,8 @@ import java.util.Set;
 final class ShardStates {
   private ShardStates() {}
 
-  enum State { DONE, RUNNING, PENDING, FAILED, NOT_SUBMITTED }
+  /** INCOMPLETE: not done, and no queue to tell whether it still runs. */
+  enum State { DONE, RUNNING, PENDING, FAILED, NOT_SUBMITTED, INCOMPLETE }
 
   /** One shard: its state, the Slurm task that last ran it (if any), and the queue's or sacct's word. */
   record Shard(int index, State state, String task, String slurmState) {}

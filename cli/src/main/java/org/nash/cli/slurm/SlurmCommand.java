@@ -268,18 +268,32 @@ public final class SlurmCommand implements Callable<Integer> {
         jobs.add(e.mergeJob());
       });
       boolean slurm = SlurmClient.available();
-      Map<String, String> queue = slurm ? SlurmClient.squeue(jobs) : Map.of();
-      Map<String, String> acct = slurm ? SlurmClient.sacct(jobs) : Map.of();
-      List<ShardStates.Shard> states = ShardStates.of(n, progress.complete(), subs, queue, acct);
+      Map<String, String> queue = Map.of();
+      Map<String, String> acct = Map.of();
       if (!slurm) {
         o.println("(no Slurm client here: states from the shard files only)");
+      } else {
+        try {
+          queue = SlurmClient.squeue(jobs);
+          acct = SlurmClient.sacct(jobs);
+        } catch (NashException e) {
+          // A copy of the folder away from the cluster, or the controller down: the files still tell.
+          slurm = false;
+          o.println("(" + e.getMessage() + ": states from the shard files only)");
+        }
       }
+      List<ShardStates.Shard> states = ShardStates.of(n, progress.complete(), subs, queue, acct);
       o.printf("%-6s %-13s %-12s %s%n", "shard", "state", "task", "detail");
       Map<ShardStates.State, Integer> counts = new EnumMap<>(ShardStates.State.class);
+      if (!slurm) {
+        // Without the queue an incomplete shard may as well be running: say only what the files say.
+        states = states.stream().map(s -> s.state() == ShardStates.State.FAILED
+            ? new ShardStates.Shard(s.index(), ShardStates.State.INCOMPLETE, s.task(), null) : s).toList();
+      }
       for (ShardStates.Shard s : states) {
         counts.merge(s.state(), 1, Integer::sum);
         String detail = progress.detail().getOrDefault(s.index(), "");
-        if (s.state() == ShardStates.State.FAILED) {
+        if (s.state() == ShardStates.State.FAILED || s.state() == ShardStates.State.INCOMPLETE) {
           detail = (s.slurmState() != null ? s.slurmState() + "; " : "") + detail + failure(dir, s);
         }
         o.printf("%-6d %-13s %-12s %s%n", s.index(), s.state().name().toLowerCase().replace('_', ' '),
