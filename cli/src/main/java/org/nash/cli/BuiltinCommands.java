@@ -13,6 +13,12 @@ public final class BuiltinCommands {
     }
   }
 
+  public static final class Merge extends AnnotatedCommand {
+    public Merge() {
+      super(MergeCommand.class);
+    }
+  }
+
   public static final class Report extends AnnotatedCommand {
     public Report() {
       super(ReportCommand.class);

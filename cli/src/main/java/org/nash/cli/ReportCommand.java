@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.report.Report;
+import org.nash.run.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +40,7 @@ final class ReportCommand implements Runnable {
       copyTree(dir, out);
       target = out;
     }
+    mergeShards(target);
     Report.Outcome o = Report.write(target, nash.catalog());
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Report.Experiment e : o.experiments()) {
@@ -44,6 +48,28 @@ final class ReportCommand implements Runnable {
     }
     System.out.printf(Locale.ROOT, "report: %d tables and figures in %s (%.1f s)%n", o.entries(), o.page(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The sharded runs in the folder (itself, its immediate subfolders) are merged first; a no-op once merged. */
+  private void mergeShards(Path root) {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    List<Path> folders = new ArrayList<>(List.of(root));
+    try (Stream<Path> s = Files.list(root)) {
+      s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals(ShardMerge.SHARDS)).sorted()
+          .forEach(folders::add);
+    } catch (IOException e) {
+      throw new NashException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+    for (Path f : folders) {
+      if (!ShardMerge.shardsIn(f).isEmpty()) {
+        ShardMerge.Outcome m = ShardMerge.merge(f, nash.catalog(), nash.loader());
+        if (!m.unchanged()) {
+          System.err.printf(Locale.ROOT, "merged %d shards into %s%n", m.shards(), m.trials());
+        }
+      }
+    }
   }
 
   private static boolean sameFolder(Path a, Path b) {

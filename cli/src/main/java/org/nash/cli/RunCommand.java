@@ -8,6 +8,7 @@ import org.nash.analysis.compare.Summary;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
+import org.nash.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,13 @@ final class RunCommand implements Runnable {
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
+  @Option(names = "--shard", paramLabel = "K/N|auto/N|auto", description = {
+      "run only the K-th of N shares of the trials (K counted from 0: 0/4 .. 3/4) into DIR/shards/K-of-N;"
+          + " 'nash merge DIR' combines the N shards into the trials.jsonl of a single run.",
+      "auto: K from SLURM_ARRAY_TASK_ID (sbatch --array=0-(N-1)) or JOB_COMPLETION_INDEX (Kubernetes Indexed"
+          + " Job); N from auto/N, else NASH_SHARD_COUNT, else SLURM_ARRAY_TASK_COUNT of a full 0..N-1 array."})
+  String shard;
+
   @Override
   public void run() {
     ExperimentConfig cfg = ConfigLoader.load(config);
@@ -40,9 +48,11 @@ final class RunCommand implements Runnable {
     long t0 = System.nanoTime();
     // Loading the tables takes seconds: say so before the first silence.
     System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark);
-    ExperimentRunner.Plan plan = ExperimentRunner.plan(cfg, nash.catalog(), nash.loader());
+    Shard sh = shard == null ? null : Shard.parse(shard, System.getenv());
+    ExperimentRunner.Plan plan = sh == null ? ExperimentRunner.plan(cfg, nash.catalog(), nash.loader())
+        : ExperimentRunner.plan(cfg, nash.catalog(), nash.loader(), sh, dir);
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
-        plan.benchmark().name(), plan.benchmark().version(), n, dir);
+        plan.benchmark().name(), plan.benchmark().version(), n, sh == null ? dir : sh.folder(dir) + " (shard " + sh + ")");
     // The signal's seed aggregation and the stop rule are named wherever a result line names them.
     plan.cells().stream().map(c -> c.oracle().describe()
         + (c.aggregation() != null ? ", aggregation " + c.aggregation() : "")
@@ -54,13 +64,22 @@ final class RunCommand implements Runnable {
     }
     ExperimentRunner.Outcome o;
     Thread onInterrupt = interruptNote();
-    try (Progress pb = Progress.start("trials", plan.trials().size(), quiet)) {
-      o = ExperimentRunner.run(plan, dir, n, r -> pb.step());
+    int size = sh == null ? plan.trials().size() : ExperimentRunner.shardSize(plan, sh);
+    try (Progress pb = Progress.start("trials", size, quiet)) {
+      o = sh == null ? ExperimentRunner.run(plan, dir, n, r -> pb.step())
+          : ExperimentRunner.runShard(plan, dir, sh, n, r -> pb.step());
     } finally {
       removeHook(onInterrupt);
     }
     if (o.repaired() != null) {
       System.err.println("repaired: " + o.repaired());
+    }
+    if (sh != null) {
+      // A shard's summary would be a biased sample of the study: the merge writes the summary.
+      System.out.printf(Locale.ROOT, "shard %s: %d trials (%d already done, %d run now) in %.1f s; results in %s%n",
+          sh, o.total(), o.skipped(), o.ran(), (System.nanoTime() - t0) / 1e9, sh.folder(dir));
+      System.out.println("when all " + sh.count() + " shards are done: nash merge " + dir);
+      return;
     }
     List<Summary.Row> rows = Summary.of(o.trials());
     Summary.write(rows, dir);

@@ -26,7 +26,14 @@ public final class ExperimentRunner {
    * context per dataset x pool (grid order).
    */
   public record Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials,
-      Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells) {
+      Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells, DataCatalog catalog,
+      ClassLoader loader) {
+
+    /** A plan without its data catalog and plugin class loader (those of nash itself are used where needed). */
+    public Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials, Map<String, SearcherFactory> factories,
+        List<TrialRunner.Context> cells) {
+      this(config, benchmark, trials, factories, cells, null, null);
+    }
 
     /** The context of one dataset x pool (cells are dataset-major, as the grid's). */
     public TrialRunner.Context context(String dataset, String pool) {
@@ -51,17 +58,70 @@ public final class ExperimentRunner {
   }
 
   /**
+   * The plan of one shard of a sharded run: as {@link #plan(ExperimentConfig, DataCatalog, ClassLoader)},
+   * with oracles told the shard's folder for state they would otherwise share between runs.
+   */
+  public static Plan plan(ExperimentConfig cfg, DataCatalog catalog, ClassLoader loader, Shard shard, Path runDir) {
+    return Planner.plan(cfg, catalog, loader, shard.folder(runDir));
+  }
+
+  /**
    * Runs the plan's unfinished trials into {@code outDir}. A folder holding a different experiment is
-   * refused; one holding the same experiment is resumed.
+   * refused; one holding the same experiment is resumed. A folder of a sharded run (it has
+   * {@code shards/K-of-N} folders) is resumed shard by shard, on this machine, and then merged.
    */
   public static Outcome run(Plan plan, Path outDir, int threads, Consumer<TrialResult> onFinished) {
     if (threads < 1) {
       throw new NashException("--threads must be at least 1, got " + threads);
     }
+    List<Shard> shards = ShardMerge.shardsIn(outDir);
+    if (!shards.isEmpty()) {
+      int n = shards.get(0).count();
+      int skipped = 0;
+      int ran = 0;
+      List<String> notes = new java.util.ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        Outcome o = runShard(plan, outDir, new Shard(k, n), threads, onFinished);
+        skipped += o.skipped();
+        ran += o.ran();
+        if (o.repaired() != null) {
+          notes.add("shard " + k + "/" + n + ": " + o.repaired());
+        }
+      }
+      ShardMerge.Outcome m = ShardMerge.merge(outDir,
+          plan.catalog() != null ? plan.catalog() : DataCatalog.fromEnvironment(),
+          plan.loader() != null ? plan.loader() : ExperimentRunner.class.getClassLoader());
+      notes.add("merged " + n + " shards into " + m.trials() + (m.stores() != null ? "; " + m.stores() : ""));
+      return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials());
+    }
     try (ResultsFolder folder = ResultsFolder.open(outDir, plan)) {
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
     }
+  }
+
+  /**
+   * Runs the unfinished trials of one shard into its own folder {@code runDir/shards/K-of-N} (created
+   * and locked like a results folder); rerunning resumes it. The outcome counts the shard's trials.
+   */
+  public static Outcome runShard(Plan plan, Path runDir, Shard shard, int threads, Consumer<TrialResult> onFinished) {
+    if (threads < 1) {
+      throw new NashException("--threads must be at least 1, got " + threads);
+    }
+    ExperimentConfig current = ConfigLoader.parse(ConfigLoader.toYaml(plan.config()), "config");
+    current.threads = null;
+    ShardMerge.checkSiblings(runDir, shard, current);
+    int[] owners = ShardPlan.owners(plan.config(), plan.benchmark(), plan.trials(), shard.count());
+    try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, shard, owners)) {
+      int ran = TrialExecutor.run(plan, folder, threads, onFinished);
+      return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
+    }
+  }
+
+  /** How many of the plan's trials a shard runs. */
+  public static int shardSize(Plan plan, Shard shard) {
+    int[] owners = ShardPlan.owners(plan.config(), plan.benchmark(), plan.trials(), shard.count());
+    return ShardPlan.members(owners, shard.index()).cardinality();
   }
 
   /** How many trials of the plan a results folder already holds (0 if it has none). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.NoisyOracle;
@@ -42,6 +43,11 @@ final class Planner {
   public static final int MAX_QUERIES = 1_000_000;
 
   static ExperimentRunner.Plan plan(ExperimentConfig given, DataCatalog catalog, ClassLoader loader) {
+    return plan(given, catalog, loader, null);
+  }
+
+  /** {@code shardDir}: the folder of the shard this plan runs, for oracles' per-shard state, or null. */
+  static ExperimentRunner.Plan plan(ExperimentConfig given, DataCatalog catalog, ClassLoader loader, java.nio.file.Path shardDir) {
     // The preset's values are filled in first: the plan (and so the saved config) holds them.
     ExperimentConfig cfg = Protocols.resolve(given);
     validate(cfg);
@@ -69,7 +75,7 @@ final class Planner {
       Objective.Signal sig = full.signal(full.fidelity(cfg.fidelity), cfg.aggregation);
       Objective obj = searchObjective(cfg, full, sig);
       Benchmark bo = obj.equals(full) ? b : withObjective(b, obj);
-      Oracle oracle = oracle(cfg, bo, ds, catalog, loader);
+      Oracle oracle = oracle(cfg, bo, ds, catalog, loader, shardDir);
       require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
           + oracle.describe() + "; use 'budget: {queries: N}'");
       Column reported = b.table().column(obj.reportedKey());
@@ -85,7 +91,7 @@ final class Planner {
         cells.add(c);
       }
     }
-    return new ExperimentRunner.Plan(cfg, b, grid, factories, cells);
+    return new ExperimentRunner.Plan(cfg, b, grid, factories, cells, catalog, loader);
   }
 
   /**
@@ -152,7 +158,7 @@ final class Planner {
         + " into several configs", trials, datasets, cfg.pools.size(), cfg.searchers.size(), cfg.seeds, MAX_TRIALS));
   }
 
-  private static List<OpPool> pools(ExperimentConfig cfg, Benchmark b) {
+  static List<OpPool> pools(ExperimentConfig cfg, Benchmark b) {
     List<OpPool> pools = new ArrayList<>();
     Set<String> poolLabels = new HashSet<>();
     for (String spec : cfg.pools) {
@@ -187,7 +193,8 @@ final class Planner {
   }
 
   /** The config's oracle for one dataset, with the config's noise around it. */
-  private static Oracle oracle(ExperimentConfig cfg, Benchmark b, String ds, DataCatalog catalog, ClassLoader loader) {
+  private static Oracle oracle(ExperimentConfig cfg, Benchmark b, String ds, DataCatalog catalog, ClassLoader loader,
+      java.nio.file.Path shardDir) {
     String name = cfg.oracle == null ? TableOracleProvider.NAME : cfg.oracle;
     OracleProvider p = Registry.load(OracleProvider.class, "oracle", loader).get(name);
     Params params = new Params("oracle '" + name + "' of " + b.name(), cfg.oracleParams);
@@ -196,7 +203,8 @@ final class Planner {
     ClassLoader previous = self.getContextClassLoader();
     self.setContextClassLoader(loader);
     try {
-      Oracle o = p.create(b, ds, b.objective(ds).fidelity(cfg.fidelity), params, catalog);
+      Fidelity f = b.objective(ds).fidelity(cfg.fidelity);
+      Oracle o = shardDir == null ? p.create(b, ds, f, params, catalog) : p.create(b, ds, f, params, catalog, shardDir);
       params.requireAllRead();
       return NoisyOracle.wrap(o, cfg.noiseSd);
     } finally {

@@ -26,7 +26,7 @@ public final class RecordCheck {
   private final int seedLimit;
   private final boolean checkVersion;
 
-  private RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion) {
+  RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion) {
     this.checkVersion = checkVersion;
     this.grid = grid;
     this.benchmark = b.name();

@@ -31,6 +31,11 @@ public final class ResultsFolder implements AutoCloseable {
   private final List<String> notes = new ArrayList<>();
   private int doneCount;
   private int savedSeeds;
+  /** For a shard's folder: the shard and the owner of every grid trial; else null. */
+  private Shard shard;
+  private int[] owners;
+  private BitSet members;
+  private int gridSize;
 
   private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
@@ -44,6 +49,14 @@ public final class ResultsFolder implements AutoCloseable {
    * refused before anything is written.
    */
   static ResultsFolder open(Path dir, ExperimentRunner.Plan plan) {
+    return open(dir, plan, null, null);
+  }
+
+  /**
+   * Opens the folder of one shard: as {@link #open(Path, ExperimentRunner.Plan)}, but the seeds must be
+   * the folder's (they decide the shares) and a record of another shard's trial is refused.
+   */
+  static ResultsFolder open(Path dir, ExperimentRunner.Plan plan, Shard shard, int[] owners) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -51,6 +64,10 @@ public final class ResultsFolder implements AutoCloseable {
     }
     FolderLock lock = FolderLock.acquire(dir);
     ResultsFolder f = new ResultsFolder(dir, lock);
+    f.gridSize = plan.trials().size();
+    f.shard = shard;
+    f.owners = owners;
+    f.members = shard == null ? null : ShardPlan.members(owners, shard.index());
     try {
       if (lock.staleHolder() != null) {
         f.notes.add("took over the lock of an earlier run (PID " + lock.staleHolder() + ") that did not end normally");
@@ -85,6 +102,11 @@ public final class ResultsFolder implements AutoCloseable {
           + " resume a study); choose another --out or delete the folder");
     }
     savedSeeds = saved.seeds;
+    if (shard != null && saved.seeds != current.seeds) {
+      throw new NashException("shard folder " + dir + " holds a study of " + saved.seeds + " seeds, this config has "
+          + current.seeds + "; the seeds decide which trials each shard runs, so all shards of a run need the same"
+          + " config (seeds included)");
+    }
     if (saved.seeds > current.seeds) {
       notes.add("the folder holds a study of " + saved.seeds + " seeds; this config asks for the first " + current.seeds);
     } else if (saved.seeds < current.seeds) {
@@ -131,6 +153,11 @@ public final class ResultsFolder implements AutoCloseable {
     String[] example = {null};
     TrialsFile.Tail tail = TrialsFile.scanHeads(trials, (line, r) -> {
       long i = check.index(trials + ":" + line, r);
+      if (shard != null && owners[(int) i] != shard.index()) {
+        throw new NashException(trials + ":" + line + ": trial " + r.key() + " belongs to shard " + owners[(int) i] + "/"
+            + shard.count() + ", not to this folder's shard " + shard + ": the folder holds trials of another sharding"
+            + " (a different config or number of shards); use another --out");
+      }
       boolean first;
       if (i < grid.size()) {
         first = !done.get((int) i);
@@ -167,6 +194,16 @@ public final class ResultsFolder implements AutoCloseable {
   /** Whether grid trial {@code i} is already in the file. */
   boolean isDone(int i) {
     return done.get(i);
+  }
+
+  /** The trials this folder runs: all of the grid, or its shard's. */
+  int memberCount() {
+    return members == null ? gridSize : members.cardinality();
+  }
+
+  /** Whether this folder runs grid trial {@code i} (all, or those of its shard). */
+  boolean runs(int i) {
+    return members == null || members.get(i);
   }
 
   /** How many trials of the plan's grid are already in the file. */

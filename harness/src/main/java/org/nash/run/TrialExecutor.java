@@ -42,7 +42,7 @@ final class TrialExecutor {
     int ran = 0;
     List<RunScoped> opened = new ArrayList<>();
     try (Writer out = folder.appender()) {
-      if (folder.doneCount() < grid.size()) {
+      if (folder.doneCount() < folder.memberCount()) {
         for (Map.Entry<String, SearcherFactory> e : plan.factories().entrySet()) {
           if (e.getValue() instanceof RunScoped s) {
             opened.add(s);
@@ -51,7 +51,7 @@ final class TrialExecutor {
         }
       }
       for (int i = 0; i < grid.size(); i++) {
-        if (folder.isDone(i)) {
+        if (!folder.runs(i) || folder.isDone(i)) {
           continue;
         }
         if (inFlight.size() >= window) {

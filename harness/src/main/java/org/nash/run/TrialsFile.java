@@ -183,6 +183,100 @@ public final class TrialsFile {
     }
   }
 
+  /**
+   * Reads a file record by record on demand, keeping each line's exact bytes (for merging files
+   * without re-serialising them). Records are read without their trajectory; a line that is cut
+   * short or not a trial record is an error naming the file and line, wherever it is.
+   */
+  static final class Cursor implements AutoCloseable {
+    /** A line that is cut short or not a trial record. */
+    static final class BadLine extends NashException {
+      BadLine(String message) {
+        super(message);
+      }
+    }
+
+    private final Path file;
+    private final InputStream in;
+    private final Lines lines;
+    private long line;
+    private TrialResult head;
+
+    Cursor(Path file) {
+      this.file = file;
+      try {
+        this.in = Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new NashException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      this.lines = new Lines(in);
+    }
+
+    /** Advances to the next record; false at the end of the file. */
+    boolean next() {
+      try {
+        if (!lines.next()) {
+          head = null;
+          return false;
+        }
+        line++;
+        if (!lines.complete()) {
+          throw new BadLine(file + ":" + line + ": last line is incomplete (no newline: the run writing it"
+              + " is still running or was killed)");
+        }
+        TrialResult r;
+        try {
+          r = HEADS.readValue(lines.buf, lines.start, lines.len);
+        } catch (JsonProcessingException e) {
+          throw new BadLine(file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage());
+        }
+        String bad = notATrial(r, false);
+        if (bad != null) {
+          throw new BadLine(file + ":" + line + ": not a trial record: " + bad);
+        }
+        head = r;
+        return true;
+      } catch (IOException e) {
+        throw new NashException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The current record, without steps and trace. */
+    TrialResult head() {
+      return head;
+    }
+
+    /** The 1-based line number of the current record. */
+    long line() {
+      return line;
+    }
+
+    /** Writes the current line, newline included, exactly as it is in the file. */
+    void copyTo(java.io.OutputStream out) throws IOException {
+      out.write(lines.buf, lines.start, lines.len);
+      out.write('\n');
+    }
+
+    /** Whether the current line has the same bytes as the other cursor's. */
+    boolean sameLine(Cursor o) {
+      return Arrays.equals(lines.buf, lines.start, lines.start + lines.len, o.lines.buf, o.lines.start,
+          o.lines.start + o.lines.len);
+    }
+
+    Path file() {
+      return file;
+    }
+
+    @Override
+    public void close() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // read-only: nothing is lost
+      }
+    }
+  }
+
   /** Why a parsed JSON value is not a trial record, or null if it is one. */
   private static String notATrial(TrialResult r, boolean withTrajectory) {
     if (r == null) {

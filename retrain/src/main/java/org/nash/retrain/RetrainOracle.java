@@ -159,7 +159,7 @@ public final class RetrainOracle implements Oracle {
 
   /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
-      DataCatalog catalog) {
+      DataCatalog catalog, Path shardDir) {
     DjlSetup.offline();
     if (!b.name().equals("nb201")) {
       throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells; benchmark '" + b.name()
@@ -194,13 +194,44 @@ public final class RetrainOracle implements Oracle {
     RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : Path.of(source), catalog, subset);
     TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells).withEvalEachEpoch(true);
     TrainedStore store = useStore ? TrainedStore.open(storeParam != null ? Path.of(storeParam)
-        : TrainedStore.defaultPath()) : null;
+        : shardDir != null ? shardDir.resolve(TrainedStore.FILE_NAME) : TrainedStore.defaultPath()) : null;
     String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
         + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
         + data.how() + "), training seed " + seed + ", device " + device + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "
         + "cost = seconds of the training (stored seconds when cached)";
     return new RetrainOracle(b.name(), data, settings, device, b.table(), obj.reportedKey(), what, store, seed, subset);
+  }
+
+  /**
+   * Folds the shards' own stores ({@code shardDir/trained.sqlite}, written when the config names no
+   * {@code store}) into the default store a single-machine run uses. A key already there is kept (the
+   * same key is the same numbers), so merging twice adds nothing. Returns what was merged, or null when
+   * the shards used a named store or none.
+   */
+  static String mergeShardStores(Params params, java.util.List<Path> shardDirs) {
+    if (params.getString("store", null) != null) {
+      return null;
+    }
+    java.util.List<Path> files = shardDirs.stream().map(d -> d.resolve(TrainedStore.FILE_NAME))
+        .filter(java.nio.file.Files::isRegularFile).toList();
+    if (files.isEmpty()) {
+      return null;
+    }
+    int read = 0;
+    int added = 0;
+    try (TrainedStore into = TrainedStore.open(TrainedStore.defaultPath())) {
+      for (Path f : files) {
+        try (TrainedStore from = TrainedStore.open(f)) {
+          for (TrainedStore.Entry e : from.all()) {
+            read++;
+            added += into.put(e) ? 1 : 0;
+          }
+        }
+      }
+      return "result store " + into.path() + ": " + read + " training(s) from " + files.size() + " shard store(s), "
+          + added + " new";
+    }
   }
 
   /**
@@ -224,9 +255,21 @@ public final class RetrainOracle implements Oracle {
 
     @Override
     public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
-      RetrainOracle o = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog);
+      return create(b, dataset, fidelity, params, catalog, null);
+    }
+
+    /** A shard keeps its trainings in its own store, {@code shardDir/trained.sqlite}, unless {@code store} is given. */
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
+        Path shardDir) {
+      RetrainOracle o = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog, shardDir);
       params.requireAllRead();
       return o;
+    }
+
+    @Override
+    public String mergeShards(Params params, java.util.List<Path> shardDirs, DataCatalog catalog) {
+      return mergeShardStores(params, shardDirs);
     }
   }
 }

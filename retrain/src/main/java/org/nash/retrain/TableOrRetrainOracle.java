@@ -76,12 +76,24 @@ public final class TableOrRetrainOracle implements Oracle {
 
     @Override
     public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
+      return create(b, dataset, fidelity, params, catalog, null);
+    }
+
+    /** A shard keeps its trainings in its own store, {@code shardDir/trained.sqlite}, unless {@code store} is given. */
+    @Override
+    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
+        java.nio.file.Path shardDir) {
       int epochs = params.getInt("epochs", fidelity.epochs());
-      RetrainOracle retrain = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog);
+      RetrainOracle retrain = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog, shardDir);
       params.requireAllRead();
       Oracle table = new TableOracleProvider().create(b, dataset, fidelity, new Params("oracle table", Map.of()),
           catalog);
       return new TableOrRetrainOracle(table, retrain, epochs == fidelity.epochs());
+    }
+
+    @Override
+    public String mergeShards(Params params, java.util.List<java.nio.file.Path> shardDirs, DataCatalog catalog) {
+      return RetrainOracle.mergeShardStores(params, shardDirs);
     }
   }
 }

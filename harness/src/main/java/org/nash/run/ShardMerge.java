@@ -1,0 +1,341 @@
+package org.nash.run;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.nash.NashException;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.data.DataCatalog;
+import org.nash.oracle.OracleProvider;
+import org.nash.plugin.Params;
+import org.nash.plugin.Registry;
+
+/**
+ * The shards of a sharded run ({@code DIR/shards/K-of-N}) and their merge into {@code DIR/trials.jsonl}:
+ * the shards' lines, copied byte for byte in grid order, so the file is the same bytes as a
+ * single-machine run of the config. A merge checks everything before it writes anything: all N shards
+ * present and complete, one config and data version, every record in its own shard; it writes the
+ * file whole or not at all, and never replaces a {@code trials.jsonl} that is not the same merge.
+ */
+public final class ShardMerge {
+  private static final Pattern DATA_VERSION = Pattern.compile("(?m)^# benchmark \\S+, data version (\\S+)$");
+
+  /** The folder of a run folder that holds its shards. */
+  public static final String SHARDS = Shard.DIR;
+
+  private ShardMerge() {}
+
+  /**
+   * What a merge did. {@code unchanged}: {@code trials.jsonl} already was this merge. {@code stores}:
+   * what the oracle merged of the shards' own state (e.g. result stores), or null.
+   */
+  public record Outcome(Path trials, int total, int shards, boolean unchanged, String stores, String notes,
+      ExperimentConfig config) {}
+
+  /** The shard folders of a run folder, by index; empty when it has none. Shards of two counts are refused. */
+  public static List<Shard> shardsIn(Path dir) {
+    Path root = dir.resolve(Shard.DIR);
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    TreeMap<Integer, Shard> found = new TreeMap<>();
+    Shard first = null;
+    try (Stream<Path> s = Files.list(root)) {
+      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+        Shard sh = Files.isDirectory(p) ? Shard.ofFolderName(p.getFileName().toString()) : null;
+        if (sh == null) {
+          continue;
+        }
+        if (first != null && first.count() != sh.count()) {
+          throw new NashException(root + " holds shards of different runs: " + first.folderName() + " and "
+              + sh.folderName() + " (" + first.count() + " and " + sh.count() + " shards); a run folder holds one"
+              + " sharding: remove the other or use another --out");
+        }
+        first = first == null ? sh : first;
+        found.put(sh.index(), sh);
+      }
+    } catch (IOException e) {
+      throw new NashException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * Before shard {@code shard} runs into {@code runDir}: the folder's other shards and its merged
+   * config, if any, must be of the same sharding and the same experiment, seeds included.
+   */
+  static void checkSiblings(Path runDir, Shard shard, ExperimentConfig current) {
+    for (Shard s : shardsIn(runDir)) {
+      if (s.count() != shard.count()) {
+        throw new NashException(runDir + " holds shards of " + s.count() + " (" + s.folder(runDir) + "), not "
+            + shard.count() + "; every shard of a run needs the same N: use --shard K/" + s.count() + " or another --out");
+      }
+      Path cfg = s.folder(runDir).resolve(ResultsFolder.CONFIG_NAME);
+      if (!s.equals(shard) && Files.exists(cfg)) {
+        requireSame(cfg, ConfigLoader.load(cfg), current, "shard " + shard);
+        break; // the siblings were checked against each other when they ran
+      }
+    }
+    Path merged = runDir.resolve(ResultsFolder.CONFIG_NAME);
+    if (Files.exists(merged)) {
+      requireSame(merged, ConfigLoader.load(merged), current, "shard " + shard);
+    }
+  }
+
+  /** Refuses a config that differs from a saved one in anything, seeds included. */
+  private static void requireSame(Path savedFile, ExperimentConfig saved, ExperimentConfig current, String what) {
+    List<String> diff = new ArrayList<>(ResultsFolder.differences(saved, current));
+    if (saved.seeds != current.seeds) {
+      diff.add("seeds (folder: " + saved.seeds + ", this config: " + current.seeds + ")");
+    }
+    if (!diff.isEmpty()) {
+      throw new NashException(savedFile + " holds a different experiment than " + what + ": it differs in "
+          + String.join("; ", diff) + "; all shards of a run need the same config (seeds included): use another --out");
+    }
+  }
+
+  /**
+   * Merges the shards of {@code dir} into {@code dir/trials.jsonl} (and {@code config.yaml}), then lets
+   * the config's oracle merge the shards' own state. Every shard must be complete.
+   */
+  public static Outcome merge(Path dir, DataCatalog catalog, ClassLoader loader) {
+    List<Shard> shards = shardsIn(dir);
+    if (shards.isEmpty()) {
+      throw new NashException("nothing to merge in " + dir + ": it has no shard folders (" + dir.resolve(Shard.DIR)
+          + "/K-of-N, written by 'nash run CONFIG --out " + dir + " --shard K/N')");
+    }
+    int n = shards.get(0).count();
+    List<String> problems = new ArrayList<>();
+    BitSet present = new BitSet(n);
+    shards.forEach(s -> present.set(s.index()));
+    if (present.cardinality() < n) {
+      problems.add("missing shard(s) " + ranges(present, n) + " of " + n + " (no folder " + dir.resolve(Shard.DIR)
+          + "/K-of-" + n + ")");
+    }
+    // One experiment: the first shard's config, which every other must equal, seeds included.
+    Path cfgFile = null;
+    String cfgText = null;
+    ExperimentConfig cfg = null;
+    String version = null;
+    for (Shard s : shards) {
+      Path f = s.folder(dir).resolve(ResultsFolder.CONFIG_NAME);
+      if (!Files.exists(f)) {
+        problems.add("shard " + s + " has not started (" + f + " is missing)");
+        continue;
+      }
+      ExperimentConfig c = ConfigLoader.load(f);
+      String v = dataVersion(f);
+      if (cfg == null) {
+        cfgFile = f;
+        cfgText = read(f);
+        cfg = c;
+        version = v;
+        continue;
+      }
+      requireSame(cfgFile, cfg, c, "shard " + s + " (" + f + ")");
+      if (v != null && version != null && !v.equals(version)) {
+        throw new NashException(f + " was run on benchmark data version " + v + ", " + cfgFile + " on " + version
+            + "; shards of different data cannot be merged");
+      }
+    }
+    if (cfg == null) {
+      throw new NashException("cannot merge " + dir + ": " + String.join("; ", problems));
+    }
+    Path merged = dir.resolve(ResultsFolder.CONFIG_NAME);
+    if (Files.exists(merged)) {
+      requireSame(merged, ConfigLoader.load(merged), cfg, "its shards (" + cfgFile + ")");
+    }
+    ExperimentConfig resolved = Protocols.resolve(cfg);
+    Benchmark b = Benchmarks.load(resolved.benchmark, catalog, loader);
+    if (version != null && !version.equals(b.version())) {
+      throw new NashException(cfgFile + ": the shards were run on " + b.name() + " data version " + version
+          + ", this nash has " + b.version() + "; merge with the data they were run with");
+    }
+    TrialGrid grid = Planner.grid(resolved, b);
+    RecordCheck check = new RecordCheck(resolved, b, grid, resolved.seeds, true);
+    int[] owners = ShardPlan.owners(resolved, b, grid, n);
+    int[] expected = new int[n];
+    for (int o : owners) {
+      expected[o]++;
+    }
+
+    List<FolderLock> locks = new ArrayList<>();
+    try {
+      locks.add(FolderLock.acquire(dir));
+      for (Shard s : shards) {
+        locks.add(FolderLock.acquire(s.folder(dir)));
+      }
+      String notes = checkShards(dir, shards, check, owners, expected, problems);
+      if (!problems.isEmpty()) {
+        throw new NashException("cannot merge " + dir + ", nothing was written: " + String.join("; ", problems)
+            + ". Finish them with 'nash run CONFIG --out " + dir + " --shard K/" + n + "' (each reruns only its"
+            + " missing trials), or all of them here with 'nash run CONFIG --out " + dir + "'");
+      }
+      boolean unchanged = write(dir, shards, grid, owners);
+      if (!Files.exists(merged)) {
+        org.nash.io.AtomicFiles.writeAtomically(merged, cfgText);
+      }
+      String stores = mergeStores(resolved, shards.stream().map(s -> s.folder(dir)).toList(), catalog, loader);
+      return new Outcome(dir.resolve(TrialsFile.NAME), grid.size(), n, unchanged, stores, notes, cfg);
+    } finally {
+      for (FolderLock l : locks) {
+        l.close();
+      }
+    }
+  }
+
+  /**
+   * Reads every shard file once: each record must be this experiment's and its own shard's, in grid
+   * order; a shard with fewer trials than it owns, or a cut or broken line, is a problem. Returns
+   * notes (dropped exact repeats), or null.
+   */
+  private static String checkShards(Path dir, List<Shard> shards, RecordCheck check, int[] owners, int[] expected,
+      List<String> problems) {
+    List<String> notes = new ArrayList<>();
+    for (Shard s : shards) {
+      Path file = s.folder(dir).resolve(TrialsFile.NAME);
+      int done = 0;
+      long repeats = 0;
+      if (Files.exists(file)) {
+        try (TrialsFile.Cursor c = new TrialsFile.Cursor(file)) {
+          long last = -1;
+          while (c.next()) {
+            TrialResult r = c.head();
+            long i = check.index(file + ":" + c.line(), r);
+            if (i >= owners.length || owners[(int) i] != s.index()) {
+              throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " belongs to shard "
+                  + (i >= owners.length ? "none" : owners[(int) i] + "/" + s.count()) + ", not to " + s
+                  + ": this folder holds shards of another sharding; merge refused");
+            }
+            if (i == last) {
+              repeats++;
+              continue;
+            }
+            if (i < last) {
+              throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " is out of grid order; the"
+                  + " shard file was not written by nash run --shard");
+            }
+            last = i;
+            done++;
+          }
+        } catch (TrialsFile.Cursor.BadLine e) {
+          // A cut or broken line: the shard is unfinished (killed) or damaged. Listed with the others.
+          problems.add("shard " + s + " is incomplete or damaged (" + e.getMessage() + ")");
+          continue;
+        }
+      }
+      if (repeats > 0) {
+        notes.add(file + ": " + repeats + " repeated record(s) dropped");
+      }
+      if (done < expected[s.index()]) {
+        problems.add(String.format(Locale.ROOT, "shard %s is incomplete (%d of %d trials in %s)", s, done,
+            expected[s.index()], file));
+      }
+    }
+    return notes.isEmpty() ? null : String.join("; ", notes);
+  }
+
+  /**
+   * Writes the merged file to a temporary file beside {@code trials.jsonl}, then moves it in place; an
+   * existing {@code trials.jsonl} is kept when it already is this merge and refused otherwise.
+   */
+  private static boolean write(Path dir, List<Shard> shards, TrialGrid grid, int[] owners) {
+    Path target = dir.resolve(TrialsFile.NAME);
+    Path tmp = null;
+    TrialsFile.Cursor[] cursors = new TrialsFile.Cursor[shards.size()];
+    try {
+      tmp = Files.createTempFile(dir, "." + TrialsFile.NAME, ".tmp");
+      for (int k = 0; k < cursors.length; k++) {
+        cursors[k] = new TrialsFile.Cursor(shards.get(k).folder(dir).resolve(TrialsFile.NAME));
+      }
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        for (int i = 0; i < grid.size(); i++) {
+          TrialsFile.Cursor c = cursors[owners[i]];
+          // Repeated lines of one trial were counted by the check; the first is taken.
+          long at;
+          do {
+            if (!c.next()) {
+              throw new IllegalStateException(c.file() + " ended before trial " + grid.get(i).key());
+            }
+            TrialResult r = c.head();
+            at = grid.indexOf(r.dataset(), r.pool(), r.searcher(), r.seed());
+          } while (at < i);
+          c.copyTo(out);
+        }
+      }
+      if (Files.exists(target) && Files.size(target) > 0) {
+        if (Files.mismatch(tmp, target) == -1) {
+          return true;
+        }
+        throw new NashException(target + " exists and is not the merge of " + dir.resolve(Shard.DIR) + " (a"
+            + " single-machine run, or trials of another sharding?); it is left untouched: move it away and merge again");
+      }
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return false;
+    } catch (IOException e) {
+      throw new NashException("cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      for (TrialsFile.Cursor c : cursors) {
+        if (c != null) {
+          c.close();
+        }
+      }
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // a stray hidden temp file; the merge itself is done or refused
+        }
+      }
+    }
+  }
+
+  private static String mergeStores(ExperimentConfig cfg, List<Path> shardDirs, DataCatalog catalog,
+      ClassLoader loader) {
+    String name = cfg.oracle == null ? org.nash.oracle.TableOracleProvider.NAME : cfg.oracle;
+    OracleProvider p = Registry.load(OracleProvider.class, "oracle", loader).get(name);
+    return p.mergeShards(new Params("oracle '" + name + "'", cfg.oracleParams), shardDirs, catalog);
+  }
+
+  /** The data version in a saved config's provenance comment, or null. */
+  private static String dataVersion(Path cfgFile) {
+    Matcher m = DATA_VERSION.matcher(read(cfgFile));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new NashException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Missing indices as ranges, e.g. {@code 2, 5-7}. */
+  private static String ranges(BitSet present, int n) {
+    List<String> out = new ArrayList<>();
+    int i = present.nextClearBit(0);
+    while (i < n) {
+      int end = Math.min(present.nextSetBit(i) < 0 ? n : present.nextSetBit(i), n) - 1;
+      out.add(i == end ? Integer.toString(i) : i + "-" + end);
+      i = present.nextClearBit(end + 1);
+    }
+    return String.join(", ", out);
+  }
+}
