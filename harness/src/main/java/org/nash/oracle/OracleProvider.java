@@ -19,4 +19,13 @@ public interface OracleProvider extends Plugin {
    * from several threads. Read parameters with {@code params}; the runner rejects unread ones.
    */
   Oracle create(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog);
+
+  /**
+   * The column name result lines give the signal, from the table's signal column at the fidelity:
+   * the same unless the oracle answers something else (e.g. a training at other epochs). Must not
+   * build anything: the check of saved records calls it with the saved config's parameters.
+   */
+  default String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+    return tableKey;
+  }
 }

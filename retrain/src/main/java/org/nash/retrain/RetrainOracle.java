@@ -204,6 +204,16 @@ public final class RetrainOracle implements Oracle {
   }
 
   /**
+   * The signal's column name with the epochs actually trained: {@code epochs} of the params, else the
+   * fidelity's (the table key ends in {@code @<fidelity epochs>}).
+   */
+  static String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+    Object e = params.get("epochs");
+    long epochs = e instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : fidelity.epochs();
+    return tableKey.replaceFirst("@\\d+$", "@" + epochs);
+  }
+
+  /**
    * {@code oracle: retrain}, parameters {@code device} (cpu|gpu), {@code subset} (images, 0 = all),
    * {@code data} (CIFAR-10 source path), {@code threads}, {@code seed} (training seed, default 0),
    * {@code store} (path of the result store, default {@code <cache>/trained.sqlite}, {@code none} for
@@ -220,6 +230,11 @@ public final class RetrainOracle implements Oracle {
       return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine), answering stored cells from the "
           + "result store; params device (cpu|gpu), subset, data, threads, seed, store (path|none), and for quick "
           + "checks epochs (default: the fidelity's), channels (16) and cells (5)";
+    }
+
+    @Override
+    public String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+      return RetrainOracle.signalKey(tableKey, fidelity, params);
     }
 
     @Override

@@ -74,6 +74,12 @@ public final class TableOrRetrainOracle implements Oracle {
           + "otherwise, e.g. when epochs differ from the fidelity's; params as for retrain";
     }
 
+    /** The table's column at the fidelity, or the trained epochs when the params ask for others. */
+    @Override
+    public String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+      return RetrainOracle.signalKey(tableKey, fidelity, params);
+    }
+
     @Override
     public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
       int epochs = params.getInt("epochs", fidelity.epochs());
