@@ -54,7 +54,8 @@ final class RunCommand implements Runnable {
     }
     ExperimentRunner.Outcome o;
     Thread onInterrupt = interruptNote();
-    try (Progress pb = Progress.start("trials", plan.trials().size(), quiet)) {
+    // Closing the plan stops what its oracles hold (training workers), on success and on failure.
+    try (plan; Progress pb = Progress.start("trials", plan.trials().size(), quiet)) {
       o = ExperimentRunner.run(plan, dir, n, r -> pb.step());
     } finally {
       removeHook(onInterrupt);

@@ -26,7 +26,26 @@ public final class ExperimentRunner {
    * context per dataset x pool (grid order).
    */
   public record Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials,
-      Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells) {
+      Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells) implements AutoCloseable {
+
+    /** Closes the oracles (one per dataset, shared by its pools): e.g. stops training workers. */
+    @Override
+    public void close() {
+      java.util.Set<org.nash.oracle.Oracle> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      RuntimeException failed = null;
+      for (TrialRunner.Context c : cells) {
+        if (seen.add(c.oracle())) {
+          try {
+            c.oracle().close();
+          } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+          }
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
+    }
 
     /** The context of one dataset x pool (cells are dataset-major, as the grid's). */
     public TrialRunner.Context context(String dataset, String pool) {

@@ -54,6 +54,11 @@ public final class TableOrRetrainOracle implements Oracle {
   }
 
   @Override
+  public void close() {
+    retrain.close();
+  }
+
+  @Override
   public String describe() {
     return what;
   }
