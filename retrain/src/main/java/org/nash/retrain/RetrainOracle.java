@@ -56,6 +56,8 @@ public final class RetrainOracle implements Oracle {
   private final String settingsText;
   private final String settingsHash;
   private final String dataSha256;
+  /** cpu or gpu, in the store key: the kernels differ, so the numbers do. */
+  private final String deviceKind;
   /** Worker processes that train, or null: train in this process. */
   private final WorkerPool pool;
   /** Trainings under way, so concurrent trials that query one cell share its training. */
@@ -84,6 +86,7 @@ public final class RetrainOracle implements Oracle {
     this.settingsHash = sha256(settingsText).substring(0, 16);
     this.dataSha256 = store != null || pool != null ? data.sha256() : null;
     this.pool = pool;
+    this.deviceKind = pool != null ? pool.spec().device() : TrainedStore.Key.kindOf(device.toString());
   }
 
   /**
@@ -105,7 +108,7 @@ public final class RetrainOracle implements Oracle {
   /** The store key of a cell. */
   public TrainedStore.Key key(Arch arch) {
     return new TrainedStore.Key(benchmark, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
-        settingsHash, dataSha256);
+        settingsHash, dataSha256, deviceKind);
   }
 
   /**
