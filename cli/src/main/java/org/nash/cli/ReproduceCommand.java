@@ -142,6 +142,11 @@ final class ReproduceCommand implements Runnable {
       }
     } finally {
       RunCommand.removeHook(onInterrupt);
+      for (Planned p : parts) {
+        if (p.plan() != null) {
+          p.plan().close(); // stops what the oracles hold (training workers)
+        }
+      }
     }
   }
 

@@ -65,7 +65,8 @@ final class RunCommand implements Runnable {
     ExperimentRunner.Outcome o;
     Thread onInterrupt = interruptNote();
     int size = sh == null ? plan.trials().size() : ExperimentRunner.shardSize(plan, sh);
-    try (Progress pb = Progress.start("trials", size, quiet)) {
+    // Closing the plan stops what its oracles hold (training workers), on success and on failure.
+    try (plan; Progress pb = Progress.start("trials", size, quiet)) {
       o = sh == null ? ExperimentRunner.run(plan, dir, n, r -> pb.step())
           : ExperimentRunner.runShard(plan, dir, sh, n, r -> pb.step());
     } finally {

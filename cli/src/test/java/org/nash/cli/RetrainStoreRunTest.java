@@ -106,6 +106,7 @@ class RetrainStoreRunTest {
     for (TrialResult t : second) {
       assertEquals("trained", t.source(), "a cached training is a trained value");
       assertEquals(0, t.sources().get("table"));
+      assertEquals("retrain(cifar10-valid/valid-acc@1)", t.signal(), "the label names the epochs trained");
     }
     // Stored seconds are charged: the results do not depend on the store.
     assertEquals(withoutSources(dir.resolve("first").resolve(TrialsFile.NAME)),

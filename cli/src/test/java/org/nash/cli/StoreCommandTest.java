@@ -23,7 +23,7 @@ class StoreCommandTest {
     try (TrainedStore s = TrainedStore.open(p)) {
       for (int arch : new int[] {1835, 9930}) {
         TrainedStore.Key k = new TrainedStore.Key("nb201", arch, "cifar10-valid", "x-valid", 1, 0, "89b2402875132d1d",
-            "12ced7d5dec03e2a9b0240060b3948772e299572c3102464c6876dfe57f71eda");
+            "12ced7d5dec03e2a9b0240060b3948772e299572c3102464c6876dfe57f71eda", "cpu");
         s.put(new TrainedStore.Entry(k, "channels=4 cells=1, \"quoted\"", arch / 100.0, 2.2, 11, 2.3, 17214, 1.5,
             "cpu()", "0.1.0", "0.36.0", "2.7.1-cpu", List.of(new EpochResult(1, 2.3, 11, 2.2, arch / 100.0, 1.2, 166, 0.1)),
             "2026-11-29T23:00:00Z"));
@@ -48,7 +48,7 @@ class StoreCommandTest {
     assertEquals(0, r.exit(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals(3, lines.length);
-    assertTrue(lines[0].startsWith("benchmark,arch,dataset,split,epochs,seed,settings_hash,data_sha256,settings,"));
+    assertTrue(lines[0].startsWith("benchmark,arch,dataset,split,epochs,seed,settings_hash,data_sha256,device_kind,settings,"));
     assertTrue(lines[1].startsWith("nb201,1835,cifar10-valid,x-valid,1,0,89b2402875132d1d,"), lines[1]);
     assertTrue(lines[1].contains(",\"channels=4 cells=1, \"\"quoted\"\"\",18.35,"), lines[1]);
 

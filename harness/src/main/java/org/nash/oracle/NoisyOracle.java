@@ -48,6 +48,11 @@ public final class NoisyOracle implements Oracle {
   }
 
   @Override
+  public void close() {
+    inner.close();
+  }
+
+  @Override
   public String describe() {
     return inner.describe() + ", signal + N(0, " + sd + "^2)";
   }

@@ -42,4 +42,13 @@ public interface OracleProvider extends Plugin {
   default String mergeShards(Params params, List<Path> shardDirs, DataCatalog catalog) {
     return null;
   }
+
+  /**
+   * The column name result lines give the signal, from the table's signal column at the fidelity:
+   * the same unless the oracle answers something else (e.g. a training at other epochs). Must not
+   * build anything: the check of saved records calls it with the saved config's parameters.
+   */
+  default String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+    return tableKey;
+  }
 }

@@ -27,12 +27,31 @@ public final class ExperimentRunner {
    */
   public record Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials,
       Map<String, SearcherFactory> factories, List<TrialRunner.Context> cells, DataCatalog catalog,
-      ClassLoader loader) {
+      ClassLoader loader) implements AutoCloseable {
 
     /** A plan without its data catalog and plugin class loader (those of nash itself are used where needed). */
     public Plan(ExperimentConfig config, Benchmark benchmark, TrialGrid trials, Map<String, SearcherFactory> factories,
         List<TrialRunner.Context> cells) {
       this(config, benchmark, trials, factories, cells, null, null);
+    }
+
+    /** Closes the oracles (one per dataset, shared by its pools): e.g. stops training workers. */
+    @Override
+    public void close() {
+      java.util.Set<org.nash.oracle.Oracle> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      RuntimeException failed = null;
+      for (TrialRunner.Context c : cells) {
+        if (seen.add(c.oracle())) {
+          try {
+            c.oracle().close();
+          } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+          }
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
     }
 
     /** The context of one dataset x pool (cells are dataset-major, as the grid's). */

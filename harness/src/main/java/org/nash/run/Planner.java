@@ -84,7 +84,7 @@ final class Planner {
         SearchDomain d = b.space().domain(pool, cfg.allowDisconnected, oracle::answers);
         int bestRow = reported.argmaxOver(d);
         double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
-        TrialRunner.Context c = new TrialRunner.Context(b, d, oracle, cfg.oracle, oracleSignalKey(cfg, obj),
+        TrialRunner.Context c = new TrialRunner.Context(b, d, oracle, cfg.oracle, oracleSignalKey(cfg, obj, loader),
             obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats, cfg.trace, cfg.protocol,
             recordAggregation(cfg, full) ? sig.label() : null,
             cfg.protocol != null || cfg.stopRule != null ? stopRule(cfg) : null);
@@ -186,10 +186,21 @@ final class Planner {
         cfg.seeds, cfg.budget.queries == null ? 0 : cfg.budget.queries, seconds);
   }
 
-  /** The signal a result line names: the column, wrapped in the oracle's name unless it is the table. */
-  static String oracleSignalKey(ExperimentConfig cfg, Objective obj) {
-    String key = obj.signalKey(obj.fidelity(cfg.fidelity));
-    return cfg.oracle.equals(TableOracleProvider.NAME) ? key : cfg.oracle + "(" + key + ")";
+  /**
+   * The signal a result line names: the column, wrapped in the oracle's name unless it is the table;
+   * the oracle's provider may rename the column (a training at other epochs names its epochs).
+   */
+  static String oracleSignalKey(ExperimentConfig cfg, Objective obj, ClassLoader loader) {
+    org.nash.benchmark.Fidelity f = obj.fidelity(cfg.fidelity);
+    String key = obj.signalKey(f);
+    if (cfg.oracle.equals(TableOracleProvider.NAME)) {
+      return key;
+    }
+    Registry<OracleProvider> oracles = Registry.load(OracleProvider.class, "oracle", loader);
+    if (oracles.has(cfg.oracle)) {
+      key = oracles.get(cfg.oracle).signalKey(key, f, cfg.oracleParams == null ? Map.of() : cfg.oracleParams);
+    }
+    return cfg.oracle + "(" + key + ")";
   }
 
   /** The config's oracle for one dataset, with the config's noise around it. */

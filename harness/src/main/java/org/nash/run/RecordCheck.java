@@ -26,7 +26,14 @@ public final class RecordCheck {
   private final int seedLimit;
   private final boolean checkVersion;
 
+  /** A check deriving the signal names from the config (e.g. of a results folder's saved config). */
   RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion) {
+    this(cfg, b, grid, seedLimit, checkVersion, null);
+  }
+
+  /** {@code planned}: the plan's signal names per dataset, or null to derive them from the config. */
+  private RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion,
+      List<String> planned) {
     this.checkVersion = checkVersion;
     this.grid = grid;
     this.benchmark = b.name();
@@ -40,7 +47,8 @@ public final class RecordCheck {
       Objective full = b.objective(ds);
       Objective.Signal sig = full.signal(full.fidelity(cfg.fidelity), cfg.aggregation);
       Objective obj = Planner.searchObjective(cfg, full, sig);
-      signals.add(Planner.oracleSignalKey(cfg, obj));
+      signals.add(planned != null ? planned.get(signals.size())
+          : Planner.oracleSignalKey(cfg, obj, RecordCheck.class.getClassLoader()));
       reported.add(obj.reportedKey());
       aggregations.add(Planner.recordAggregation(cfg, full) ? sig.label() : null);
     }
@@ -52,12 +60,16 @@ public final class RecordCheck {
    */
   public static RecordCheck of(ExperimentConfig cfg, Benchmark b) {
     ExperimentConfig resolved = Protocols.resolve(cfg);
-    return new RecordCheck(resolved, b, Planner.grid(resolved, b), resolved.seeds, false);
+    return new RecordCheck(resolved, b, Planner.grid(resolved, b), resolved.seeds, false, null);
   }
 
   /** The check for a plan, accepting seeds up to {@code seedLimit} (the folder's, if it holds more). */
   static RecordCheck of(ExperimentRunner.Plan plan, int seedLimit) {
-    return new RecordCheck(plan.config(), plan.benchmark(), plan.trials(), seedLimit, true);
+    List<String> planned = new ArrayList<>();
+    for (String ds : plan.trials().datasets()) {
+      planned.add(plan.context(ds, plan.trials().pools().get(0)).signalKey());
+    }
+    return new RecordCheck(plan.config(), plan.benchmark(), plan.trials(), seedLimit, true, planned);
   }
 
   /**

@@ -27,20 +27,27 @@ public final class DjlSetup {
     }
   }
 
+  /** {@code cpu} or {@code gpu} for a device name, without loading the engine; else an error. */
+  public static String deviceKind(String name) {
+    String d = name == null ? "cpu" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!d.equals("cpu") && !d.equals("gpu")) {
+      throw new NashException("--device must be cpu or gpu, got '" + name + "'");
+    }
+    return d;
+  }
+
   /**
    * The device for {@code --device cpu|gpu}, with the engine loaded. A GPU request that cannot be met
    * stops with what was found and what is missing, instead of a JNI stack trace.
    */
   public static Device device(String name) {
     offline();
-    String d = name == null ? "cpu" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    String d = deviceKind(name);
     if (d.equals("gpu")) {
       // cuDNN autotuning: picks the fastest conv kernels for our fixed shapes (read at engine load).
       if (System.getProperty("ai.djl.pytorch.cudnn_benchmark") == null) {
         System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
       }
-    } else if (!d.equals("cpu")) {
-      throw new NashException("--device must be cpu or gpu, got '" + name + "'");
     }
     Engine engine = engine();
     if (d.equals("cpu")) {

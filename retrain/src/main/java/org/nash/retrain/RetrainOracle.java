@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nash.NashException;
 import org.nash.Provenance;
 import org.nash.benchmark.Benchmark;
@@ -25,6 +27,7 @@ import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
+import org.nash.retrain.worker.WorkerPool;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
 
@@ -53,15 +56,23 @@ public final class RetrainOracle implements Oracle {
   private final String settingsText;
   private final String settingsHash;
   private final String dataSha256;
+  /** cpu or gpu, in the store key: the kernels differ, so the numbers do. */
+  private final String deviceKind;
+  /** Worker processes that train, or null: train in this process. */
+  private final WorkerPool pool;
+  /** Trainings under way, so concurrent trials that query one cell share its training. */
+  private final ConcurrentHashMap<TrainedStore.Key, CompletableFuture<TrainedStore.Entry>> running =
+      new ConcurrentHashMap<>();
 
   /** An oracle without a store (every query trains), seeded with {@code seed}. */
   public RetrainOracle(RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
       String reportedKey, String what) {
-    this("nb201", data, settings, device, table, reportedKey, what, null, 0, 0);
+    this("nb201", data, settings, device, table, reportedKey, what, null, 0, 0, null);
   }
 
+  /** {@code device} is null when {@code pool} trains (the workers load the engine, not this process). */
   RetrainOracle(String benchmark, RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
-      String reportedKey, String what, TrainedStore store, long seed, int subset) {
+      String reportedKey, String what, TrainedStore store, long seed, int subset, WorkerPool pool) {
     this.benchmark = benchmark;
     this.data = data;
     this.settings = settings;
@@ -73,7 +84,9 @@ public final class RetrainOracle implements Oracle {
     this.seed = seed;
     this.settingsText = settingsText(settings, subset);
     this.settingsHash = sha256(settingsText).substring(0, 16);
-    this.dataSha256 = store != null ? data.sha256() : null;
+    this.dataSha256 = store != null || pool != null ? data.sha256() : null;
+    this.pool = pool;
+    this.deviceKind = pool != null ? pool.spec().device() : TrainedStore.Key.kindOf(device.toString());
   }
 
   /**
@@ -95,38 +108,91 @@ public final class RetrainOracle implements Oracle {
   /** The store key of a cell. */
   public TrainedStore.Key key(Arch arch) {
     return new TrainedStore.Key(benchmark, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
-        settingsHash, dataSha256);
+        settingsHash, dataSha256, deviceKind);
   }
 
   /**
    * Trains one cell, or answers it from the store. The trial's generator is not used (see class
-   * comment). One training per process at a time, across oracles: the engine's random seed is global.
+   * comment). In this process one training runs at a time, across oracles (the engine's random seed
+   * is global); with workers as many as there are workers. A cell being trained for another trial is
+   * waited for and answered as cached.
    */
   @Override
   public Observation query(Arch arch, SplittableRandom rng) {
-    synchronized (TRAINING) {
-      return answer(arch);
-    }
-  }
-
-  private Observation answer(Arch arch) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
-    if (store != null) {
-      TrainedStore.Key key = key(arch);
+    if (store == null) {
+      TrainedStore.Entry e = trainEntry(arch, null);
+      return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
+    }
+    TrainedStore.Key key = key(arch);
+    CompletableFuture<TrainedStore.Entry> mine = new CompletableFuture<>();
+    CompletableFuture<TrainedStore.Entry> other = running.putIfAbsent(key, mine);
+    if (other != null) {
+      TrainedStore.Entry e;
+      try {
+        e = other.join();
+      } catch (java.util.concurrent.CompletionException ex) {
+        throw ex.getCause() instanceof RuntimeException r ? r : ex;
+      }
+      return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.CACHED);
+    }
+    try {
+      // Looked up while this key is marked running: a training that just finished is in the store.
       Optional<TrainedStore.Entry> hit = store.get(key);
       if (hit.isPresent()) {
+        mine.complete(hit.get());
         return new Observation(hit.get().validAccuracy(), reported, hit.get().seconds(), false,
             Observation.Source.CACHED);
       }
-      TrainResult r = train(arch, trainingSeed(seed, arch.index()), new NetworkTrainer.Listener() {});
-      EpochResult last = r.epochs().get(r.epochs().size() - 1);
-      store.put(new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
-          last.trainLoss(), r.parameters(), r.seconds(), device.toString(), Provenance.current().nashVersion(),
-          Engine.getDjlVersion(), DjlSetup.engine().getVersion() + "-" + DjlSetup.flavour(), r.epochs(), null));
-      return new Observation(r.validAccuracy(), reported, r.seconds(), false, Observation.Source.TRAINED);
+      TrainedStore.Entry e = trainEntry(arch, key);
+      store.put(e);
+      mine.complete(e);
+      return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
+    } catch (RuntimeException ex) {
+      mine.completeExceptionally(ex);
+      throw ex;
+    } finally {
+      running.remove(key, mine);
     }
-    TrainResult r = train(arch, trainingSeed(seed, arch.index()), new NetworkTrainer.Listener() {});
-    return new Observation(r.validAccuracy(), reported, r.seconds(), false, Observation.Source.TRAINED);
+  }
+
+  /** Trains {@code arch} here or on a worker; the result as a store entry ({@code key} may be null). */
+  private TrainedStore.Entry trainEntry(Arch arch, TrainedStore.Key key) {
+    long trainingSeed = trainingSeed(seed, arch.index());
+    TrainResult r;
+    String where;
+    String djl;
+    String libtorch;
+    if (pool != null) {
+      WorkerPool.Trained t = pool.train("cell arch " + arch.index() + " " + arch, arch.ops(),
+          settings.withSeed(trainingSeed), new NetworkTrainer.Listener() {});
+      r = t.result();
+      where = t.device();
+      djl = t.djlVersion();
+      libtorch = t.libtorchVersion();
+    } else {
+      synchronized (TRAINING) {
+        r = train(arch, trainingSeed, new NetworkTrainer.Listener() {});
+      }
+      where = device.toString();
+      djl = Engine.getDjlVersion();
+      libtorch = DjlSetup.engine().getVersion() + "-" + DjlSetup.flavour();
+    }
+    EpochResult last = r.epochs().get(r.epochs().size() - 1);
+    return new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
+        last.trainLoss(), r.parameters(), r.seconds(), where, Provenance.current().nashVersion(), djl, libtorch,
+        r.epochs(), null);
+  }
+
+  /** Stops the workers (the last oracle sharing them does) and closes the store. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+    if (store != null) {
+      store.close();
+    }
   }
 
   public TrainResult train(Arch arch, long trainingSeed, NetworkTrainer.Listener listener) {
@@ -186,21 +252,47 @@ public final class RetrainOracle implements Oracle {
     long seed = params.getInt("seed", 0);
     String storeParam = params.getString("store", null);
     boolean useStore = !"none".equals(storeParam);
-    if (threads > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    int workers = params.getRaw("workers") == null ? 0 : params.getPositiveInt("workers", 1);
+    if (threads < 0) {
+      throw new NashException("oracle '" + oracleName + "': parameter 'threads' must be >= 0 (0: libtorch's choice), got "
+          + threads);
     }
-    Device device = DjlSetup.device(deviceName);
+    Device device = null;
+    if (workers == 0) {
+      if (threads > 0) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+      }
+      device = DjlSetup.device(deviceName);
+    } else {
+      // The workers load the engine; here only the name is checked.
+      deviceName = DjlSetup.deviceKind(deviceName);
+    }
     // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
     RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : Path.of(source), catalog, subset);
     TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells).withEvalEachEpoch(true);
     TrainedStore store = useStore ? TrainedStore.open(storeParam != null ? Path.of(storeParam)
         : shardDir != null ? shardDir.resolve(TrainedStore.FILE_NAME) : TrainedStore.defaultPath()) : null;
+    WorkerPool pool = workers == 0 ? null : WorkerPool.acquire(new WorkerPool.Spec(workers, deviceName, threads,
+        data.dataset(), source, subset, data.sha256()));
+    String where = pool == null ? "device " + device + " in this process"
+        : "device " + deviceName + " in " + workers + " worker process(es) of " + pool.torchThreads() + " libtorch thread(s)";
     String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
         + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
-        + data.how() + "), training seed " + seed + ", device " + device + ", store "
+        + data.how() + "), training seed " + seed + ", " + where + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "
         + "cost = seconds of the training (stored seconds when cached)";
-    return new RetrainOracle(b.name(), data, settings, device, b.table(), obj.reportedKey(), what, store, seed, subset);
+    return new RetrainOracle(b.name(), data, settings, device, b.table(), obj.reportedKey(), what, store, seed, subset,
+        pool);
+  }
+
+  /**
+   * The signal's column name with the epochs actually trained: {@code epochs} of the params, else the
+   * fidelity's (the table key ends in {@code @<fidelity epochs>}).
+   */
+  static String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+    Object e = params.get("epochs");
+    long epochs = e instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : fidelity.epochs();
+    return tableKey.replaceFirst("@\\d+$", "@" + epochs);
   }
 
   /**
@@ -238,7 +330,8 @@ public final class RetrainOracle implements Oracle {
    * {@code oracle: retrain}, parameters {@code device} (cpu|gpu), {@code subset} (images, 0 = all),
    * {@code data} (CIFAR-10 source path), {@code threads}, {@code seed} (training seed, default 0),
    * {@code store} (path of the result store, default {@code <cache>/trained.sqlite}, {@code none} for
-   * no store). The fidelity gives the epochs (hp12, hp200) unless {@code epochs} is given.
+   * no store), {@code workers} (N training processes; absent: train in this process). The fidelity gives
+   * the epochs (hp12, hp200) unless {@code epochs} is given.
    */
   public static final class Provider implements OracleProvider {
     @Override
@@ -249,8 +342,14 @@ public final class RetrainOracle implements Oracle {
     @Override
     public String description() {
       return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine), answering stored cells from the "
-          + "result store; params device (cpu|gpu), subset, data, threads, seed, store (path|none), and for quick "
+          + "result store; params device (cpu|gpu), subset, data, threads, seed, store (path|none), workers (N training "
+          + "processes), and for quick "
           + "checks epochs (default: the fidelity's), channels (16) and cells (5)";
+    }
+
+    @Override
+    public String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+      return RetrainOracle.signalKey(tableKey, fidelity, params);
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class TableOrRetrainOracle implements Oracle {
   }
 
   @Override
+  public void close() {
+    retrain.close();
+  }
+
+  @Override
   public String describe() {
     return what;
   }
@@ -72,6 +77,12 @@ public final class TableOrRetrainOracle implements Oracle {
     public String description() {
       return "answers from the table when it holds the fidelity and the cell, trains (through the result store) "
           + "otherwise, e.g. when epochs differ from the fidelity's; params as for retrain";
+    }
+
+    /** The table's column at the fidelity, or the trained epochs when the params ask for others. */
+    @Override
+    public String signalKey(String tableKey, Fidelity fidelity, java.util.Map<String, Object> params) {
+      return RetrainOracle.signalKey(tableKey, fidelity, params);
     }
 
     @Override

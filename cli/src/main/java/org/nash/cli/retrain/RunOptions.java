@@ -72,19 +72,30 @@ public final class RunOptions {
 
   /** Engine and device; call before anything else touches DJL so the thread setting applies. */
   Device device() {
+    Integer threads = torchThreads();
+    if (threads != null) {
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    return DjlSetup.device(device);
+  }
+
+  /** --torch-threads (or its deprecated spelling), checked; null when not given. */
+  Integer torchThreads() {
     Integer threads = torchThreads;
     if (threadsOld != null) {
       org.nash.cli.Cli.deprecated("--threads (libtorch threads)", "--torch-threads");
       threads = threads != null ? threads : threadsOld;
     }
-    if (threads != null) {
-      if (threads < 1) {
-        throw new NashException("--torch-threads must be >= 1, got " + threads);
-      }
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    if (threads != null && threads < 1) {
+      throw new NashException("--torch-threads must be >= 1, got " + threads);
     }
-    return DjlSetup.device(device);
+    return threads;
+  }
+
+  /** cpu or gpu, checked without loading the engine (worker processes load it). */
+  String deviceKind() {
+    return DjlSetup.deviceKind(device);
   }
 
   /** Writes {@code name} into --out (when given) and says so. */

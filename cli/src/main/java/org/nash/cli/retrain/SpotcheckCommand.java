@@ -14,6 +14,7 @@ import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
+import org.nash.retrain.worker.WorkerPool;
 import org.nash.space.Arch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,11 @@ public final class SpotcheckCommand implements Callable<Integer> {
   @Mixin
   RunOptions run;
 
+  @Option(names = "--workers", paramLabel = "N",
+      description = "train in N worker processes, N cells at a time (default: one at a time in this process); "
+          + "on the CPU the cores are split between them unless --torch-threads is given")
+  Integer workers;
+
   @Spec
   CommandSpec spec;
 
@@ -50,7 +56,11 @@ public final class SpotcheckCommand implements Callable<Integer> {
     if (archs.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--arch=ARCH'");
     }
-    Device device = run.device();
+    if (workers != null && workers < 1) {
+      throw new NashException("--workers must be >= 1, got " + workers);
+    }
+    // With workers the engine loads in the worker processes only.
+    Device device = workers == null ? run.device() : null;
     TrainSettings settings = run.settings();
     DataCatalog catalog = DataCatalog.fromEnvironment();
     ReferenceTable table = RunOptions.table(catalog);
@@ -60,19 +70,32 @@ public final class SpotcheckCommand implements Callable<Integer> {
     }
     RetrainData data = run.data(catalog);
     String key = run.tableKey();
+    WorkerPool.Spec pool = workers == null ? null : new WorkerPool.Spec(workers, run.deviceKind(),
+        run.torchThreads() == null ? 0 : run.torchThreads(), data.dataset(), run.data == null ? null
+        : run.data.toString(), run.subset, data.sha256());
     out.printf("spotcheck %d architectures on %s (%s), %d epochs, device %s; table column %s [%s]%n", list.size(),
-        data.dataset(), data.how(), settings.epochs(), device, key, table.source(key));
+        data.dataset(), data.how(), settings.epochs(), device != null ? device : run.deviceKind() + " in " + workers
+        + " worker process(es)", key, table.source(key));
     if (!run.caveats().isEmpty()) {
       out.println("caveat:  " + run.caveats());
     }
-    NetworkTrainer trainer = new NetworkTrainer(settings, device);
+    java.util.function.IntFunction<NetworkTrainer.Listener> progress = i -> new ProgressListener(out,
+        settings.epochs(), "[" + (i + 1) + "/" + list.size() + " arch " + list.get(i).index() + "] ");
+    try (Trainings trained = pool == null ? Trainings.inProcess(list, settings, device, data, progress)
+        : Trainings.onWorkers(pool, list, settings, progress)) {
+      return report(out, list, trained, data, settings, table, key);
+    }
+  }
+
+  private int report(PrintWriter out, List<Arch> list, Trainings trained, RetrainData data, TrainSettings settings,
+      ReferenceTable table, String key) {
     List<double[]> pairs = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     StringBuilder csv = new StringBuilder("arch,arch_string,dataset,epochs,retrained,table,diff,parameters,seconds\n");
     for (int i = 0; i < list.size(); i++) {
       Arch a = list.get(i);
       String prefix = "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ";
-      TrainResult o = trainer.train(a.ops(), data.train(), data.eval(), new ProgressListener(out, settings.epochs(), prefix));
+      TrainResult o = trained.get(i);
       OptionalDouble t = table.value(key, a.index());
       String row = String.format("%6d  %10.2f  %9s  %+7.2f  %9s  %8.1f  %s", a.index(), o.validAccuracy(),
           t.isPresent() ? String.format("%.2f", t.getAsDouble()) : "n/a",

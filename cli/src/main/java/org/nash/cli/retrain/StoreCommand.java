@@ -115,13 +115,13 @@ public final class StoreCommand implements Callable<Integer> {
     static String csv(List<TrainedStore.Entry> all) throws IOException {
       ObjectMapper m = new ObjectMapper();
       StringWriter w = new StringWriter();
-      w.write("benchmark,arch,dataset,split,epochs,seed,settings_hash,data_sha256,settings,valid_accuracy,valid_loss,"
+      w.write("benchmark,arch,dataset,split,epochs,seed,settings_hash,data_sha256,device_kind,settings,valid_accuracy,valid_loss,"
           + "train_accuracy,train_loss,parameters,seconds,device,nash_version,djl_version,libtorch_version,created,"
           + "per_epoch\n");
       for (TrainedStore.Entry e : all) {
         TrainedStore.Key k = e.key();
         Object[] row = {k.benchmark(), k.arch(), k.dataset(), k.split(), k.epochs(), k.seed(), k.settingsHash(),
-            k.dataSha256(), e.settings(), e.validAccuracy(), e.validLoss(), e.trainAccuracy(), e.trainLoss(),
+            k.dataSha256(), k.deviceKind(), e.settings(), e.validAccuracy(), e.validLoss(), e.trainAccuracy(), e.trainLoss(),
             e.parameters(), e.seconds(), e.device(), e.nashVersion(), e.djlVersion(), e.libtorchVersion(), e.created(),
             m.writeValueAsString(e.perEpoch())};
         for (int i = 0; i < row.length; i++) {

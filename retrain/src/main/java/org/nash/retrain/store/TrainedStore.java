@@ -29,11 +29,15 @@ import org.nash.retrain.train.EpochResult;
  */
 public final class TrainedStore implements AutoCloseable {
   /** Written into the {@code meta} table; a store of another format is refused. */
-  public static final String FORMAT = "nash-trained-store/1";
+  public static final String FORMAT = "nash-trained-store/2";
+  /** Format 1 had no device kind in the key; it is migrated in place (its rows keep their device). */
+  static final String FORMAT_1 = "nash-trained-store/1";
   public static final String FILE_NAME = "trained.sqlite";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String COLUMNS = "benchmark, arch, dataset, split, epochs, seed, settings_hash, data_sha256, "
+  private static final String KEY_COLUMNS = "benchmark, arch, dataset, split, epochs, seed, settings_hash, "
+      + "data_sha256, device_kind";
+  private static final String COLUMNS = KEY_COLUMNS + ", "
       + "settings, valid_accuracy, valid_loss, train_accuracy, train_loss, parameters, seconds, device, nash_version, "
       + "djl_version, libtorch_version, per_epoch, created";
 
@@ -43,9 +47,17 @@ public final class TrainedStore implements AutoCloseable {
    *
    * @param settingsHash sha256 prefix of {@code settings}, the canonical text of every training setting
    * @param dataSha256 sha256 of the exact training and evaluation images ({@code RetrainData.sha256})
+   * @param deviceKind {@code cpu} or {@code gpu}: kernels differ, so a GPU training does not answer a CPU
+   *     query (the exact device, e.g. {@code gpu(1)}, is in the value)
    */
   public record Key(String benchmark, int arch, String dataset, String split, int epochs, long seed,
-      String settingsHash, String dataSha256) {}
+      String settingsHash, String dataSha256, String deviceKind) {
+
+    /** {@code cpu} or {@code gpu} of a device's name ({@code cpu()}, {@code gpu(0)}, {@code gpu}). */
+    public static String kindOf(String device) {
+      return device != null && device.trim().toLowerCase(java.util.Locale.ROOT).startsWith("gpu") ? "gpu" : "cpu";
+    }
+  }
 
   /** One stored training. {@code perEpoch} has every epoch's train/valid loss and accuracy. */
   public record Entry(Key key, String settings, double validAccuracy, double validLoss, double trainAccuracy,
@@ -88,21 +100,16 @@ public final class TrainedStore implements AutoCloseable {
         st.execute("PRAGMA synchronous = NORMAL");
         st.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         st.execute("INSERT OR IGNORE INTO meta VALUES ('format', '" + FORMAT + "')");
-        st.execute("CREATE TABLE IF NOT EXISTS trained (benchmark TEXT NOT NULL, arch INTEGER NOT NULL, "
-            + "dataset TEXT NOT NULL, split TEXT NOT NULL, epochs INTEGER NOT NULL, seed INTEGER NOT NULL, "
-            + "settings_hash TEXT NOT NULL, data_sha256 TEXT NOT NULL, settings TEXT NOT NULL, "
-            // SQLite stores NaN as NULL: a diverged training's NaN loss is NULL here and NaN when read.
-            + "valid_accuracy REAL, valid_loss REAL, train_accuracy REAL, train_loss REAL, parameters INTEGER NOT NULL, seconds REAL NOT NULL, device TEXT NOT NULL, "
-            + "nash_version TEXT NOT NULL, djl_version TEXT NOT NULL, libtorch_version TEXT NOT NULL, "
-            + "per_epoch TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (benchmark, arch, dataset, split, epochs, "
-            + "seed, settings_hash, data_sha256))");
-        try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE name = 'format'")) {
-          String format = rs.next() ? rs.getString(1) : null;
-          if (!FORMAT.equals(format)) {
-            throw new NashException("result store " + abs + " has format '" + format + "', expected '" + FORMAT
-                + "'; it is left untouched: give another path (oracle param store, --store)");
-          }
+        String format = format(st);
+        if (FORMAT_1.equals(format)) {
+          migrateFrom1(c, abs);
+          format = format(st);
         }
+        if (!FORMAT.equals(format)) {
+          throw new NashException("result store " + abs + " has format '" + format + "', expected '" + FORMAT
+              + "'; it is left untouched: give another path (oracle param store, --store)");
+        }
+        st.execute(createTrained("trained"));
       }
       return new TrainedStore(abs, c);
     } catch (SQLException e) {
@@ -116,6 +123,56 @@ public final class TrainedStore implements AutoCloseable {
     }
   }
 
+  private static String format(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE name = 'format'")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static String createTrained(String table) {
+    return "CREATE TABLE IF NOT EXISTS " + table + " (benchmark TEXT NOT NULL, arch INTEGER NOT NULL, "
+        + "dataset TEXT NOT NULL, split TEXT NOT NULL, epochs INTEGER NOT NULL, seed INTEGER NOT NULL, "
+        + "settings_hash TEXT NOT NULL, data_sha256 TEXT NOT NULL, device_kind TEXT NOT NULL, settings TEXT NOT NULL, "
+        // SQLite stores NaN as NULL: a diverged training's NaN loss is NULL here and NaN when read.
+        + "valid_accuracy REAL, valid_loss REAL, train_accuracy REAL, train_loss REAL, parameters INTEGER NOT NULL, "
+        + "seconds REAL NOT NULL, device TEXT NOT NULL, nash_version TEXT NOT NULL, djl_version TEXT NOT NULL, "
+        + "libtorch_version TEXT NOT NULL, per_epoch TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (" + KEY_COLUMNS
+        + "))";
+  }
+
+  /**
+   * Format 1 to 2: the device kind joins the key, taken from each row's device. One transaction
+   * (another process opening the store meanwhile waits, then finds format 2); the rows are copied,
+   * never dropped.
+   */
+  private static void migrateFrom1(Connection c, Path abs) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      // A write first, so the transaction holds the write lock before it reads (waits on busy_timeout).
+      st.execute("UPDATE meta SET value = value WHERE name = 'format'");
+      if (FORMAT_1.equals(format(st))) {
+        String old = "benchmark, arch, dataset, split, epochs, seed, settings_hash, data_sha256, settings, "
+            + "valid_accuracy, valid_loss, train_accuracy, train_loss, parameters, seconds, device, nash_version, "
+            + "djl_version, libtorch_version, per_epoch, created";
+        st.execute(createTrained("trained_2"));
+        st.execute("INSERT INTO trained_2 (" + old + ", device_kind) SELECT " + old + ", CASE WHEN lower(device) "
+            + "LIKE 'gpu%' THEN 'gpu' ELSE 'cpu' END FROM trained");
+        st.execute("DROP TABLE trained");
+        st.execute("ALTER TABLE trained_2 RENAME TO trained");
+        st.execute("UPDATE meta SET value = '" + FORMAT + "' WHERE name = 'format'");
+        System.err.println("nash: result store " + abs + " upgraded from " + FORMAT_1 + " to " + FORMAT
+            + " (device kind cpu/gpu added to the key; every row kept)");
+      }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
   public Path path() {
     return path;
   }
@@ -123,7 +180,8 @@ public final class TrainedStore implements AutoCloseable {
   /** The stored training of {@code key}, if any. */
   public synchronized Optional<Entry> get(Key key) {
     try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM trained WHERE benchmark = ? AND "
-        + "arch = ? AND dataset = ? AND split = ? AND epochs = ? AND seed = ? AND settings_hash = ? AND data_sha256 = ?")) {
+        + "arch = ? AND dataset = ? AND split = ? AND epochs = ? AND seed = ? AND settings_hash = ? AND data_sha256 = ? "
+        + "AND device_kind = ?")) {
       bindKey(ps, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
@@ -140,9 +198,9 @@ public final class TrainedStore implements AutoCloseable {
   public synchronized boolean put(Entry e) {
     // ON CONFLICT DO NOTHING covers the key only; OR IGNORE would also drop a row breaking NOT NULL.
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO trained (" + COLUMNS + ") VALUES "
-        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       bindKey(ps, e.key());
-      int i = 9;
+      int i = 10;
       ps.setString(i++, e.settings());
       ps.setDouble(i++, e.validAccuracy());
       ps.setDouble(i++, e.validLoss());
@@ -167,7 +225,7 @@ public final class TrainedStore implements AutoCloseable {
     List<Entry> out = new ArrayList<>();
     try (Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM trained ORDER BY benchmark, dataset, split, "
-            + "epochs, settings_hash, data_sha256, arch, seed")) {
+            + "epochs, settings_hash, data_sha256, device_kind, arch, seed")) {
       while (rs.next()) {
         out.add(entry(rs));
       }
@@ -186,21 +244,22 @@ public final class TrainedStore implements AutoCloseable {
     ps.setLong(6, k.seed());
     ps.setString(7, k.settingsHash());
     ps.setString(8, k.dataSha256());
+    ps.setString(9, k.deviceKind());
   }
 
   private Entry entry(ResultSet rs) throws SQLException {
     Key k = new Key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getLong(6),
-        rs.getString(7), rs.getString(8));
+        rs.getString(7), rs.getString(8), rs.getString(9));
     List<EpochResult> epochs;
     try {
-      epochs = JSON.readValue(rs.getString(20), new TypeReference<List<EpochResult>>() {});
+      epochs = JSON.readValue(rs.getString(21), new TypeReference<List<EpochResult>>() {});
     } catch (JsonProcessingException e) {
       throw new NashException("result store " + path + ": per-epoch record of " + k + " is not valid JSON: "
           + e.getOriginalMessage(), e);
     }
-    return new Entry(k, rs.getString(9), real(rs, 10), real(rs, 11), real(rs, 12), real(rs, 13),
-        rs.getLong(14), rs.getDouble(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-        epochs, rs.getString(21));
+    return new Entry(k, rs.getString(10), real(rs, 11), real(rs, 12), real(rs, 13), real(rs, 14),
+        rs.getLong(15), rs.getDouble(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20),
+        epochs, rs.getString(22));
   }
 
   /** A REAL column, NULL read back as the NaN it was written as. */

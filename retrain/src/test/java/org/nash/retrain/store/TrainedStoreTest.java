@@ -22,7 +22,7 @@ class TrainedStoreTest {
   Path dir;
 
   static TrainedStore.Entry entry(int arch, double acc) {
-    TrainedStore.Key k = new TrainedStore.Key("nb201", arch, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff");
+    TrainedStore.Key k = new TrainedStore.Key("nb201", arch, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff", "cpu");
     List<EpochResult> epochs = List.of(new EpochResult(1, 2.3, 10, 2.2, 12, 1.5, 100, 0.1),
         new EpochResult(2, 2.1, 15, 2.0, acc, 1.4, 110, 0.05));
     return new TrainedStore.Entry(k, "channels=4", acc, 2.0, 15, 2.1, 1234, 3.25, "cpu()", "0.1", "0.36.0", "2.7.1-cpu",
@@ -41,7 +41,7 @@ class TrainedStoreTest {
     try (TrainedStore s = TrainedStore.open(p)) {
       assertEquals(e, s.get(e.key()).orElseThrow());
       assertEquals(List.of(e), s.all());
-      assertTrue(s.get(new TrainedStore.Key("nb201", 9930, "cifar10-valid", "x-valid", 2, 1, "abcd", "00ff")).isEmpty(),
+      assertTrue(s.get(new TrainedStore.Key("nb201", 9930, "cifar10-valid", "x-valid", 2, 1, "abcd", "00ff", "cpu")).isEmpty(),
           "another seed is another key");
     }
   }
@@ -49,7 +49,7 @@ class TrainedStoreTest {
   @Test
   void divergedTrainingWithNanLossIsStoredAndReadBack() {
     TrainedStore.Entry good = entry(11, 10.0);
-    TrainedStore.Key k = new TrainedStore.Key("nb201", 12, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff");
+    TrainedStore.Key k = new TrainedStore.Key("nb201", 12, "cifar10-valid", "x-valid", 2, 0, "abcd", "00ff", "cpu");
     TrainedStore.Entry nan = new TrainedStore.Entry(k, "channels=4", 10.0, Double.NaN, 9.5, Double.NaN, 1234, 3.25,
         "cpu()", "0.1", "0.36.0", "2.7.1-cpu", List.of(new EpochResult(1, Double.NaN, 9.5, Double.NaN, 10.0, 1.5, 100,
         0.1)), "2026-01-01T00:00:00Z");
@@ -58,6 +58,69 @@ class TrainedStoreTest {
       assertTrue(s.put(nan), "a NaN loss must not make the row disappear");
       assertEquals(nan, s.get(k).orElseThrow());
       assertEquals(2, s.all().size());
+    }
+  }
+
+  @Test
+  void aGpuTrainingDoesNotAnswerACpuQuery() {
+    TrainedStore.Entry cpu = entry(9930, 20);
+    TrainedStore.Key k = cpu.key();
+    TrainedStore.Key gpuKey = new TrainedStore.Key(k.benchmark(), k.arch(), k.dataset(), k.split(), k.epochs(), k.seed(),
+        k.settingsHash(), k.dataSha256(), "gpu");
+    TrainedStore.Entry gpu = new TrainedStore.Entry(gpuKey, cpu.settings(), 21, 2.0, 15, 2.1, 1234, 1.0, "gpu(0)", "0.1",
+        "0.36.0", "2.7.1-cu128", cpu.perEpoch(), "2026-01-01T00:00:00Z");
+    try (TrainedStore s = TrainedStore.open(dir.resolve("d.sqlite"))) {
+      assertTrue(s.put(gpu));
+      assertTrue(s.get(k).isEmpty(), "a GPU training is no answer for the CPU");
+      assertTrue(s.put(cpu), "both kept");
+      assertEquals(21, s.get(gpuKey).orElseThrow().validAccuracy());
+      assertEquals(20, s.get(k).orElseThrow().validAccuracy());
+    }
+    assertEquals("gpu", TrainedStore.Key.kindOf("gpu(1)"));
+    assertEquals("cpu", TrainedStore.Key.kindOf("cpu()"));
+  }
+
+  /** A store written before the device kind joined the key: upgraded in place, every row kept. */
+  @Test
+  void formatOneStoreIsUpgradedKeepingItsRows() throws Exception {
+    Path p = dir.resolve("old.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p)) {
+      var st = c.createStatement();
+      st.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      st.execute("INSERT INTO meta VALUES ('format', 'nash-trained-store/1')");
+      // the schema of format 1, verbatim
+      st.execute("CREATE TABLE IF NOT EXISTS trained (benchmark TEXT NOT NULL, arch INTEGER NOT NULL, "
+          + "dataset TEXT NOT NULL, split TEXT NOT NULL, epochs INTEGER NOT NULL, seed INTEGER NOT NULL, "
+          + "settings_hash TEXT NOT NULL, data_sha256 TEXT NOT NULL, settings TEXT NOT NULL, "
+          + "valid_accuracy REAL, valid_loss REAL, train_accuracy REAL, train_loss REAL, parameters INTEGER NOT NULL, "
+          + "seconds REAL NOT NULL, device TEXT NOT NULL, "
+          + "nash_version TEXT NOT NULL, djl_version TEXT NOT NULL, libtorch_version TEXT NOT NULL, "
+          + "per_epoch TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (benchmark, arch, dataset, split, epochs, "
+          + "seed, settings_hash, data_sha256))");
+      st.execute("INSERT INTO trained VALUES ('nb201', 1835, 'cifar10-valid', 'x-valid', 1, 0, 'abcd', '00ff', 's', "
+          + "33.5, 1.9, 30.1, 2.0, 1234, 654.0, 'cpu()', '0.1', '0.36.0', '2.7.1-cpu', '[]', '2026-01-01T00:00:00Z')");
+      st.execute("INSERT INTO trained VALUES ('nb201', 9930, 'cifar10-valid', 'x-valid', 1, 0, 'abcd', '00ff', 's', "
+          + "40.0, NULL, 30.1, 2.0, 1234, 12.0, 'gpu(0)', '0.1', '0.36.0', '2.7.1-cu128', '[]', '2026-01-01T00:00:00Z')");
+    }
+    try (TrainedStore s = TrainedStore.open(p)) {
+      List<TrainedStore.Entry> all = s.all();
+      assertEquals(2, all.size());
+      TrainedStore.Entry cpu = s.get(new TrainedStore.Key("nb201", 1835, "cifar10-valid", "x-valid", 1, 0, "abcd", "00ff",
+          "cpu")).orElseThrow();
+      assertEquals(33.5, cpu.validAccuracy());
+      assertEquals(654.0, cpu.seconds());
+      TrainedStore.Entry gpu = s.get(new TrainedStore.Key("nb201", 9930, "cifar10-valid", "x-valid", 1, 0, "abcd", "00ff",
+          "gpu")).orElseThrow();
+      assertTrue(Double.isNaN(gpu.validLoss()));
+      assertEquals("gpu(0)", gpu.device());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p);
+        var rs = c.createStatement().executeQuery("SELECT value FROM meta WHERE name = 'format'")) {
+      assertTrue(rs.next());
+      assertEquals(TrainedStore.FORMAT, rs.getString(1));
+    }
+    try (TrainedStore s = TrainedStore.open(p)) {
+      assertEquals(2, s.all().size(), "opened again: nothing more to do");
     }
   }
 
