@@ -14,6 +14,7 @@ import org.nash.NashException;
 import org.nash.Provenance;
 import org.nash.analysis.compare.ComparisonReport;
 import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Charts;
 import org.nash.analysis.reliability.Reliability;
 import org.nash.analysis.reliability.ReliabilityReport;
 import org.nash.benchmark.Benchmark;
@@ -25,6 +26,7 @@ import org.nash.run.ExperimentRunner;
 import org.nash.run.RecordCheck;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
+import org.nash.table.Unit;
 
 /**
  * {@code nash report}: analyses the experiments of a results folder (its own {@code trials.jsonl}
@@ -49,6 +51,7 @@ public final class Report {
   public static Outcome write(Path dir, DataCatalog catalog) {
     List<Experiment> exps = load(dir, catalog);
     List<String> warnings = new ArrayList<>();
+    Charts.Style style = style(exps);
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
@@ -57,19 +60,42 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e);
+      analyse(e, style);
     }
     int entries = HtmlPage.write(dir, title(dir), describe(exps), warnings);
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
   }
 
   /** Runs the comparison and reliability analyses of one experiment and registers their files. */
-  public static void analyse(Experiment e) {
-    List<Artifacts.Entry> compare = ComparisonReport.write(e.trials(), e.dir(), e.name() + ": search comparison");
+  public static void analyse(Experiment e, Charts.Style style) {
+    List<Artifacts.Entry> compare = ComparisonReport.write(e.trials(), e.dir(), e.name() + ": search comparison",
+        style, ds -> unit(e.benchmark(), ds));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
     Reliability.Result r = Reliability.of(e.trials(), e.benchmark(), e.searcherNames());
     List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
+  }
+
+  /** One colour per searcher label and one dash per pool over all experiments of the report. */
+  static Charts.Style style(List<Experiment> exps) {
+    TreeSet<String> searchers = new TreeSet<>();
+    TreeSet<String> pools = new TreeSet<>();
+    for (Experiment e : exps) {
+      for (TrialResult t : e.trials()) {
+        searchers.add(t.searcher());
+        pools.add(t.pool());
+      }
+    }
+    return Charts.Style.of(searchers, pools);
+  }
+
+  /** The unit of a dataset's reported column, or null when the benchmark does not know the dataset. */
+  static Unit unit(Benchmark b, String dataset) {
+    try {
+      return b.table().column(b.objective(dataset).reportedKey()).info().unit();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
 
 /** The page shows every registered artifact of a folder and of its subfolders, self-contained. */
@@ -19,8 +20,9 @@ class HtmlPageTest {
 
   @Test
   void everyRegisteredArtifactIsOnThePage() throws Exception {
-    Charts.save(Charts.lines("t", "x", "y", true, List.of(new Charts.Series("s", new double[] {1, 10, 100},
-        new double[] {3, 2, 1}, new double[] {2.5, 1.5, 0.5}, new double[] {3.5, 2.5, 1.5}, 0, 0))), dir, "fig/line");
+    Charts.save(new Plot("t", "x", "y", true, false).add(new Plot.Series("s", new double[] {1, 10, 100},
+        new double[] {3, 2, 1}, new double[] {2.5, 1.5, 0.5}, new double[] {3.5, 2.5, 1.5}, Charts.color(0), null, true,
+        false, true)), dir, "fig/line");
     Files.writeString(dir.resolve("only.svg"), "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
         + " width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>\n");
     new Table("a", "b").add("x<y", 1.23456789).write(dir, "tab");

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nash.analysis.output.Artifacts;
+import java.awt.Color;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
 import org.nash.analysis.stats.Interval;
 
@@ -95,24 +97,20 @@ public final class ReliabilityReport {
     return t;
   }
 
-  private static org.knowm.xchart.XYChart powerChart(Map<String, SeedsToSignificance.Result> power) {
-    List<Charts.Series> series = new ArrayList<>();
+  private static Plot powerChart(Map<String, SeedsToSignificance.Result> power) {
+    Plot plot = new Plot("RE vs RS: share of n-seed subsamples with p < 0.05", "seeds per searcher (log scale)",
+        "share of subsamples significant (%)", true, false).yRange(0, 100);
     int i = 0;
-    int max = 2;
     for (Map.Entry<String, SeedsToSignificance.Result> e : power.entrySet()) {
       List<SeedsToSignificance.Point> c = e.getValue().curve();
+      Color color = Charts.color(i++);
       if (c.isEmpty()) {
-        i++;
         continue;
       }
       double[] x = c.stream().mapToDouble(SeedsToSignificance.Point::n).toArray();
-      double[] y = c.stream().mapToDouble(SeedsToSignificance.Point::shareSignificant).toArray();
-      max = Math.max(max, (int) x[x.length - 1]);
-      series.add(new Charts.Series(e.getKey(), x, y, null, null, i++, 0));
+      double[] y = c.stream().mapToDouble(p -> 100 * p.shareSignificant()).toArray();
+      plot.add(new Plot.Series(e.getKey(), x, y, null, null, color, null, true, false, true));
     }
-    series.add(new Charts.Series("0.5 (median p < 0.05)", new double[] {2, max}, new double[] {0.5, 0.5}, null, null,
-        7, 1));
-    return Charts.lines("RE vs RS: share of n-seed subsamples with p < 0.05", "seeds per searcher (log scale)",
-        "share significant", true, series);
+    return plot.rule(50, "50 % (median p < 0.05)", Color.GRAY);
   }
 }
