@@ -47,8 +47,21 @@ public final class Report {
 
   private Report() {}
 
+  /**
+   * What the report is asked for. {@code title}: the page's title (null: an experiment config's
+   * {@code title}, else the folder's name); {@code study}: a reproduced study whose claims the page
+   * checks (null: none).
+   */
+  public record Options(String title, String study) {
+    public static final Options DEFAULT = new Options(null, null);
+  }
+
   /** Analyses every experiment under {@code dir} and writes the page. */
   public static Outcome write(Path dir, DataCatalog catalog) {
+    return write(dir, catalog, Options.DEFAULT);
+  }
+
+  public static Outcome write(Path dir, DataCatalog catalog, Options options) {
     List<Experiment> exps = load(dir, catalog);
     List<String> warnings = new ArrayList<>();
     Charts.Style style = style(exps);
@@ -62,7 +75,8 @@ public final class Report {
       }
       analyse(e, style);
     }
-    int entries = HtmlPage.write(dir, title(dir), describe(exps), warnings);
+    String title = options.title() != null ? options.title() : title(dir, exps);
+    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
   }
 
@@ -188,7 +202,17 @@ public final class Report {
     return subfolders(dir).stream().anyMatch(s -> Files.exists(s.resolve(Artifacts.NAME)));
   }
 
-  private static String title(Path dir) {
+  /** The first experiment config's {@code title}, else the folder's name. */
+  static String title(Path dir, List<Experiment> exps) {
+    for (Experiment e : exps) {
+      Path cfg = e.dir().resolve(ExperimentRunner.CONFIG_NAME);
+      if (Files.exists(cfg)) {
+        String t = ConfigLoader.load(cfg).title;
+        if (t != null && !t.isBlank()) {
+          return t;
+        }
+      }
+    }
     return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
   }
 

@@ -60,9 +60,13 @@ public final class ComparisonReport {
           String base = DIR + "/curve-" + safe(ds) + "-" + axis.label + "-" + (regret ? "regret" : "reported");
           Unit unit = units.apply(ds);
           Charts.save(curveChart(ds, axis, regret, cs, trials, style, unit), dir, base);
-          out.add(new Artifacts.Entry(base + ".png", "figure", section,
+          Artifacts.Entry e = new Artifacts.Entry(base + ".png", "figure", section,
               ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
-              curveCaption(ds, axis, regret, unit)));
+              curveCaption(ds, axis, regret, unit));
+          // The page shows regret against the budget's own axis (seconds when costs are recorded); the rest folds.
+          boolean main = regret && (axis == Curves.Axis.SECONDS || curves.stream()
+              .noneMatch(c -> c.dataset().equals(ds) && c.axis() == Curves.Axis.SECONDS));
+          out.add(main ? e : e.secondary());
         }
       }
     }

@@ -296,7 +296,7 @@ public final class Plot {
     for (Rule r : rules) {
       double y = bottom - ay.frac(r.y()) * ph;
       if (r.label() != null && y >= top && y <= bottom) {
-        c.text(right - 4, y - 4, r.label(), 11f, false, 1, false, r.color());
+        c.text(left + 6, y - 4, r.label(), 11f, false, -1, false, r.color());
       }
     }
     // legend
@@ -377,6 +377,10 @@ public final class Plot {
     if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
       lo = log ? 1 : 0;
       hi = log ? 10 : 1;
+    }
+    if (log && x) {
+      // x spans exactly the data (a budget of 120,000 s should not stretch the axis to 200,000).
+      return logAxis(lo, hi, true, true);
     }
     if (log) {
       return logAxis(lo, hi, !Double.isNaN(fixedLo), !Double.isNaN(fixedHi));

@@ -145,7 +145,7 @@ final class ScanFigures {
   }
 
   /** Subsets within this many points (pp for accuracies, else % of the best's magnitude) of the top are zoomed on. */
-  static final double GAP_ZOOM = 5;
+  static final double GAP_ZOOM = 2;
 
   private Figure histogram(ScanResult.Dataset d) {
     Subset full = r.subset(r.pools().get(r.pools().size() - 1).label(), d.name());
