@@ -61,6 +61,10 @@ public final class Plot {
   double yMin = Double.NaN;
   double yMax = Double.NaN;
   List<String> categories;
+  Heat heat;
+
+  /** A heat map: {@code values[row][col]} (NaN: no cell), coloured from lo (blue) via yellow to hi (red). */
+  public record Heat(List<String> cols, List<String> rows, double[][] values, double lo, double hi, String format) {}
   int width = 900;
   int height = 520;
 
@@ -108,6 +112,12 @@ public final class Plot {
   /** Category labels on x: point i of a series is drawn at category i (x values are ignored). */
   public Plot categories(List<String> labels) {
     categories = List.copyOf(labels);
+    return this;
+  }
+
+  /** Makes this figure a heat map (series, boxes and rules are not drawn). */
+  public Plot heat(Heat h) {
+    heat = h;
     return this;
   }
 
@@ -184,6 +194,10 @@ public final class Plot {
   }
 
   private void draw(Canvas c) {
+    if (heat != null) {
+      drawHeat(c);
+      return;
+    }
     float fs = 13f;
     Axis ax = categories != null ? categoryAxis() : axis(true);
     Axis ay = axis(false);
@@ -312,6 +326,68 @@ public final class Plot {
       c.text(lx + 32, ly + 10, s.name(), 12f, false, -1, false, Color.BLACK);
       ly += 19;
     }
+  }
+
+  private static final Color[] HEAT = {new Color(0x313695), new Color(0xffffbf), new Color(0xa50026)};
+
+  static Color heatColor(double f) {
+    f = Math.max(0, Math.min(1, Double.isNaN(f) ? 0 : f));
+    Color a = f < 0.5 ? HEAT[0] : HEAT[1];
+    Color b = f < 0.5 ? HEAT[1] : HEAT[2];
+    double t = f < 0.5 ? f * 2 : (f - 0.5) * 2;
+    return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
+  }
+
+  private void drawHeat(Canvas c) {
+    Heat h = heat;
+    double rowW = 0;
+    for (String r : h.rows()) {
+      rowW = Math.max(rowW, textWidth(r, 12f, false));
+    }
+    double left = 30 + rowW + 10;
+    double top = title == null || title.isEmpty() ? 15 : 42;
+    double right = width - 90;
+    double bottom = height - 52;
+    double cw = (right - left) / h.cols().size();
+    double ch = (bottom - top) / h.rows().size();
+    if (title != null && !title.isEmpty()) {
+      c.text(width / 2.0, 25, title, 15f, true, 0, false, Color.BLACK);
+    }
+    for (int r = 0; r < h.rows().size(); r++) {
+      double y = top + r * ch;
+      c.text(left - 6, y + ch / 2 + 4, h.rows().get(r), 12f, false, 1, false, AXIS);
+      for (int k = 0; k < h.cols().size(); k++) {
+        double v = h.values()[r][k];
+        if (Double.isNaN(v)) {
+          continue;
+        }
+        double f = (v - h.lo()) / (h.hi() - h.lo());
+        double x = left + k * cw;
+        c.polygon(new double[] {x, x + cw, x + cw, x}, new double[] {y, y, y + ch, y + ch}, 4, heatColor(f));
+        Color ink = f < 0.2 || f > 0.8 ? Color.WHITE : Color.BLACK;
+        c.text(x + cw / 2, y + ch / 2 + 4, String.format(Locale.ROOT, h.format(), v), 11f, false, 0, false, ink);
+      }
+    }
+    for (int k = 0; k < h.cols().size(); k++) {
+      c.text(left + k * cw + cw / 2, bottom + 17, h.cols().get(k), 11f, false, 0, false, AXIS);
+    }
+    c.rect(left, top, right - left, bottom - top, AXIS);
+    c.text(left + (right - left) / 2, height - 12, xLabel, 13f, false, 0, false, Color.BLACK);
+    c.text(16, top + (bottom - top) / 2, yLabel, 13f, false, 0, true, Color.BLACK);
+    // Colour scale.
+    int steps = 24;
+    double bx = right + 22;
+    double bh = (bottom - top) / steps;
+    for (int i = 0; i < steps; i++) {
+      double y = bottom - (i + 1) * bh;
+      c.polygon(new double[] {bx, bx + 16, bx + 16, bx}, new double[] {y, y, y + bh + 0.5, y + bh + 0.5}, 4,
+          heatColor((i + 0.5) / steps));
+    }
+    c.rect(bx, top, 16, bottom - top, AXIS);
+    c.text(bx + 20, top + 10, label(h.hi(), Math.abs(h.hi() - h.lo()) / 10), 11f, false, -1, false, AXIS);
+    c.text(bx + 20, bottom, label(h.lo(), Math.abs(h.hi() - h.lo()) / 10), 11f, false, -1, false, AXIS);
   }
 
   private double xAt(Series s, int i) {

@@ -1,17 +1,11 @@
 package org.nash.analysis.scan;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.nash.NashException;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Plot;
@@ -203,23 +197,24 @@ final class ScanFigures {
   }
 
   private Figure edgeHeatmap(ScanResult.Dataset d) {
-    List<Number[]> cells = new ArrayList<>();
+    List<String> cols = r.positions();
+    double[][] v = new double[r.ops().size()][cols.size()];
+    for (double[] row : v) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (EdgeOpMean m : r.edgeOpMeans()) {
       if (m.dataset().equals(d.name()) && Double.isFinite(m.mean())) {
-        cells.add(new Number[] {m.position(), r.ops().indexOf(m.op()), m.mean()});
+        v[r.ops().indexOf(m.op())][m.position()] = m.mean();
         lo = Math.min(lo, Math.floor(m.mean()));
         hi = Math.max(hi, Math.ceil(m.mean()));
       }
     }
-    HeatMapChart c = new HeatMapChartBuilder().width(800).height(460)
-        .title(title(d, "mean metric per op per edge")).xAxisTitle("edge (official order)").yAxisTitle("op").build();
-    c.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("#.##").setMin(lo).setMax(hi)
-        .setRangeColors(new Color[] {new Color(0x313695), new Color(0xffffbf), new Color(0xa50026)});
-    c.addSeries("mean", r.positions(), r.ops(), cells);
-    String caption = "Mean of " + d.column() + " over the architectures" + universeNote() + " that hold each op "
-        + "(row) on each edge (column); edges in the official string order (target<-source). Each cell averages "
+    Plot c = new Plot(title(d, "mean metric per op per edge"), "edge (official order)", "op", false, false)
+        .heat(new Plot.Heat(cols, r.ops(), v, lo, hi, "%.2f")).size(800, 460);
+    String caption = "Mean of " + d.axisLabel() + " over the architectures" + universeNote() + " that hold each op "
+        + "(row) on each edge (column), colour from the lowest (blue) to the highest (red); edges in the official string order (target<-source). Each cell averages "
         + "the same number of architectures (a fifth of the space for NB201 when disconnected cells are kept). "
         + "Values, medians and maxima in the op-edge table.";
     return render(c, prefix + "-op-edge-" + d.name(), title(d, "mean per op per edge"), caption);
@@ -266,14 +261,4 @@ final class ScanFigures {
     return new Figure(name, title, caption, plot.png(Charts.PNG_SCALE), plot.svg().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Figure render(Chart<?, ?> chart, String name, String title, String caption) {
-    try {
-      Charts.theme(chart);
-      ByteArrayOutputStream svg = new ByteArrayOutputStream();
-      VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-      return new Figure(name, title, caption, Charts.png(chart), svg.toByteArray());
-    } catch (IOException | RuntimeException e) {
-      throw new NashException("cannot render the figure " + name + ": " + e, e);
-    }
-  }
 }

@@ -58,10 +58,8 @@ class ScanWriterTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         String svg = Files.readString(dir.resolve(e.path().replace(".png", ".svg")));
-        assertTrue(svg.length() < 100_000 || e.path().contains("-op-edge-"), "SVG of " + e.path() + ": " + svg.length());
-        if (!e.path().contains("-op-edge-")) {
-          assertTrue(svg.contains("</text>"), "SVG text as text: " + e.path());
-        }
+        assertTrue(svg.length() < 100_000, "SVG of " + e.path() + ": " + svg.length());
+        assertTrue(svg.contains("</text>") && !svg.contains("<path"), "SVG text as text: " + e.path());
       }
     }
     // 2 datasets x (best, gap, histogram, op-edge, occurrence of each of 4 ops) + top-50 ranks.
