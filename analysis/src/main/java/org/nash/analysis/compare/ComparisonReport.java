@@ -10,7 +10,6 @@ import org.nash.analysis.output.Table;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
 
 /**
  * Writes the search comparison of one experiment into {@code compare/} of its results folder:
@@ -22,13 +21,12 @@ public final class ComparisonReport {
 
   private ComparisonReport() {}
 
-  public static List<Artifacts.Entry> write(List<TrialResult> trials, Path dir, String section) {
-    Groups g = new Groups(trials);
+  public static List<Artifacts.Entry> write(Groups g, Path dir, String section) {
     List<Artifacts.Entry> out = new ArrayList<>();
     finalTable(FinalTable.of(g)).write(dir, DIR + "/final");
     out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
         "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
-            + " reported_* is its reported value (" + reportedKeys(trials) + "): mean with a 95 % confidence"
+            + " reported_* is its reported value (" + String.join(", ", g.reportedKeys()) + "): mean with a 95 % confidence"
             + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
             + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
             + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
@@ -50,7 +48,7 @@ public final class ComparisonReport {
         }
         for (boolean regret : new boolean[] {false, true}) {
           String base = DIR + "/curve-" + safe(ds) + "-" + axis.label + "-" + (regret ? "regret" : "reported");
-          Charts.save(curveChart(g, ds, axis, regret, cs, trials), dir, base);
+          Charts.save(curveChart(g, ds, axis, regret, cs), dir, base);
           out.add(new Artifacts.Entry(base + ".png", "figure", section,
               ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
               curveCaption(ds, axis, regret)));
@@ -114,7 +112,7 @@ public final class ComparisonReport {
   }
 
   private static org.knowm.xchart.XYChart curveChart(Groups g, String ds, Curves.Axis axis, boolean regret,
-      List<Curves.Curve> cs, List<TrialResult> trials) {
+      List<Curves.Curve> cs) {
     List<String> searchers = g.searchers(ds);
     List<String> pools = g.pools(ds);
     List<Charts.Series> series = new ArrayList<>();
@@ -138,7 +136,7 @@ public final class ComparisonReport {
           Charts.select(v[1], keep), Charts.select(v[2], keep), Charts.select(v[3], keep),
           searchers.indexOf(c.searcher()), pools.indexOf(c.pool())));
     }
-    String key = trials.stream().filter(t -> t.dataset().equals(ds)).map(TrialResult::reported).findFirst().orElse("");
+    String key = g.reportedKey(ds);
     String y = regret ? "mean regret (full-space optimum − reported)" : "mean reported " + key;
     String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated seconds (log scale)";
     return Charts.lines(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, series);
@@ -156,10 +154,6 @@ public final class ComparisonReport {
 
   private static Artifacts.Entry table(String base, String section, String title, String caption) {
     return new Artifacts.Entry(base + ".csv", "table", section, title, caption + " JSON twin: " + base + ".json.");
-  }
-
-  private static String reportedKeys(List<TrialResult> trials) {
-    return String.join(", ", trials.stream().map(TrialResult::reported).distinct().toList());
   }
 
   /** A file-name-safe form of a dataset name. */
