@@ -37,13 +37,39 @@ final class ReportCommand implements Runnable {
       copyTree(dir, out);
       target = out;
     }
-    Report.Outcome o = Report.write(target, nash.catalog());
+    Report.Outcome o = Report.write(target, nash.catalog(), ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Report.Experiment e : o.experiments()) {
-      System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trials().size());
+      System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trialCount());
     }
     System.out.printf(Locale.ROOT, "report: %d tables and figures in %s (%.1f s)%n", o.entries(), o.page(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Progress of one pass of the report, shown only once it has taken more than a second. */
+  static org.nash.io.Progress progress(String task, long total, String unit) {
+    long start = System.nanoTime();
+    return new org.nash.io.Progress() {
+      private Progress shown;
+      private long done;
+
+      @Override
+      public void advance(long amount) {
+        done += amount;
+        if (shown != null) {
+          shown.advance(amount);
+        } else if (System.nanoTime() - start > 1_000_000_000L) {
+          shown = Progress.start(task, total, done, false);
+        }
+      }
+
+      @Override
+      public void close() {
+        if (shown != null) {
+          shown.close();
+        }
+      }
+    };
   }
 
   private static boolean sameFolder(Path a, Path b) {

@@ -12,7 +12,6 @@ import org.nash.analysis.output.Table;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
 import org.nash.table.Unit;
 
 /**
@@ -29,14 +28,13 @@ public final class ComparisonReport {
    * @param style colours and dashes shared by every figure of the report
    * @param units the unit of each dataset's reported column (for axis labels and the regret floor)
    */
-  public static List<Artifacts.Entry> write(List<TrialResult> trials, Path dir, String section, Charts.Style style,
+  public static List<Artifacts.Entry> write(Groups g, Path dir, String section, Charts.Style style,
       Function<String, Unit> units) {
-    Groups g = new Groups(trials);
     List<Artifacts.Entry> out = new ArrayList<>();
     finalTable(FinalTable.of(g)).write(dir, DIR + "/final");
     out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
         "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
-            + " reported_* is its reported value (" + reportedKeys(trials) + "): mean with a 95 % confidence"
+            + " reported_* is its reported value (" + String.join(", ", g.reportedKeys()) + "): mean with a 95 % confidence"
             + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
             + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
             + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
@@ -59,7 +57,7 @@ public final class ComparisonReport {
         for (boolean regret : new boolean[] {false, true}) {
           String base = DIR + "/curve-" + safe(ds) + "-" + axis.label + "-" + (regret ? "regret" : "reported");
           Unit unit = units.apply(ds);
-          Charts.save(curveChart(ds, axis, regret, cs, trials, style, unit), dir, base);
+          Charts.save(curveChart(g, ds, axis, regret, cs, style, unit), dir, base);
           Artifacts.Entry e = new Artifacts.Entry(base + ".png", "figure", section,
               ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
               curveCaption(ds, axis, regret, unit));
@@ -140,9 +138,9 @@ public final class ComparisonReport {
     return unit == null || unit == Unit.NONE ? "" : " (" + unit.symbol() + ")";
   }
 
-  private static Plot curveChart(String ds, Curves.Axis axis, boolean regret, List<Curves.Curve> cs,
-      List<TrialResult> trials, Charts.Style style, Unit unit) {
-    String key = trials.stream().filter(t -> t.dataset().equals(ds)).map(TrialResult::reported).findFirst().orElse("");
+  private static Plot curveChart(Groups g, String ds, Curves.Axis axis, boolean regret, List<Curves.Curve> cs,
+      Charts.Style style, Unit unit) {
+    String key = g.reportedKey(ds);
     String y = regret ? "mean regret" + diffUnit(unit) + ", log scale" : "mean reported " + key + valueUnit(unit);
     String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated time (s, log scale)";
     Plot plot = new Plot(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, regret);
@@ -191,10 +189,6 @@ public final class ComparisonReport {
 
   private static Artifacts.Entry table(String base, String section, String title, String caption) {
     return new Artifacts.Entry(base + ".csv", "table", section, title, caption + " JSON twin: " + base + ".json.");
-  }
-
-  private static String reportedKeys(List<TrialResult> trials) {
-    return String.join(", ", trials.stream().map(TrialResult::reported).distinct().toList());
   }
 
   /** A file-name-safe form of a dataset name. */

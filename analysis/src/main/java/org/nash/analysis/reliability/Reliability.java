@@ -9,7 +9,6 @@ import org.nash.analysis.compare.Groups;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.MannWhitney;
 import org.nash.benchmark.Benchmark;
-import org.nash.run.TrialResult;
 
 /**
  * The reliability of each dataset for comparing searchers, on its reference pool ({@code full}
@@ -42,8 +41,7 @@ public final class Reliability {
    * @param searcherNames searcher label to searcher name (from the experiment's config), so that a
    *     searcher labelled e.g. {@code rea} is still recognised as RE; labels missing from it are names
    */
-  public static Result of(List<TrialResult> trials, Benchmark b, Map<String, String> searcherNames) {
-    Groups g = new Groups(trials);
+  public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames) {
     List<Row> rows = new ArrayList<>();
     Map<String, SeedsToSignificance.Result> power = new LinkedHashMap<>();
     for (String ds : g.datasets()) {
@@ -71,7 +69,7 @@ public final class Reliability {
         double[] c = sample(g, ds, pool, rs);
         p = MannWhitney.test(a, c).p();
         delta = CliffsDelta.of(a, c);
-        SeedsToSignificance.Result r = SeedsToSignificance.of(a, c, rng(ds, "seeds"), SeedsToSignificance.SUBSAMPLES);
+        SeedsToSignificance.Result r = SeedsToSignificance.of(a, c, seed(ds, "seeds"), SeedsToSignificance.SUBSAMPLES);
         power.put(ds, r);
         needed = r.seedsNeeded();
         max = Math.min(a.length, c.length);
@@ -103,11 +101,16 @@ public final class Reliability {
   }
 
   private static double[] sample(Groups g, String ds, String pool, String s) {
-    return java.util.Arrays.stream(Groups.finalReported(g.trials(ds, pool, s))).filter(x -> !Double.isNaN(x)).toArray();
+    return java.util.Arrays.stream(g.finalReported(ds, pool, s)).filter(x -> !Double.isNaN(x)).toArray();
   }
 
   /** A generator that depends only on the dataset and what it is for. */
   static SplittableRandom rng(String dataset, String purpose) {
-    return new SplittableRandom(SEED * 31 + (dataset + "|" + purpose).hashCode());
+    return new SplittableRandom(seed(dataset, purpose));
+  }
+
+  /** The seed of {@link #rng}. */
+  static long seed(String dataset, String purpose) {
+    return SEED * 31 + (dataset + "|" + purpose).hashCode();
   }
 }
