@@ -35,6 +35,7 @@ final class Findings {
           : p.substring(0, p.length() - 1);
       h.append("<h3>").append(esc(name)).append("</h3>\n<ul>\n");
       best(h, root, p, fin);
+      requeries(h, p, fin);
       pools(h, root, p);
       reliability(h, root, p);
       h.append("</ul>\n");
@@ -95,6 +96,32 @@ final class Findings {
         .append(" cells (shaded); δ = Cliff's delta of the best over the runner-up. Evidence: ")
         .append(link(p + "compare/final.csv", "final-budget table")).append(", ")
         .append(link(p + "compare/searchers-mwu.csv", "pairwise tests")).append(".\n").append(t).append("</li>\n");
+  }
+
+  /** Re-queries per searcher over all datasets and pools: budget spent on architectures already seen. */
+  private static void requeries(StringBuilder h, String p, Csv fin) {
+    if (fin.rows.isEmpty() || !fin.rows.get(0).containsKey("repeats_mean")) {
+      return;
+    }
+    Map<String, double[]> per = new java.util.TreeMap<>();
+    for (Map<String, String> r : fin.rows) {
+      double n = Csv.num(r, "trials");
+      double[] acc = per.computeIfAbsent(r.get("searcher"), k -> new double[2]);
+      acc[0] += n * Csv.num(r, "repeats_mean");
+      acc[1] += n * Csv.num(r, "queries_mean");
+    }
+    List<String> parts = new ArrayList<>();
+    double worst = 0;
+    for (Map.Entry<String, double[]> e : per.entrySet()) {
+      double share = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : Double.NaN;
+      worst = Math.max(worst, Double.isNaN(share) ? 0 : share);
+      parts.add("<b>" + esc(e.getKey()) + "</b> " + String.format(Locale.ROOT, "%.1f %%", 100 * share));
+    }
+    h.append("<li").append(worst >= 0.1 ? " class=\"attn\"" : "").append(">Re-queries (queries of an architecture the"
+        + " trial had already evaluated) as a share of the charged queries, over all datasets and pools: ")
+        .append(String.join(", ", parts)).append(worst >= 0.1 ? " — a searcher above 10 % spends a noticeable part of"
+            + " its budget on architectures it has seen" : "").append(". Evidence: ")
+        .append(link(p + "compare/final.csv", "final-budget table")).append(" (repeats_mean, repeats_share).</li>\n");
   }
 
   /** The test of {@code a} against {@code b} in either order, or null. */

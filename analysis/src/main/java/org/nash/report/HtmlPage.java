@@ -320,6 +320,7 @@ public final class HtmlPage {
       td.sig { background: #e8f3ea; }
       #findings ul, #findings ol { padding-left: 1.3em; }
       #findings li { margin: .5em 0; }
+      #findings li.attn { background: #fff6e0; }
       .claims { background: #f7f9fc; border: 1px solid #dde3ee; padding: .3em 1em; margin: .8em 0; }
       .verdict { display: inline-block; font-size: .8em; font-weight: bold; padding: 0 .5em; border-radius: 3px;
         color: #fff; text-transform: uppercase; }

@@ -61,10 +61,15 @@ public final class Report {
   /**
    * What the report is asked for. {@code title}: the page's title (null: an experiment config's
    * {@code title}, else the folder's name); {@code study}: a reproduced study whose claims the page
-   * checks (null: none).
+   * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
+   * reference dataset.
    */
-  public record Options(String title, String study) {
-    public static final Options DEFAULT = new Options(null, null);
+  public record Options(String title, String study, Reliability.Options compare) {
+    public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
+
+    public Options(String title, String study) {
+      this(title, study, Reliability.Options.DEFAULT);
+    }
   }
 
   /** Analyses every experiment under {@code dir} and writes the page. */
@@ -90,6 +95,7 @@ public final class Report {
     List<Experiment> exps = load(dir, catalog, progress);
     List<String> warnings = new ArrayList<>();
     Charts.Style style = style(exps);
+    check(options.compare(), exps);
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
@@ -98,7 +104,7 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e, style);
+      analyse(e, style, options.compare());
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
@@ -106,13 +112,43 @@ public final class Report {
   }
 
   /** Runs the comparison and reliability analyses of one experiment and registers their files. */
-  public static void analyse(Experiment e, Charts.Style style) {
+  public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs) {
     List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison",
         style, ds -> unit(e.benchmark(), ds));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
-    Reliability.Result r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames());
+    Reliability.Result r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), pairs);
     List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
+  }
+
+  /** Refuses a --baseline, --pair or --reference that names no searcher or dataset of any experiment. */
+  static void check(Reliability.Options o, List<Experiment> exps) {
+    TreeSet<String> known = new TreeSet<>();
+    TreeSet<String> datasets = new TreeSet<>();
+    for (Experiment e : exps) {
+      for (String ds : e.groups().datasets()) {
+        datasets.add(ds);
+        for (String s : e.groups().searchers(ds)) {
+          known.add(s);
+          known.add(e.searcherNames().getOrDefault(s, s));
+        }
+      }
+    }
+    List<String> asked = new ArrayList<>();
+    if (o.baseline() != null) {
+      asked.add(o.baseline());
+    }
+    o.pairs().forEach(asked::addAll);
+    for (String a : asked) {
+      if (!known.contains(a)) {
+        throw new NashException("no searcher labelled or named '" + a + "' in these results; searchers: "
+            + String.join(", ", known));
+      }
+    }
+    if (o.reference() != null && !datasets.contains(o.reference())) {
+      throw new NashException("--reference " + o.reference() + ": no such dataset in these results; datasets: "
+          + String.join(", ", datasets));
+    }
   }
 
   /** One colour per searcher label and one dash per pool over all experiments of the report. */

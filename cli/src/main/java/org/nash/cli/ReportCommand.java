@@ -4,20 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.nash.NashException;
+import org.nash.analysis.reliability.Reliability;
 import org.nash.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nash report RESULTS_DIR}: analyses, tables, figures and one self-contained HTML page. */
+/** {@code nash report RESULTS_DIR}: findings, analyses, tables, figures and one HTML page. */
 @Command(name = "report", description = {
     "Analyse the trials of a results folder (and of its immediate subfolders): search comparison and"
-        + " reliability tables (CSV, JSON) and figures (PNG, SVG), registered in artifacts.json, and one"
-        + " self-contained index.html showing every registered table and figure (op scans included)."})
+        + " reliability tables (CSV, JSON) and figures (PNG at 2x, SVG), registered in artifacts.json, and an"
+        + " index.html that opens with the findings and shows every registered table and figure (op scans"
+        + " included); the page links the figures of the folder."})
 final class ReportCommand implements Runnable {
   @ParentCommand
   Nash nash;
@@ -29,15 +33,42 @@ final class ReportCommand implements Runnable {
       description = "write the report into DIR (a copy of RESULTS_DIR's files), leaving RESULTS_DIR untouched; default: RESULTS_DIR itself")
   Path out;
 
+  @Option(names = "--baseline", paramLabel = "LABEL",
+      description = "compare every searcher against this one (label or searcher name) in the reliability analysis"
+          + " (p, Cliff's delta, seeds needed); default: re vs rs when both ran, else each against the first")
+  String baseline;
+
+  @Option(names = "--pair", paramLabel = "A,B",
+      description = "compare searcher A against B (labels or names); repeatable; with --baseline, these come first")
+  List<String> pairs = new ArrayList<>();
+
+  @Option(names = "--reference", paramLabel = "DATASET",
+      description = "dataset whose found architectures are looked up on the other datasets (transfer);"
+          + " default: cifar10 (or cifar10-valid) when run")
+  String reference;
+
+  @Option(names = "--title", paramLabel = "TEXT",
+      description = "title of the page; default: the experiment config's 'title', else the folder's name")
+  String title;
+
   @Override
   public void run() {
     long t0 = System.nanoTime();
+    List<List<String>> parsed = new ArrayList<>();
+    for (String p : pairs) {
+      String[] ab = p.split(",", -1);
+      if (ab.length != 2 || ab[0].isBlank() || ab[1].isBlank() || ab[0].trim().equals(ab[1].trim())) {
+        throw new NashException("--pair " + p + ": expected two different searchers, e.g. --pair re,rs");
+      }
+      parsed.add(List.of(ab[0].trim(), ab[1].trim()));
+    }
+    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference));
     Path target = dir;
     if (out != null && !sameFolder(out, dir)) {
       copyTree(dir, out);
       target = out;
     }
-    Report.Outcome o = Report.write(target, nash.catalog(), ReportCommand::progress);
+    Report.Outcome o = Report.write(target, nash.catalog(), options, ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Report.Experiment e : o.experiments()) {
       System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trialCount());

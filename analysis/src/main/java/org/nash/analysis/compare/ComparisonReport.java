@@ -38,7 +38,10 @@ public final class ComparisonReport {
             + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
             + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
             + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
-            + " pool / of the full space. queries and seconds are the mean budget spent."));
+            + " pool / of the full space. queries and seconds are the mean budget spent. repeats_mean: mean re-queries"
+            + " per trial (queries of an architecture the trial had already evaluated); repeats_share = repeats_mean /"
+            + " queries_mean, the share of the charged budget spent on re-queries when the experiment charges them"
+            + " (charge_repeats, the default)."));
 
     List<Curves.Curve> curves = Curves.of(g);
     curveTable(curves).write(dir, DIR + "/curves");
@@ -89,13 +92,15 @@ public final class ComparisonReport {
   static Table finalTable(List<FinalTable.Row> rows) {
     Table t = new Table("dataset", "pool", "searcher", "trials", "reported_mean", "reported_ci_lo", "reported_ci_hi",
         "reported_sd", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
-        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean");
+        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean", "repeats_mean",
+        "repeats_share");
     for (FinalTable.Row r : rows) {
       t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
           r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
           r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(),
           r.regretPool().mean(),
-          r.hitPool(), r.hitOptimum(), r.queries(), r.seconds());
+          r.hitPool(), r.hitOptimum(), r.queries(), r.seconds(), r.repeats(),
+          r.queries() > 0 ? r.repeats() / r.queries() : Double.NaN);
     }
     return t;
   }

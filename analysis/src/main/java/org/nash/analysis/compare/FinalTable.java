@@ -15,10 +15,11 @@ public final class FinalTable {
    * @param reportedStats its median and quartiles; {@code regretStats} the same for the regret
    * @param hitPool share of trials whose final incumbent is the best architecture of their pool
    * @param hitOptimum share whose final incumbent is the best of the full space
+   * @param repeats mean re-queries per trial (queries of an architecture the trial had already evaluated)
    */
   public record Row(String dataset, String pool, String searcher, Interval reported, Describe reportedStats,
       Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries,
-      double seconds) {}
+      double seconds, double repeats) {}
 
   private FinalTable() {}
 
@@ -41,6 +42,8 @@ public final class FinalTable {
     double[] regPool = group.regretPool();
     double[] q = group.queries();
     double[] sec = group.seconds();
+    double[] rq = group.repeats();
+    double repeats = 0;
     double hitPool = 0;
     double hitOpt = 0;
     double queries = 0;
@@ -51,9 +54,11 @@ public final class FinalTable {
       hitOpt += reg[i] <= HIT ? 1 : 0;
       queries += q[i];
       seconds += sec[i];
+      repeats += rq[i];
     }
     return new Row(ds, pool, searcher, Interval.of(rep), Describe.of(withoutNaN(rep)), Interval.of(reg),
-        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n);
+        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n,
+        repeats / n);
   }
 
   static double[] withoutNaN(double[] v) {

@@ -131,8 +131,8 @@ class ReliabilityTest {
     Reliability.Row row = r.rows().get(0);
     assertEquals("cifar10", row.dataset());
     assertEquals("rea > random", row.ranking());
-    assertTrue(row.reVsRsP() < 1e-6, "p = " + row.reVsRsP());
-    assertTrue(row.reVsRsDelta() > 0.5);
+    assertTrue(row.pairP() < 1e-6, "p = " + row.pairP());
+    assertTrue(row.pairDelta() > 0.5);
     assertTrue(row.seedsToP05() >= 3 && row.seedsToP05() <= 10, "seeds " + row.seedsToP05());
     assertEquals(30, row.maxSeeds());
     Column c10 = b.table().column("cifar10/test-acc@200");
