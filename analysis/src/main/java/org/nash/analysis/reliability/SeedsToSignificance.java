@@ -14,9 +14,9 @@ import org.nash.analysis.stats.MannWhitney;
  * subsamples is below 0.05, i.e. at which at least half of the n-seed experiments would report a
  * significant difference. At n = the full sample size every subsample is the full sample.
  *
- * <p>The draws are those of a scan over every n from 2 up, from one generator and two pools that are
- * shuffled in place from one draw to the next (the computation of earlier versions, kept by
- * {@link #exhaustive}). Evaluating n needs the generator and pools as that scan leaves them before n;
+ * <p>The draws are those of a scan over every n from 2 up, from one {@code SplittableRandom} and two
+ * pools that are shuffled in place from one draw to the next (the computation of earlier versions,
+ * which tested every n: O(N^2 log N) per pair; kept as the reference in SeedsToSignificanceTest). Evaluating n needs the generator and pools as that scan leaves them before n;
  * they are reached by replaying the draws without testing (a partial shuffle of n values per draw,
  * far cheaper than the test, which sorts 2n values), with {@link Rng}, a copyable re-implementation of
  * {@link SplittableRandom#nextInt(int)}, so a state can be kept and resumed. So the estimate at every
@@ -26,10 +26,16 @@ import org.nash.analysis.stats.MannWhitney;
  * sample size last) up to the first grid point whose median p is below 0.05, and the crossing between
  * it and the previous grid point is found by bisection. This assumes the median p is non-increasing in
  * n (more seeds never make a real difference harder to see). That holds in expectation, but the
- * median is estimated by resampling and may wiggle near 0.05: the exhaustive scan returns the FIRST n
- * below 0.05, the bisection a crossing inside the bracket, and the two differ only if the estimate
- * dips below 0.05 before the bracket or crosses more than once inside it. Tests: O(log N)
- * evaluations instead of N; replay: O(subsamples * n^2) shuffle steps up to the crossing.
+ * median is estimated by resampling and wiggles near 0.05 (on the lopes2023 results it dips below
+ * 0.05 at n = 10 on class_object, is above at 11 and 12, below again from 13; jigsaw likewise around
+ * 99). The exhaustive scan's answer is the FIRST n below 0.05, so after the bisection every n between
+ * the last evaluated n whose median p was at least 2 x 0.05 (far from significant) and the crossing
+ * found is evaluated in order, up to {@value #REFINE} of them. The answer equals the exhaustive scan's
+ * unless the median p falls from above 0.1 to below 0.05 between two evaluated n, or the band is wider
+ * than {@value #REFINE} n (only when the crossing lies in the hundreds of seeds). Cost: O(log N)
+ * evaluations plus the band, instead of N; replay: O(subsamples * n^2) shuffle steps up to the
+ * crossing (skipped when even the full sample has p >= 0.1: then nothing is significant, the curve
+ * stops at n = {@value #CHEAP_REPLAY} and the full sample).
  */
 public final class SeedsToSignificance {
   public static final int SUBSAMPLES = 200;
@@ -143,34 +149,6 @@ public final class SeedsToSignificance {
     }
   }
 
-  /**
-   * Every n from 2 to the smaller sample size, from one {@link SplittableRandom} seeded with {@code
-   * seed}: the computation of earlier versions, the reference {@link #of} is tested against
-   * (O(N) evaluations: for small samples only).
-   */
-  public static Result exhaustive(double[] a, double[] b, long seed, int subsamples) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    int max = Math.min(a.length, b.length);
-    List<Point> curve = new ArrayList<>();
-    int needed = -1;
-    double[] p = new double[subsamples];
-    double[] sa = a.clone();
-    double[] sb = b.clone();
-    for (int n = 2; n <= max; n++) {
-      int significant = 0;
-      for (int r = 0; r < subsamples; r++) {
-        p[r] = MannWhitney.test(draw(sa, n, rng), draw(sb, n, rng)).p();
-        significant += p[r] < ALPHA ? 1 : 0;
-      }
-      Point point = new Point(n, significant / (double) subsamples, median(p));
-      curve.add(point);
-      if (needed < 0 && point.medianP() < ALPHA) {
-        needed = n;
-      }
-    }
-    return new Result(curve, needed);
-  }
-
   /** The exhaustive scan's generator and pools before it evaluates {@code n}. */
   private static final class State {
     final Rng rng;
@@ -273,18 +251,7 @@ public final class SeedsToSignificance {
     return g;
   }
 
-  /** The first n values after a partial Fisher-Yates shuffle of {@code pool} (shuffled in place). */
-  private static double[] draw(double[] pool, int n, SplittableRandom rng) {
-    for (int i = 0; i < n; i++) {
-      int j = i + rng.nextInt(pool.length - i);
-      double t = pool[i];
-      pool[i] = pool[j];
-      pool[j] = t;
-    }
-    return Arrays.copyOf(pool, n);
-  }
-
-  /** {@link #draw} without the copy, from an {@link Rng}: the same swaps. */
+  /** A partial Fisher-Yates shuffle of the first n values of {@code pool}, in place. */
   private static void shuffle(double[] pool, int n, Rng rng) {
     for (int i = 0; i < n; i++) {
       int j = i + rng.nextInt(pool.length - i);

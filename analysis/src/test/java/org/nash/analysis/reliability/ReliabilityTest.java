@@ -64,7 +64,7 @@ class ReliabilityTest {
       b[i] = i;
     }
     assertEquals(4, SeedsToSignificance.of(a, b, 3, 50).seedsNeeded());
-    SeedsToSignificance.Result r = SeedsToSignificance.exhaustive(a, b, 3, 50);
+    SeedsToSignificance.Result r = SeedsToSignificanceTest.exhaustive(a, b, new SplittableRandom(3), 50);
     assertEquals(4, r.seedsNeeded());
     assertEquals(19, r.curve().size());
     assertEquals(0, r.curve().get(1).shareSignificant(), 0); // n = 3
