@@ -13,18 +13,21 @@ import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.Provenance;
 import org.nash.analysis.compare.ComparisonReport;
+import org.nash.analysis.compare.Groups;
 import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.Charts;
 import org.nash.analysis.reliability.Reliability;
 import org.nash.analysis.reliability.ReliabilityReport;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
+import org.nash.io.Progress;
 import org.nash.run.ConfigLoader;
 import org.nash.run.ExperimentConfig;
 import org.nash.run.ExperimentRunner;
 import org.nash.run.RecordCheck;
-import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
+import org.nash.table.Unit;
 
 /**
  * {@code nash report}: analyses the experiments of a results folder (its own {@code trials.jsonl}
@@ -37,39 +40,137 @@ import org.nash.run.TrialsFile;
 public final class Report {
   public static final String PAGE = "index.html";
 
-  /** One experiment folder, read and checked. {@code problem} is a skipped bad last line, or null. */
-  public record Experiment(Path dir, String relative, String name, Benchmark benchmark, List<TrialResult> trials,
-      String problem, Map<String, String> searcherNames) {}
+  /**
+   * One experiment folder, read and checked. {@code groups} holds a few numbers per trial, grouped,
+   * and streams the trials file again for analyses of trajectories; {@code problem} is a skipped bad
+   * last line or dropped duplicates, or null.
+   */
+  public record Experiment(Path dir, String relative, String name, Benchmark benchmark, Groups groups,
+      String problem, Map<String, String> searcherNames) {
+
+    /** Trials analysed (complete, checked, each trial once). */
+    public int trialCount() {
+      return groups.size();
+    }
+  }
 
   public record Outcome(Path page, List<Experiment> experiments, List<String> warnings, int entries) {}
 
   private Report() {}
 
+  /**
+   * What the report is asked for. {@code title}: the page's title (null: an experiment config's
+   * {@code title}, else the folder's name); {@code study}: a reproduced study whose claims the page
+   * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
+   * reference dataset.
+   */
+  public record Options(String title, String study, Reliability.Options compare) {
+    public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
+
+    public Options(String title, String study) {
+      this(title, study, Reliability.Options.DEFAULT);
+    }
+  }
+
   /** Analyses every experiment under {@code dir} and writes the page. */
   public static Outcome write(Path dir, DataCatalog catalog) {
-    List<Experiment> exps = load(dir, catalog);
+    return write(dir, catalog, Options.DEFAULT, NO_PROGRESS);
+  }
+
+  /** No progress output (tests, library use). */
+  public static final Progress.Factory NO_PROGRESS = (task, total, unit) -> new Progress() {
+    @Override
+    public void advance(long amount) {}
+
+    @Override
+    public void close() {}
+  };
+
+  /** {@link #write(Path, DataCatalog)}, reporting each pass over a trials file to {@code progress}. */
+  public static Outcome write(Path dir, DataCatalog catalog, Progress.Factory progress) {
+    return write(dir, catalog, Options.DEFAULT, progress);
+  }
+
+  public static Outcome write(Path dir, DataCatalog catalog, Options options, Progress.Factory progress) {
+    List<Experiment> exps = load(dir, catalog, progress);
     List<String> warnings = new ArrayList<>();
+    Charts.Style style = style(exps);
+    check(options.compare(), exps);
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
       }
-      if (e.trials().isEmpty()) {
+      if (e.groups().isEmpty()) {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e);
+      analyse(e, style, options.compare());
     }
-    int entries = HtmlPage.write(dir, title(dir), describe(exps), warnings);
+    String title = options.title() != null ? options.title() : title(dir, exps);
+    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
   }
 
   /** Runs the comparison and reliability analyses of one experiment and registers their files. */
-  public static void analyse(Experiment e) {
-    List<Artifacts.Entry> compare = ComparisonReport.write(e.trials(), e.dir(), e.name() + ": search comparison");
+  public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs) {
+    List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison",
+        style, ds -> unit(e.benchmark(), ds));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
-    Reliability.Result r = Reliability.of(e.trials(), e.benchmark(), e.searcherNames());
+    Reliability.Result r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), pairs);
     List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
+  }
+
+  /** Refuses a --baseline, --pair or --reference that names no searcher or dataset of any experiment. */
+  static void check(Reliability.Options o, List<Experiment> exps) {
+    TreeSet<String> known = new TreeSet<>();
+    TreeSet<String> datasets = new TreeSet<>();
+    for (Experiment e : exps) {
+      for (String ds : e.groups().datasets()) {
+        datasets.add(ds);
+        for (String s : e.groups().searchers(ds)) {
+          known.add(s);
+          known.add(e.searcherNames().getOrDefault(s, s));
+        }
+      }
+    }
+    List<String> asked = new ArrayList<>();
+    if (o.baseline() != null) {
+      asked.add(o.baseline());
+    }
+    o.pairs().forEach(asked::addAll);
+    for (String a : asked) {
+      if (!known.contains(a)) {
+        throw new NashException("no searcher labelled or named '" + a + "' in these results; searchers: "
+            + String.join(", ", known));
+      }
+    }
+    if (o.reference() != null && !datasets.contains(o.reference())) {
+      throw new NashException("--reference " + o.reference() + ": no such dataset in these results; datasets: "
+          + String.join(", ", datasets));
+    }
+  }
+
+  /** One colour per searcher label and one dash per pool over all experiments of the report. */
+  static Charts.Style style(List<Experiment> exps) {
+    TreeSet<String> searchers = new TreeSet<>();
+    TreeSet<String> pools = new TreeSet<>();
+    for (Experiment e : exps) {
+      for (String ds : e.groups().datasets()) {
+        searchers.addAll(e.groups().searchers(ds));
+        pools.addAll(e.groups().pools(ds));
+      }
+    }
+    return Charts.Style.of(searchers, pools);
+  }
+
+  /** The unit of a dataset's reported column, or null when the benchmark does not know the dataset. */
+  static Unit unit(Benchmark b, String dataset) {
+    try {
+      return b.table().column(b.objective(dataset).reportedKey()).info().unit();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -77,6 +178,11 @@ public final class Report {
    * {@code trials.jsonl}) and checks each against the benchmark data here. Writes nothing.
    */
   public static List<Experiment> load(Path dir, DataCatalog catalog) {
+    return load(dir, catalog, NO_PROGRESS);
+  }
+
+  /** {@link #load(Path, DataCatalog)} with progress of the reading. */
+  public static List<Experiment> load(Path dir, DataCatalog catalog, Progress.Factory progress) {
     if (!Files.isDirectory(dir)) {
       throw new NashException("results folder " + dir + " does not exist");
     }
@@ -95,24 +201,23 @@ public final class Report {
     }
     List<Experiment> out = new ArrayList<>();
     for (Path f : folders) {
-      out.add(read(dir, f, catalog));
+      out.add(read(dir, f, catalog, progress));
     }
     return out;
   }
 
-  private static Experiment read(Path root, Path dir, DataCatalog catalog) {
+  private static Experiment read(Path root, Path dir, DataCatalog catalog, Progress.Factory progress) {
     Path file = dir.resolve(TrialsFile.NAME);
     Path saved = dir.resolve(ExperimentRunner.CONFIG_NAME);
     // Records must belong to the folder's experiment: its grid and settings (duplicates count once).
     ExperimentConfig savedCfg = Files.exists(saved) ? ConfigLoader.load(saved) : null;
     RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark, catalog));
-    TrialsFile.Contents c = TrialsFile.read(file, check);
-    TreeSet<String> benchmarks = new TreeSet<>();
-    TreeSet<String> versions = new TreeSet<>();
-    for (TrialResult t : c.trials()) {
-      benchmarks.add(t.benchmark());
-      versions.add(t.version());
-    }
+    String where = root.equals(dir) ? TrialsFile.NAME : root.relativize(file).toString();
+    TrialSource source = new TrialSource(file, where, check, progress);
+    // The first pass: the record check, duplicates, and every group's final values.
+    Groups groups = new Groups(source);
+    TreeSet<String> benchmarks = source.benchmarks;
+    TreeSet<String> versions = source.versions;
     if (benchmarks.size() > 1) {
       throw new NashException(file + " mixes trials of benchmarks " + String.join(", ", benchmarks)
           + "; one results folder must hold one experiment");
@@ -144,7 +249,7 @@ public final class Report {
       }
     }
     String rel = root.equals(dir) ? "" : root.relativize(dir).toString();
-    return new Experiment(dir, rel, name, b, c.trials(), c.problem(), names);
+    return new Experiment(dir, rel, name, b, groups, source.problem(), names);
   }
 
   static List<Path> subfolders(Path dir) {
@@ -162,7 +267,17 @@ public final class Report {
     return subfolders(dir).stream().anyMatch(s -> Files.exists(s.resolve(Artifacts.NAME)));
   }
 
-  private static String title(Path dir) {
+  /** The first experiment config's {@code title}, else the folder's name. */
+  static String title(Path dir, List<Experiment> exps) {
+    for (Experiment e : exps) {
+      Path cfg = e.dir().resolve(ExperimentRunner.CONFIG_NAME);
+      if (Files.exists(cfg)) {
+        String t = ConfigLoader.load(cfg).title;
+        if (t != null && !t.isBlank()) {
+          return t;
+        }
+      }
+    }
     return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
   }
 
@@ -184,12 +299,11 @@ public final class Report {
         out.add(e.name() + " (" + where + "): no complete trials");
         continue;
       }
-      long datasets = e.trials().stream().map(TrialResult::dataset).distinct().count();
-      out.add(e.name() + " (" + where + "): " + e.trials().size() + " trials of " + e.benchmark().name() + " (data version "
-          + e.benchmark().version() + ") on " + datasets + " dataset(s); search signal "
-          + String.join(", ", e.trials().stream().map(TrialResult::signal).distinct().toList()) + "; reported "
-          + String.join(", ", e.trials().stream().map(TrialResult::reported).distinct().toList())
-          + (e.trials().stream().anyMatch(TrialResult::costEstimated) ? "; some simulated costs are ESTIMATED" : "")
+      Groups g = e.groups();
+      out.add(e.name() + " (" + where + "): " + g.size() + " trials of " + e.benchmark().name() + " (data version "
+          + e.benchmark().version() + ") on " + g.datasets().size() + " dataset(s); search signal "
+          + String.join(", ", g.signals()) + "; reported " + String.join(", ", g.reportedKeys())
+          + (g.anyCostEstimated() ? "; some simulated costs are ESTIMATED" : "")
           + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
           + writtenBy(e.dir()));
     }

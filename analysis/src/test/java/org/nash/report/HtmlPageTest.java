@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
 
 /** The page shows every registered artifact of a folder and of its subfolders, self-contained. */
@@ -19,8 +20,9 @@ class HtmlPageTest {
 
   @Test
   void everyRegisteredArtifactIsOnThePage() throws Exception {
-    Charts.save(Charts.lines("t", "x", "y", true, List.of(new Charts.Series("s", new double[] {1, 10, 100},
-        new double[] {3, 2, 1}, new double[] {2.5, 1.5, 0.5}, new double[] {3.5, 2.5, 1.5}, 0, 0))), dir, "fig/line");
+    Charts.save(new Plot("t", "x", "y", true, false).add(new Plot.Series("s", new double[] {1, 10, 100},
+        new double[] {3, 2, 1}, new double[] {2.5, 1.5, 0.5}, new double[] {3.5, 2.5, 1.5}, Charts.color(0), null, true,
+        false, true)), dir, "fig/line");
     Files.writeString(dir.resolve("only.svg"), "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
         + " width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>\n");
     new Table("a", "b").add("x<y", 1.23456789).write(dir, "tab");
@@ -39,21 +41,49 @@ class HtmlPageTest {
     assertEquals(6, shown);
     String html = Files.readString(dir.resolve(Report.PAGE));
     for (Artifacts.Entry e : Artifacts.read(dir)) {
-      assertTrue(html.contains("<h3>" + HtmlPage.esc(e.title()) + "</h3>"), e.title());
+      String t = HtmlPage.esc(e.title());
+      assertTrue(html.contains("<h3>" + t + "</h3>") || html.contains("<summary><b>" + t + "</b>"), e.title());
       assertTrue(html.contains(HtmlPage.esc(e.caption())), e.caption());
       assertTrue(html.contains("data-path=\"" + e.path() + "\""), e.path());
+      assertTrue(html.contains("id=\"" + HtmlPage.anchor(e.path()) + "\""), e.path());
     }
     assertTrue(html.contains("data-path=\"exp/compare/t.csv\""));
     assertTrue(html.contains("<td>in a subfolder</td>"));
     assertTrue(html.contains("Shows a line &amp; its band."));
-    assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"), "PNG embedded");
-    assertTrue(html.contains("<div class=\"svg\"><svg xmlns"), "SVG inlined");
-    assertTrue(!html.contains("<!DOCTYPE svg>"));
+    // Figures are linked, the PNG at 2x shown at its nominal size; an SVG without PNG is linked itself.
+    assertTrue(html.contains("src=\"fig/line.png\" width=\"900\" height=\"520\""), "PNG linked at 1x size");
+    assertTrue(html.contains("src=\"only.svg\""), "SVG linked");
     assertTrue(html.contains("<td>x&lt;y</td><td class=\"n\" title=\"1.23456789\">1.235</td>"));
     assertTrue(html.contains("missing file: gone.csv"));
     assertTrue(html.contains("trials.jsonl:3: cut"));
     assertTrue(html.contains("href=\"fig/line.svg\""), "link to the SVG twin");
-    // Self-contained: no external resources, only relative links to the files themselves.
+    assertTrue(html.indexOf("id=\"findings\"") < html.indexOf("<article"), "findings first");
+    // The figure's SVG has its text as text, not glyph outlines.
+    String svg = Files.readString(dir.resolve("fig/line.svg"));
+    assertTrue(svg.contains(">t</text>") && svg.contains(">x</text>"), svg);
+    // No external resources, only relative links to the files themselves.
     assertTrue(!html.contains("src=\"http") && !html.contains("<script") && !html.contains("<link"));
+  }
+
+  @Test
+  void rowsWithoutValuesAreLeftOutAndLongTablesAreLinkedNotShown() throws Exception {
+    Table t = new Table("pool", "x", "y");
+    t.add("a", 1.0, 2.0).add("b", Double.NaN, Double.NaN).add("c", 3.0, Double.NaN);
+    t.write(dir, "short");
+    Table big = new Table("i");
+    for (int i = 0; i < HtmlPage.MAX_ROWS + 40; i++) {
+      big.add(i);
+    }
+    big.write(dir, "long");
+    Artifacts.register(dir, List.of(new Artifacts.Entry("short.csv", "table", "T", "Short", "s"),
+        new Artifacts.Entry("long.csv", "table", "T", "Long", "l")));
+    HtmlPage.write(dir, "t", List.of(), List.of());
+    String html = Files.readString(dir.resolve(Report.PAGE));
+    assertTrue(html.contains("<td>a</td>") && html.contains("<td>c</td>"));
+    assertTrue(!html.contains("<td>b</td>"), "a row of NaN is not shown");
+    assertTrue(html.contains("1 row(s) without any value"));
+    assertTrue(html.contains((HtmlPage.MAX_ROWS + 40) + " rows: too long for the page"));
+    assertTrue(!html.contains("<td class=\"n\" title=\"" + (HtmlPage.MAX_ROWS + 30) + "\">"));
+    assertTrue(html.contains("href=\"long.csv\""));
   }
 }

@@ -73,7 +73,7 @@ class ReportTest {
     Report.Outcome o = Report.write(dir, TestData.catalog());
     assertEquals(1, o.warnings().size());
     assertTrue(o.warnings().get(0).contains(TrialsFile.NAME + ":21: last line is incomplete"), o.warnings().get(0));
-    assertEquals(20, o.experiments().get(0).trials().size());
+    assertEquals(20, o.experiments().get(0).trialCount());
     List<String[]> fin = Table.readCsv(dir.resolve("compare/final.csv"));
     assertEquals("10", fin.get(1)[3]);
     String html = Files.readString(dir.resolve(Report.PAGE));

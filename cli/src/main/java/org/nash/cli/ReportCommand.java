@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.nash.NashException;
+import org.nash.analysis.reliability.Reliability;
 import org.nash.report.Report;
 import org.nash.run.ShardMerge;
 import picocli.CommandLine.Command;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nash report RESULTS_DIR}: analyses, tables, figures and one self-contained HTML page. */
+/** {@code nash report RESULTS_DIR}: findings, analyses, tables, figures and one HTML page. */
 @Command(name = "report", description = {
     "Analyse the trials of a results folder (and of its immediate subfolders): search comparison and"
-        + " reliability tables (CSV, JSON) and figures (PNG, SVG), registered in artifacts.json, and one"
-        + " self-contained index.html showing every registered table and figure (op scans included)."})
+        + " reliability tables (CSV, JSON) and figures (PNG at 2x, SVG), registered in artifacts.json, and an"
+        + " index.html that opens with the findings and shows every registered table and figure (op scans"
+        + " included); the page links the figures of the folder."})
 final class ReportCommand implements Runnable {
   @ParentCommand
   Nash nash;
@@ -32,19 +34,46 @@ final class ReportCommand implements Runnable {
       description = "write the report into DIR (a copy of RESULTS_DIR's files), leaving RESULTS_DIR untouched; default: RESULTS_DIR itself")
   Path out;
 
+  @Option(names = "--baseline", paramLabel = "LABEL",
+      description = "compare every searcher against this one (label or searcher name) in the reliability analysis"
+          + " (p, Cliff's delta, seeds needed); default: re vs rs when both ran, else each against the first")
+  String baseline;
+
+  @Option(names = "--pair", paramLabel = "A,B",
+      description = "compare searcher A against B (labels or names); repeatable; with --baseline, these come first")
+  List<String> pairs = new ArrayList<>();
+
+  @Option(names = "--reference", paramLabel = "DATASET",
+      description = "dataset whose found architectures are looked up on the other datasets (transfer);"
+          + " default: cifar10 (or cifar10-valid) when run")
+  String reference;
+
+  @Option(names = "--title", paramLabel = "TEXT",
+      description = "title of the page; default: the experiment config's 'title', else the folder's name")
+  String title;
+
   @Override
   public void run() {
     long t0 = System.nanoTime();
+    List<List<String>> parsed = new ArrayList<>();
+    for (String p : pairs) {
+      String[] ab = p.split(",", -1);
+      if (ab.length != 2 || ab[0].isBlank() || ab[1].isBlank() || ab[0].trim().equals(ab[1].trim())) {
+        throw new NashException("--pair " + p + ": expected two different searchers, e.g. --pair re,rs");
+      }
+      parsed.add(List.of(ab[0].trim(), ab[1].trim()));
+    }
+    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference));
     Path target = dir;
     if (out != null && !sameFolder(out, dir)) {
       copyTree(dir, out);
       target = out;
     }
     mergeShards(target);
-    Report.Outcome o = Report.write(target, nash.catalog());
+    Report.Outcome o = Report.write(target, nash.catalog(), options, ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Report.Experiment e : o.experiments()) {
-      System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trials().size());
+      System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trialCount());
     }
     System.out.printf(Locale.ROOT, "report: %d tables and figures in %s (%.1f s)%n", o.entries(), o.page(),
         (System.nanoTime() - t0) / 1e9);
@@ -70,6 +99,32 @@ final class ReportCommand implements Runnable {
         }
       }
     }
+  }
+
+  /** Progress of one pass of the report, shown only once it has taken more than a second. */
+  static org.nash.io.Progress progress(String task, long total, String unit) {
+    long start = System.nanoTime();
+    return new org.nash.io.Progress() {
+      private Progress shown;
+      private long done;
+
+      @Override
+      public void advance(long amount) {
+        done += amount;
+        if (shown != null) {
+          shown.advance(amount);
+        } else if (System.nanoTime() - start > 1_000_000_000L) {
+          shown = Progress.start(task, total, done, false);
+        }
+      }
+
+      @Override
+      public void close() {
+        if (shown != null) {
+          shown.close();
+        }
+      }
+    };
   }
 
   private static boolean sameFolder(Path a, Path b) {

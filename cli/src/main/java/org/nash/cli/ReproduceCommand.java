@@ -84,7 +84,8 @@ final class ReproduceCommand implements Runnable {
     }
     runExperiments(parts, total, done, n);
     System.err.println("report: analysing " + root + " ...");
-    Report.Outcome o = Report.write(root, nash.catalog());
+    Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.name),
+        quiet ? Report.NO_PROGRESS : ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Planned p : parts) {
       if (p.plan() != null) {

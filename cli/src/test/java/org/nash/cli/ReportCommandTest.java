@@ -71,16 +71,21 @@ class ReportCommandTest {
     assertTrue(r.out().contains("report-test: 64 trials analysed"), r.out());
     String html = Files.readString(dir.resolve(Report.PAGE));
     List<Artifacts.Entry> entries = Artifacts.read(dir);
-    assertEquals(4 + 2 * 2 * 2 + 4, entries.size(), entries.toString()); // tables, 8 curve figures, reliability
+    assertEquals(4 + 2 * 2 * 2 + 5, entries.size(), entries.toString()); // tables, 8 curve figures, reliability
     for (Artifacts.Entry e : entries) {
       assertTrue(html.contains("data-path=\"" + e.path() + "\""), e.path());
-      assertTrue(html.contains("<h3>" + e.title().replace("&", "&amp;") + "</h3>"), e.title());
+      String t = e.title().replace("&", "&amp;");
+      assertTrue(html.contains("<h3>" + t + "</h3>") || html.contains("<summary><b>" + t + "</b>"), e.title());
     }
+    assertTrue(html.indexOf("<h2>Findings</h2>") < html.indexOf("<article"), "findings first");
+    assertTrue(html.contains("Re-queries"), "re-queries per searcher on the page");
+    List<String[]> fin = Table.readCsv(dir.resolve("compare/final.csv"));
+    assertTrue(List.of(fin.get(0)).contains("repeats_share"));
     // The searcher labelled 'rea' is RE for the reliability analysis (its name comes from config.yaml).
     List<String[]> rel = Table.readCsv(dir.resolve("reliability/reliability.csv"));
     List<String> header = List.of(rel.get(0));
     assertEquals("8", rel.get(1)[header.indexOf("max_seeds")]);
-    assertTrue(!rel.get(1)[header.indexOf("re_vs_rs_p")].isEmpty(), Arrays.toString(rel.get(1)));
+    assertTrue(!rel.get(1)[header.indexOf("pair_p")].isEmpty(), Arrays.toString(rel.get(1)));
   }
 
   @Test
@@ -115,6 +120,39 @@ class ReportCommandTest {
     for (String k : before.keySet()) {
       assertArrayEquals(before.get(k), after.get(k), k);
     }
+  }
+
+  @Test
+  void baselinePairsAndReferenceDriveTheReliabilityAnalysis(@TempDir Path tmp) throws Exception {
+    Path dir = copy(tmp.resolve("pairs"));
+    CliRunner.Result r = CliRunner.run("report", dir.toString(), "--baseline", "rea", "--pair", "rs,rea",
+        "--reference", "ImageNet16-120", "--title", "Mine");
+    assertEquals(0, r.exit(), r.err());
+    List<String[]> pairs = Table.readCsv(dir.resolve("reliability/pairs.csv"));
+    // Per dataset: the explicit pair first, then every other searcher against the baseline (the same pair once).
+    assertEquals(List.of("dataset", "pool", "a", "b", "p", "cliffs_delta", "seeds_to_p05", "max_seeds"),
+        List.of(pairs.get(0)));
+    assertEquals(2, pairs.size() - 1, "one pair per dataset: rs vs rea");
+    assertEquals("rs", pairs.get(1)[2]);
+    assertEquals("rea", pairs.get(1)[3]);
+    List<String[]> rel = Table.readCsv(dir.resolve("reliability/reliability.csv"));
+    assertEquals("rs vs rea", rel.get(1)[List.of(rel.get(0)).indexOf("pair")]);
+    List<String[]> transfer = Table.readCsv(dir.resolve("reliability/transfer.csv"));
+    assertTrue(transfer.stream().skip(1).allMatch(x -> x[0].equals("ImageNet16-120")));
+    assertTrue(transfer.stream().skip(1).anyMatch(x -> x[1].equals("cifar10")));
+    String html = Files.readString(dir.resolve(Report.PAGE));
+    assertTrue(html.contains("<title>Mine</title>"));
+    assertTrue(html.contains("rs vs rea"), "the page names the pair");
+
+    CliRunner.Result bad = CliRunner.run("report", dir.toString(), "--baseline", "bananas");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("no searcher labelled or named 'bananas'") && bad.err().contains("rea"), bad.err());
+    bad = CliRunner.run("report", dir.toString(), "--pair", "rs");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("--pair rs: expected two different searchers"), bad.err());
+    bad = CliRunner.run("report", dir.toString(), "--reference", "mnist");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("--reference mnist: no such dataset"), bad.err());
   }
 
   @Test

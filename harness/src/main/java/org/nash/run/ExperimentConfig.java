@@ -14,11 +14,13 @@ import java.util.Map;
  * names in YAML are snake_case; unknown fields are errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "protocol", "benchmark", "oracle", "datasets", "fidelity", "aggregation", "pools",
+@JsonPropertyOrder({"name", "title", "protocol", "benchmark", "oracle", "datasets", "fidelity", "aggregation", "pools",
     "allow_disconnected", "searchers", "budget", "stop_rule", "reported", "charge_repeats", "noise_sd", "seeds",
     "first_seed", "trace"})
 public final class ExperimentConfig {
   public String name;
+  /** Optional title of the report page (nash report); the results folder's name when absent. */
+  public String title;
   /**
    * A protocol preset ({@code nb201}, {@code nats}, {@code naslib}; see {@link Protocols}) that fills
    * every detail below the config leaves unset; null = nash's own defaults. The saved config holds the

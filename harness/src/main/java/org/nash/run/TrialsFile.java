@@ -1,6 +1,5 @@
 package org.nash.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nash.NashException;
+import org.nash.io.Progress;
 
 /**
  * {@code trials.jsonl}: one finished trial per line, appended and flushed as trials finish. A line
@@ -29,12 +29,6 @@ public final class TrialsFile {
   public static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final ObjectReader READER = JSON.readerFor(TrialResult.class);
-  /** Reads records without their trajectory (steps and trace: most of a line), for scans that need none. */
-  private static final ObjectReader HEADS = JSON.copy().addMixIn(TrialResult.class, NoTrajectory.class)
-      .readerFor(TrialResult.class);
-
-  @JsonIgnoreProperties({"steps", "trace"})
-  private abstract static class NoTrajectory {}
 
   private TrialsFile() {}
 
@@ -141,17 +135,49 @@ public final class TrialsFile {
 
   /**
    * {@link #scan(Path, Visitor)} without each record's trajectory: {@code steps()} and {@code trace()}
-   * are null, {@code last()} is there. Much less garbage for scans of keys, settings and final values.
+   * are null, {@code last()} is there. Much less garbage for scans of keys, settings and final values
+   * (read by the dedicated {@link TrialParser}, which skips the steps as tokens).
    */
   public static Tail scanHeads(Path file, Visitor visitor) {
-    return scan(file, HEADS, visitor);
+    return stream(file, false, null, (line, r, steps) -> visitor.accept(line, r));
+  }
+
+  /** Receives each complete record's head (no steps, no trace) and its steps, valid until it returns. */
+  @FunctionalInterface
+  public interface StepsVisitor {
+    void accept(long line, TrialResult head, Steps steps);
+  }
+
+  /**
+   * The fast streaming read for analyses of large files: each record's head ({@code steps()} and
+   * {@code trace()} null, {@code last()} there) with its steps in reused primitive arrays, so nothing
+   * per step is allocated and nothing outlives the call. With {@code allSteps} false only the first
+   * step is parsed ({@link Steps#size()} is at most 1; {@link Steps#total()} still counts all).
+   * Same rules as {@link #scan(Path, Visitor)} for cut and bad lines; {@code progress} (if not null)
+   * advances by the bytes read.
+   */
+  public static Tail stream(Path file, boolean allSteps, Progress progress, StepsVisitor visitor) {
+    TrialParser parser = new TrialParser(allSteps);
+    return scan(file, progress, (buf, start, len) -> parser.parse(buf, start, len), () -> !parser.hadSteps,
+        (line, r) -> visitor.accept(line, r, parser.steps));
+  }
+
+  /** One line to a record (null for JSON null). */
+  private interface LineReader {
+    TrialResult read(byte[] buf, int start, int len) throws IOException;
   }
 
   private static Tail scan(Path file, ObjectReader reader, Visitor visitor) {
+    return scan(file, null, (buf, start, len) -> reader.readValue(buf, start, len), () -> true, visitor);
+  }
+
+  private static Tail scan(Path file, Progress progress, LineReader reader, java.util.function.BooleanSupplier noSteps,
+      Visitor visitor) {
     try (InputStream in = Files.newInputStream(file)) {
       Lines lines = new Lines(in);
       long line = 1;
       long valid = 0;
+      long reported = 0;
       while (lines.next()) {
         if (!lines.complete()) {
           return new Tail(valid, file + ":" + line + ": last line is incomplete (no newline; the run"
@@ -159,7 +185,7 @@ public final class TrialsFile {
         }
         TrialResult r;
         try {
-          r = reader.readValue(lines.buf, lines.start, lines.len);
+          r = reader.read(lines.buf, lines.start, lines.len);
         } catch (JsonProcessingException e) {
           String msg = file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage();
           if (lines.atEnd()) {
@@ -167,13 +193,20 @@ public final class TrialsFile {
           }
           throw new NashException(msg);
         }
-        String bad = notATrial(r, reader == READER);
+        String bad = notATrial(r, r != null && r.steps() == null && noSteps.getAsBoolean());
         if (bad != null) {
           throw new NashException(file + ":" + line + ": not a trial record: " + bad);
         }
         visitor.accept(line, r);
         valid += lines.len + 1;
         line++;
+        if (progress != null && valid - reported >= 1 << 20) {
+          progress.advance(valid - reported);
+          reported = valid;
+        }
+      }
+      if (progress != null) {
+        progress.advance(valid - reported);
       }
       return new Tail(valid, null);
     } catch (NoSuchFileException e) {
@@ -199,6 +232,7 @@ public final class TrialsFile {
     private final Path file;
     private final InputStream in;
     private final Lines lines;
+    private final TrialParser parser = new TrialParser(false);
     private long line;
     private TrialResult head;
 
@@ -226,11 +260,11 @@ public final class TrialsFile {
         }
         TrialResult r;
         try {
-          r = HEADS.readValue(lines.buf, lines.start, lines.len);
+          r = parser.parse(lines.buf, lines.start, lines.len);
         } catch (JsonProcessingException e) {
           throw new BadLine(file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage());
         }
-        String bad = notATrial(r, false);
+        String bad = notATrial(r, r != null && !parser.hadSteps);
         if (bad != null) {
           throw new BadLine(file + ":" + line + ": not a trial record: " + bad);
         }
@@ -277,8 +311,92 @@ public final class TrialsFile {
     }
   }
 
+  /**
+   * The incumbent change points of one record in reused primitive arrays (a step's signal is not
+   * kept: no analysis of a file uses it). Valid until the visitor returns.
+   */
+  public static final class Steps {
+    private int n;
+    int skipped;
+    private int[] query = new int[64];
+    private double[] seconds = new double[64];
+    private int[] arch = new int[64];
+    private double[] reported = new double[64];
+    private double[] regret = new double[64];
+    private double[] regretPool = new double[64];
+
+    /** The steps of an in-memory record (for analyses fed from a list). */
+    public static Steps of(List<TrialResult.Step> steps) {
+      Steps s = new Steps();
+      if (steps != null) {
+        for (TrialResult.Step x : steps) {
+          s.add(x.query(), x.seconds(), x.arch(), x.reported(), x.regret(), x.regretPool());
+        }
+      }
+      return s;
+    }
+
+    void clear() {
+      n = 0;
+      skipped = 0;
+    }
+
+    void add(int q, double s, int a, double rep, double reg, double regPool) {
+      if (n == query.length) {
+        int m = n * 2;
+        query = Arrays.copyOf(query, m);
+        seconds = Arrays.copyOf(seconds, m);
+        arch = Arrays.copyOf(arch, m);
+        reported = Arrays.copyOf(reported, m);
+        regret = Arrays.copyOf(regret, m);
+        regretPool = Arrays.copyOf(regretPool, m);
+      }
+      query[n] = q;
+      seconds[n] = s;
+      arch[n] = a;
+      reported[n] = rep;
+      regret[n] = reg;
+      regretPool[n] = regPool;
+      n++;
+    }
+
+    /** Steps parsed. */
+    public int size() {
+      return n;
+    }
+
+    /** Steps in the record (parsed or skipped). */
+    public int total() {
+      return n + skipped;
+    }
+
+    public int query(int i) {
+      return query[i];
+    }
+
+    public double seconds(int i) {
+      return seconds[i];
+    }
+
+    public int arch(int i) {
+      return arch[i];
+    }
+
+    public double reported(int i) {
+      return reported[i];
+    }
+
+    public double regret(int i) {
+      return regret[i];
+    }
+
+    public double regretPool(int i) {
+      return regretPool[i];
+    }
+  }
+
   /** Why a parsed JSON value is not a trial record, or null if it is one. */
-  private static String notATrial(TrialResult r, boolean withTrajectory) {
+  private static String notATrial(TrialResult r, boolean missingSteps) {
     if (r == null) {
       return "the line is JSON null";
     }
@@ -291,7 +409,7 @@ public final class TrialsFile {
         missing.add(names[i]);
       }
     }
-    if (withTrajectory && r.steps() == null) {
+    if (missingSteps) {
       missing.add("steps");
     }
     if (!missing.isEmpty()) {

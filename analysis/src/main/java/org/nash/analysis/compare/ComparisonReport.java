@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
+import org.nash.table.Unit;
 
 /**
  * Writes the search comparison of one experiment into {@code compare/} of its results folder:
@@ -22,17 +24,24 @@ public final class ComparisonReport {
 
   private ComparisonReport() {}
 
-  public static List<Artifacts.Entry> write(List<TrialResult> trials, Path dir, String section) {
-    Groups g = new Groups(trials);
+  /**
+   * @param style colours and dashes shared by every figure of the report
+   * @param units the unit of each dataset's reported column (for axis labels and the regret floor)
+   */
+  public static List<Artifacts.Entry> write(Groups g, Path dir, String section, Charts.Style style,
+      Function<String, Unit> units) {
     List<Artifacts.Entry> out = new ArrayList<>();
     finalTable(FinalTable.of(g)).write(dir, DIR + "/final");
     out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
         "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
-            + " reported_* is its reported value (" + reportedKeys(trials) + "): mean with a 95 % confidence"
+            + " reported_* is its reported value (" + String.join(", ", g.reportedKeys()) + "): mean with a 95 % confidence"
             + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
             + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
             + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
-            + " pool / of the full space. queries and seconds are the mean budget spent."));
+            + " pool / of the full space. queries and seconds are the mean budget spent. repeats_mean: mean re-queries"
+            + " per trial (queries of an architecture the trial had already evaluated); repeats_share = repeats_mean /"
+            + " queries_mean, the share of the charged budget spent on re-queries when the experiment charges them"
+            + " (charge_repeats, the default)."));
 
     List<Curves.Curve> curves = Curves.of(g);
     curveTable(curves).write(dir, DIR + "/curves");
@@ -50,10 +59,15 @@ public final class ComparisonReport {
         }
         for (boolean regret : new boolean[] {false, true}) {
           String base = DIR + "/curve-" + safe(ds) + "-" + axis.label + "-" + (regret ? "regret" : "reported");
-          Charts.save(curveChart(g, ds, axis, regret, cs, trials), dir, base);
-          out.add(new Artifacts.Entry(base + ".png", "figure", section,
+          Unit unit = units.apply(ds);
+          Charts.save(curveChart(g, ds, axis, regret, cs, style, unit), dir, base);
+          Artifacts.Entry e = new Artifacts.Entry(base + ".png", "figure", section,
               ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
-              curveCaption(ds, axis, regret)));
+              curveCaption(ds, axis, regret, unit));
+          // The page shows regret against the budget's own axis (seconds when costs are recorded); the rest folds.
+          boolean main = regret && (axis == Curves.Axis.SECONDS || curves.stream()
+              .noneMatch(c -> c.dataset().equals(ds) && c.axis() == Curves.Axis.SECONDS));
+          out.add(main ? e : e.secondary());
         }
       }
     }
@@ -78,13 +92,15 @@ public final class ComparisonReport {
   static Table finalTable(List<FinalTable.Row> rows) {
     Table t = new Table("dataset", "pool", "searcher", "trials", "reported_mean", "reported_ci_lo", "reported_ci_hi",
         "reported_sd", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
-        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean");
+        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean", "repeats_mean",
+        "repeats_share");
     for (FinalTable.Row r : rows) {
       t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
           r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
           r.reportedStats().q3(), r.regret().mean(), r.regret().lo(), r.regret().hi(), r.regretStats().median(),
           r.regretPool().mean(),
-          r.hitPool(), r.hitOptimum(), r.queries(), r.seconds());
+          r.hitPool(), r.hitOptimum(), r.queries(), r.seconds(), r.repeats(),
+          r.queries() > 0 ? r.repeats() / r.queries() : Double.NaN);
     }
     return t;
   }
@@ -113,11 +129,27 @@ public final class ComparisonReport {
     return t;
   }
 
-  private static org.knowm.xchart.XYChart curveChart(Groups g, String ds, Curves.Axis axis, boolean regret,
-      List<Curves.Curve> cs, List<TrialResult> trials) {
-    List<String> searchers = g.searchers(ds);
-    List<String> pools = g.pools(ds);
-    List<Charts.Series> series = new ArrayList<>();
+  /** Regret is drawn on a log axis; a regret of 0 (the optimum found) is drawn at this floor. */
+  public static double regretFloor(Unit unit) {
+    return unit != null && unit.isPercent() ? 0.01 : 1e-4;
+  }
+
+  /** The unit of differences of a metric, for axis labels: pp for accuracies in %. */
+  public static String diffUnit(Unit unit) {
+    return unit == null || unit == Unit.NONE ? "" : unit.isPercent() ? " (pp)" : " (" + unit.symbol() + ")";
+  }
+
+  public static String valueUnit(Unit unit) {
+    return unit == null || unit == Unit.NONE ? "" : " (" + unit.symbol() + ")";
+  }
+
+  private static Plot curveChart(Groups g, String ds, Curves.Axis axis, boolean regret, List<Curves.Curve> cs,
+      Charts.Style style, Unit unit) {
+    String key = g.reportedKey(ds);
+    String y = regret ? "mean regret" + diffUnit(unit) + ", log scale" : "mean reported " + key + valueUnit(unit);
+    String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated time (s, log scale)";
+    Plot plot = new Plot(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, regret);
+    double floor = regretFloor(unit);
     for (Curves.Curve c : cs) {
       // Only points where every trial has an incumbent: earlier means would average a biased subset.
       boolean[] keep = new boolean[c.points().size()];
@@ -130,36 +162,38 @@ public final class ComparisonReport {
         v[1][i] = in.mean();
         v[2][i] = Double.isNaN(in.lo()) ? in.mean() : in.lo();
         v[3][i] = Double.isNaN(in.hi()) ? in.mean() : in.hi();
+        if (regret) {
+          for (int k = 1; k < 4; k++) {
+            v[k][i] = Math.max(v[k][i], floor);
+          }
+        }
       }
       if (Charts.select(v[0], keep).length == 0) {
         continue;
       }
-      series.add(new Charts.Series(c.searcher() + " · " + c.pool(), Charts.select(v[0], keep),
-          Charts.select(v[1], keep), Charts.select(v[2], keep), Charts.select(v[3], keep),
-          searchers.indexOf(c.searcher()), pools.indexOf(c.pool())));
+      plot.add(new Plot.Series(c.searcher() + " · " + c.pool(), Charts.select(v[0], keep), Charts.select(v[1], keep),
+          Charts.select(v[2], keep), Charts.select(v[3], keep), style.color(c.searcher()), style.dash(c.pool()), true,
+          false, true));
     }
-    String key = trials.stream().filter(t -> t.dataset().equals(ds)).map(TrialResult::reported).findFirst().orElse("");
-    String y = regret ? "mean regret (full-space optimum − reported)" : "mean reported " + key;
-    String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated seconds (log scale)";
-    return Charts.lines(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, series);
+    return plot;
   }
 
-  private static String curveCaption(String ds, Curves.Axis axis, boolean regret) {
+  private static String curveCaption(String ds, Curves.Axis axis, boolean regret, Unit unit) {
     return String.format(Locale.ROOT, "Dataset %s. Line: mean over trials of the incumbent's %s after the given"
         + " number of %s (log scale); shaded band: 95 %% confidence interval of the mean (Student t, not a"
-        + " bootstrap). Colour = searcher, dash = pool (solid = the first pool listed, usually full). A line starts"
-        + " where every trial of its group has an incumbent. Values: compare/curves.csv.", ds,
+        + " bootstrap). Colour = searcher, dash = pool (solid = full; the same colours and dashes in every figure"
+        + " of this report). A line starts where every trial of its group has an incumbent.%s Values:"
+        + " compare/curves.csv.", ds,
         regret ? "regret (optimum of the full space minus its reported value; lower is better)"
             : "reported value (higher is better)",
-        axis == Curves.Axis.QUERIES ? "charged queries" : "simulated seconds of training and evaluation");
+        axis == Curves.Axis.QUERIES ? "charged queries" : "simulated seconds of training and evaluation",
+        regret ? String.format(Locale.ROOT, " Regret axis logarithmic: a mean or band bound below %s%s (e.g. a"
+            + " regret of 0, the optimum found) is drawn at %s.", Plot.label(regretFloor(unit), regretFloor(unit)),
+            diffUnit(unit).replace(" (", " ").replace(")", ""), Plot.label(regretFloor(unit), regretFloor(unit))) : "");
   }
 
   private static Artifacts.Entry table(String base, String section, String title, String caption) {
     return new Artifacts.Entry(base + ".csv", "table", section, title, caption + " JSON twin: " + base + ".json.");
-  }
-
-  private static String reportedKeys(List<TrialResult> trials) {
-    return String.join(", ", trials.stream().map(TrialResult::reported).distinct().toList());
   }
 
   /** A file-name-safe form of a dataset name. */

@@ -1,10 +1,13 @@
 package org.nash.analysis.compare;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.nash.analysis.stats.Interval;
 import org.nash.run.TrialResult;
+import org.nash.run.TrialsFile;
 
 /**
  * Anytime curves: at each point of a grid of query counts (or simulated seconds), the incumbent of
@@ -33,28 +36,141 @@ public final class Curves {
 
   private Curves() {}
 
-  /** Curves for every dataset x pool x searcher; against seconds only where trials record costs. */
+  /**
+   * Curves for every dataset x pool x searcher; against seconds only where trials record costs.
+   * Streams the trials twice from the groups' source, holding only per-point sums per group: the
+   * first pass sums each point's values (the mean), the second their squared deviations from that
+   * mean (the sd), in trial order, so every number is the same double as {@link Interval#of} over the
+   * values held in memory would give.
+   */
   public static List<Curve> of(Groups groups) {
-    List<Curve> out = new ArrayList<>();
+    List<Acc> accs = new ArrayList<>();
+    Map<String, Acc[]> byGroup = new HashMap<>();
     for (String ds : groups.datasets()) {
-      List<TrialResult> all = groups.trials(ds);
       for (Axis axis : Axis.values()) {
-        double[] grid = grid(all, axis);
+        double[] range = groups.range(ds, axis);
+        double[] grid = grid(range[0], range[1], axis);
         if (grid.length == 0) {
           continue;
         }
         for (String pool : groups.pools(ds)) {
           for (String s : groups.searchers(ds, pool)) {
-            List<TrialResult> ts = groups.trials(ds, pool, s);
-            out.add(new Curve(ds, pool, s, axis, ts.size(), curve(ts, axis, grid)));
+            Acc a = new Acc(groups.group(ds, pool, s), axis, grid);
+            accs.add(a);
+            byGroup.computeIfAbsent(ds + "|" + pool + "|" + s, k -> new Acc[Axis.values().length])[axis.ordinal()] = a;
           }
         }
       }
     }
+    if (accs.isEmpty()) {
+      return List.of();
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      int p = pass;
+      groups.source().replay(pass == 0 ? "curves (means)" : "curves (intervals)", true, (line, t, steps) -> {
+        Acc[] as = byGroup.get(t.dataset() + "|" + t.pool() + "|" + t.searcher());
+        if (as != null) {
+          for (Acc a : as) {
+            if (a != null) {
+              a.add(steps, p);
+            }
+          }
+        }
+      });
+      accs.forEach(a -> a.finishPass(p));
+    }
+    List<Curve> out = new ArrayList<>();
+    for (Acc a : accs) {
+      out.add(new Curve(a.group.dataset, a.group.pool, a.group.searcher, a.axis, a.group.size(), a.points()));
+    }
     return out;
   }
 
-  /** The curve of one group of trials on a given grid. */
+  /** Per-point sums of one group on one axis: counts, sums, then squared deviations (reported, regret, pool regret). */
+  private static final class Acc {
+    final Groups.Group group;
+    final Axis axis;
+    final double[] grid;
+    final int[][] n;
+    final double[][] sum;
+    final double[][] mean;
+    final double[][] ss;
+
+    Acc(Groups.Group group, Axis axis, double[] grid) {
+      this.group = group;
+      this.axis = axis;
+      this.grid = grid;
+      n = new int[3][grid.length];
+      sum = new double[3][grid.length];
+      mean = new double[3][grid.length];
+      ss = new double[3][grid.length];
+    }
+
+    /** Adds one trial's incumbent at every grid point (the last step at or before it; none before the first). */
+    void add(TrialsFile.Steps steps, int pass) {
+      int j = -1;
+      for (int k = 0; k < grid.length; k++) {
+        double x = grid[k];
+        while (j + 1 < steps.size() && (axis == Axis.QUERIES ? steps.query(j + 1) : steps.seconds(j + 1)) <= x) {
+          j++;
+        }
+        if (j < 0) {
+          continue;
+        }
+        value(0, k, steps.reported(j), pass);
+        value(1, k, steps.regret(j), pass);
+        value(2, k, steps.regretPool(j), pass);
+      }
+    }
+
+    private void value(int m, int k, double v, int pass) {
+      if (Double.isNaN(v)) {
+        return;
+      }
+      if (pass == 0) {
+        n[m][k]++;
+        sum[m][k] += v;
+      } else {
+        double d = v - mean[m][k];
+        ss[m][k] += d * d;
+      }
+    }
+
+    void finishPass(int pass) {
+      if (pass == 0) {
+        for (int m = 0; m < 3; m++) {
+          for (int k = 0; k < grid.length; k++) {
+            mean[m][k] = sum[m][k] / n[m][k];
+          }
+        }
+      }
+    }
+
+    List<Point> points() {
+      List<Point> out = new ArrayList<>(grid.length);
+      for (int k = 0; k < grid.length; k++) {
+        out.add(new Point(grid[k], interval(0, k), interval(1, k), interval(2, k)));
+      }
+      return out;
+    }
+
+    /** As {@link Interval#of}, from the sums. */
+    private Interval interval(int m, int k) {
+      int c = n[m][k];
+      if (c == 0) {
+        return new Interval(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      }
+      double mu = mean[m][k];
+      if (c == 1) {
+        return new Interval(1, mu, Double.NaN, Double.NaN, Double.NaN);
+      }
+      double sd = Math.sqrt(ss[m][k] / (c - 1));
+      double half = Interval.t975(c - 1) * sd / Math.sqrt(c);
+      return new Interval(c, mu, sd, mu - half, mu + half);
+    }
+  }
+
+  /** The curve of one group of trials held in memory on a given grid (the reference for {@link #of}). */
   public static List<Point> curve(List<TrialResult> trials, Axis axis, double[] grid) {
     List<Point> points = new ArrayList<>(grid.length);
     double[] rep = new double[trials.size()];
@@ -90,20 +206,7 @@ public final class Curves {
    * (or spend), geometric, queries rounded to whole numbers. Empty when the axis has no range
    * (e.g. seconds for a benchmark without costs).
    */
-  static double[] grid(List<TrialResult> trials, Axis axis) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = 0;
-    for (TrialResult t : trials) {
-      if (t.steps() != null && !t.steps().isEmpty()) {
-        TrialResult.Step first = t.steps().get(0);
-        lo = Math.min(lo, axis == Axis.QUERIES ? first.query() : first.seconds());
-      }
-      if (axis == Axis.QUERIES) {
-        hi = Math.max(hi, Math.max(t.queries(), t.budgetQueries() == null ? 0 : t.budgetQueries()));
-      } else {
-        hi = Math.max(hi, Math.max(t.seconds(), t.budgetSeconds() == null ? 0 : t.budgetSeconds()));
-      }
-    }
+  static double[] grid(double lo, double hi, Axis axis) {
     if (!(lo > 0) || !(hi >= lo) || Double.isInfinite(lo)) {
       return new double[0];
     }

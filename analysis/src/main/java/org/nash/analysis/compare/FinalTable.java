@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nash.analysis.stats.Describe;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
 
 /** Final-budget results per dataset x pool x searcher: the final incumbent of every trial. */
 public final class FinalTable {
@@ -16,10 +15,11 @@ public final class FinalTable {
    * @param reportedStats its median and quartiles; {@code regretStats} the same for the regret
    * @param hitPool share of trials whose final incumbent is the best architecture of their pool
    * @param hitOptimum share whose final incumbent is the best of the full space
+   * @param repeats mean re-queries per trial (queries of an architecture the trial had already evaluated)
    */
   public record Row(String dataset, String pool, String searcher, Interval reported, Describe reportedStats,
       Interval regret, Describe regretStats, Interval regretPool, double hitPool, double hitOptimum, double queries,
-      double seconds) {}
+      double seconds, double repeats) {}
 
   private FinalTable() {}
 
@@ -28,34 +28,37 @@ public final class FinalTable {
     for (String ds : g.datasets()) {
       for (String pool : g.pools(ds)) {
         for (String s : g.searchers(ds, pool)) {
-          rows.add(row(ds, pool, s, g.trials(ds, pool, s)));
+          rows.add(row(ds, pool, s, g.group(ds, pool, s)));
         }
       }
     }
     return rows;
   }
 
-  static Row row(String ds, String pool, String searcher, List<TrialResult> ts) {
-    int n = ts.size();
-    double[] rep = Groups.finalReported(ts);
-    double[] reg = new double[n];
-    double[] regPool = new double[n];
+  static Row row(String ds, String pool, String searcher, Groups.Group group) {
+    int n = group.size();
+    double[] rep = group.reported();
+    double[] reg = group.regret();
+    double[] regPool = group.regretPool();
+    double[] q = group.queries();
+    double[] sec = group.seconds();
+    double[] rq = group.repeats();
+    double repeats = 0;
     double hitPool = 0;
     double hitOpt = 0;
     double queries = 0;
     double seconds = 0;
     for (int i = 0; i < n; i++) {
-      TrialResult t = ts.get(i);
-      TrialResult.Step f = t.last();
-      reg[i] = f == null ? Double.NaN : f.regret();
-      regPool[i] = f == null ? Double.NaN : f.regretPool();
-      hitPool += f != null && f.regretPool() <= HIT ? 1 : 0;
-      hitOpt += f != null && f.regret() <= HIT ? 1 : 0;
-      queries += t.queries();
-      seconds += t.seconds();
+      // NaN (no incumbent) is never a hit
+      hitPool += regPool[i] <= HIT ? 1 : 0;
+      hitOpt += reg[i] <= HIT ? 1 : 0;
+      queries += q[i];
+      seconds += sec[i];
+      repeats += rq[i];
     }
     return new Row(ds, pool, searcher, Interval.of(rep), Describe.of(withoutNaN(rep)), Interval.of(reg),
-        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n);
+        Describe.of(withoutNaN(reg)), Interval.of(regPool), hitPool / n, hitOpt / n, queries / n, seconds / n,
+        repeats / n);
   }
 
   static double[] withoutNaN(double[] v) {

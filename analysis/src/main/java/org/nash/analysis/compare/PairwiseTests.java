@@ -108,7 +108,7 @@ public final class PairwiseTests {
   }
 
   static double[] sample(Groups g, String ds, String pool, String searcher) {
-    return FinalTable.withoutNaN(Groups.finalReported(g.trials(ds, pool, searcher)));
+    return FinalTable.withoutNaN(g.finalReported(ds, pool, searcher));
   }
 
   static double median(double[] v) {

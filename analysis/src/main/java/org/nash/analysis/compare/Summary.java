@@ -22,10 +22,17 @@ import org.nash.run.TrialsFile;
 public final class Summary {
   private Summary() {}
 
-  @JsonPropertyOrder({"dataset", "pool", "searcher", "trials", "reported", "regret", "regret_pool", "queries", "seconds"})
+  @JsonPropertyOrder({"dataset", "pool", "searcher", "trials", "reported", "regret", "regret_pool", "queries", "seconds",
+      "repeats"})
   public record Row(String dataset, String pool, String searcher, int trials, Describe reported, Describe regret,
       @com.fasterxml.jackson.annotation.JsonProperty("regret_pool") Describe regretPool, Describe queries,
-      Describe seconds) {}
+      Describe seconds, Describe repeats) {
+
+    /** Re-queries as a share of the charged queries (the budget they took when repeats are charged). */
+    public double repeatShare() {
+      return queries.mean() > 0 ? repeats.mean() / queries.mean() : Double.NaN;
+    }
+  }
 
   public static List<Row> of(List<TrialResult> trials) {
     Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
@@ -37,7 +44,7 @@ public final class Summary {
       TrialResult first = g.get(0);
       rows.add(new Row(first.dataset(), first.pool(), first.searcher(), g.size(),
           Describe.of(values(g, 0)), Describe.of(values(g, 1)), Describe.of(values(g, 2)),
-          Describe.of(values(g, 3)), Describe.of(values(g, 4))));
+          Describe.of(values(g, 3)), Describe.of(values(g, 4)), Describe.of(values(g, 5))));
     }
     return rows;
   }
@@ -58,7 +65,7 @@ public final class Summary {
     List<Row> rows = new ArrayList<>();
     for (Group g : groups.values()) {
       rows.add(new Row(g.dataset, g.pool, g.searcher, g.n, Describe.of(g.column(0)), Describe.of(g.column(1)),
-          Describe.of(g.column(2)), Describe.of(g.column(3)), Describe.of(g.column(4))));
+          Describe.of(g.column(2)), Describe.of(g.column(3)), Describe.of(g.column(4)), Describe.of(g.column(5))));
     }
     return rows;
   }
@@ -68,7 +75,7 @@ public final class Summary {
     final String dataset;
     final String pool;
     final String searcher;
-    double[][] cols = new double[5][16];
+    double[][] cols = new double[6][16];
     int n;
 
     Group(String dataset, String pool, String searcher) {
@@ -101,7 +108,8 @@ public final class Summary {
       case 1 -> f == null ? Double.NaN : f.regret();
       case 2 -> f == null ? Double.NaN : f.regretPool();
       case 3 -> t.queries();
-      default -> t.seconds();
+      case 4 -> t.seconds();
+      default -> t.repeats();
     };
   }
 
@@ -123,7 +131,7 @@ public final class Summary {
     }
     StringBuilder csv = new StringBuilder("dataset,pool,searcher,trials,reported_mean,reported_std,reported_se,"
         + "reported_median,reported_q1,reported_q3,regret_mean,regret_std,regret_se,regret_median,regret_q1,"
-        + "regret_q3,regret_pool_mean,regret_pool_median,queries_mean,seconds_mean\n");
+        + "regret_q3,regret_pool_mean,regret_pool_median,queries_mean,seconds_mean,repeats_mean\n");
     for (Row r : rows) {
       csv.append(String.join(",", r.dataset(), r.pool(), r.searcher(), Integer.toString(r.trials())));
       for (Describe d : List.of(r.reported(), r.regret())) {
@@ -132,21 +140,24 @@ public final class Summary {
         }
       }
       csv.append(',').append(r.regretPool().mean()).append(',').append(r.regretPool().median())
-          .append(',').append(r.queries().mean()).append(',').append(r.seconds().mean()).append('\n');
+          .append(',').append(r.queries().mean()).append(',').append(r.seconds().mean()).append(',')
+          .append(r.repeats().mean()).append('\n');
     }
     AtomicFiles.writeAtomically(dir.resolve("summary.csv"), csv.toString());
   }
 
   /** A fixed-width table for the terminal. */
   public static String format(List<Row> rows) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-10s %6s  %-18s %-8s %-15s %-16s %s%n",
-        "dataset", "pool", "searcher", "trials", "reported mean±std", "SE", "median [IQR]", "regret mean±std", "regret(pool)"));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "%-16s %-22s %-10s %6s  %-18s %-8s %-15s %-16s %-12s %s%n", "dataset", "pool", "searcher", "trials",
+        "reported mean±std", "SE", "median [IQR]", "regret mean±std", "regret(pool)", "re-queries"));
     for (Row r : rows) {
       Describe a = r.reported();
       Describe g = r.regret();
-      sb.append(String.format(Locale.ROOT, "%-16s %-22s %-10s %6d  %8.3f ± %-7.3f %-8.3f %7.3f [%5.2f] %7.3f ± %-6.3f %7.3f%n",
+      sb.append(String.format(Locale.ROOT,
+          "%-16s %-22s %-10s %6d  %8.3f ± %-7.3f %-8.3f %7.3f [%5.2f] %7.3f ± %-6.3f %7.3f      %5.1f %%%n",
           r.dataset(), r.pool(), r.searcher(), r.trials(), a.mean(), a.std(), a.se(), a.median(), a.iqr(),
-          g.mean(), g.std(), r.regretPool().mean()));
+          g.mean(), g.std(), r.regretPool().mean(), 100 * r.repeatShare()));
     }
     return sb.toString();
   }

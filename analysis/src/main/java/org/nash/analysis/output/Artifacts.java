@@ -1,5 +1,7 @@
 package org.nash.analysis.output;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,9 +27,25 @@ public final class Artifacts {
   /**
    * One file. {@code path} is relative to the results folder; {@code kind} is {@code table} (CSV),
    * {@code figure} (PNG, with an SVG twin of the same name if present) or {@code data} (JSON);
-   * {@code section} groups entries in the report.
+   * {@code section} groups entries in the report; {@code more} (null = false) marks a secondary
+   * figure the page folds away (e.g. the same curves on another axis).
    */
-  public record Entry(String path, String kind, String section, String title, String caption) {}
+  public record Entry(String path, String kind, String section, String title, String caption,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean more) {
+    public Entry(String path, String kind, String section, String title, String caption) {
+      this(path, kind, section, title, caption, null);
+    }
+
+    /** This entry, marked secondary. */
+    public Entry secondary() {
+      return new Entry(path, kind, section, title, caption, Boolean.TRUE);
+    }
+
+    @JsonIgnore
+    public boolean isSecondary() {
+      return Boolean.TRUE.equals(more);
+    }
+  }
 
   private Artifacts() {}
 

@@ -1,111 +1,120 @@
 package org.nash.analysis.output;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nash.NashException;
 import org.nash.io.AtomicFiles;
 
 /**
- * Line figures with optional shaded bands (XChart), saved as PNG and SVG twins. Colours follow
- * the series' colour index, dashes the dash index, so the same searcher or pool looks the same in
- * every figure of a report.
+ * The report's figures: one white theme, one colour per searcher label and one dash per pool,
+ * fixed for a whole report ({@link Style}), PNGs at twice their nominal size. Line figures are
+ * drawn by {@link Plot} (PNG and an SVG with real text); the scan's other charts are XChart charts
+ * given the same theme ({@link #theme}).
  */
 public final class Charts {
   static {
-    // XChart draws with AWT; on a server there is no display. Must be set before AWT initialises.
+    // XChart and Java2D draw with AWT; on a server there is no display. Must be set before AWT initialises.
     System.setProperty("java.awt.headless", "true");
   }
 
-  public static final int WIDTH = 900;
-  public static final int HEIGHT = 520;
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-      new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-      new Color(0xbcbd22), new Color(0x17becf)};
-  private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}};
+  /** PNGs are rendered at this multiple of the figure's size (sharp on high-density screens and in print). */
+  public static final int PNG_SCALE = 2;
 
-  /** One line; {@code lo}/{@code hi} (or null) bound a shaded band around it. */
-  public record Series(String name, double[] x, double[] y, double[] lo, double[] hi, int color, int dash) {}
+  // Colour-blind-safe (Okabe-Ito) first, then Tableau's.
+  private static final Color[] PALETTE = {new Color(0x0072b2), new Color(0xd55e00), new Color(0x009e73),
+      new Color(0xcc79a7), new Color(0xe69f00), new Color(0x56b4e9), new Color(0x000000), new Color(0x8c564b),
+      new Color(0xbcbd22), new Color(0x7f7f7f)};
+  private static final float[][] DASHES = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 3f}};
 
   private Charts() {}
 
-  public static XYChart lines(String title, String xLabel, String yLabel, boolean logX, List<Series> series) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
-        .yAxisTitle(yLabel).build();
-    XYStyler st = chart.getStyler();
-    chart.getStyler().setXAxisLogarithmic(logX);
-    st.setLegendPosition(Styler.LegendPosition.OutsideE);
-    st.setChartBackgroundColor(Color.WHITE);
-    st.setPlotBackgroundColor(Color.WHITE);
-    st.setPlotGridLinesColor(new Color(0xdddddd));
-    st.setAntiAlias(true);
-    chart.getStyler().setDecimalPattern("#,##0.###");
-    for (Series s : series) {
-      if (s.lo() != null && s.hi() != null && s.x().length > 1) {
-        band(chart, s);
+  /**
+   * Colours and dashes fixed for one report: searcher labels get colours in their sorted order
+   * (not the config's, so a label keeps its colour when configs list searchers differently), the
+   * reference pool {@code full} is solid and the other pools take dashes in sorted order.
+   */
+  public record Style(List<String> searchers, List<String> pools) {
+    public static Style of(Collection<String> searchers, Collection<String> pools) {
+      List<String> p = new ArrayList<>(new TreeSet<>(pools));
+      if (p.remove("full")) {
+        p.add(0, "full");
       }
+      return new Style(new ArrayList<>(new TreeSet<>(searchers)), p);
     }
-    for (Series s : series) {
-      XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
-      line.setXYSeriesRenderStyle(s.x().length == 1 ? XYSeries.XYSeriesRenderStyle.Scatter
-          : XYSeries.XYSeriesRenderStyle.Line);
-      line.setMarker(s.x().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-      Color c = color(s.color());
-      line.setLineColor(c);
-      line.setMarkerColor(c);
-      float[] dash = DASHES[Math.floorMod(s.dash(), DASHES.length)];
-      line.setLineStyle(dash == null ? new BasicStroke(2f)
-          : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+
+    public Color color(String searcher) {
+      int i = searchers.indexOf(searcher);
+      return i < 0 ? Color.GRAY : PALETTE[i % PALETTE.length];
     }
-    return chart;
+
+    public float[] dash(String pool) {
+      int i = pools.indexOf(pool);
+      return i <= 0 ? null : DASHES[i % DASHES.length];
+    }
   }
 
-  private static void band(XYChart chart, Series s) {
-    int n = s.x().length;
-    double[] px = new double[2 * n];
-    double[] py = new double[2 * n];
-    for (int i = 0; i < n; i++) {
-      px[i] = s.x()[i];
-      py[i] = s.hi()[i];
-      px[2 * n - 1 - i] = s.x()[i];
-      py[2 * n - 1 - i] = s.lo()[i];
-    }
-    XYSeries band = chart.addSeries(s.name() + " (95% band)", px, py);
-    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-    Color c = color(s.color());
-    band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 45));
-    band.setLineColor(new Color(0, 0, 0, 0));
-    band.setMarker(SeriesMarkers.NONE);
-    band.setShowInLegend(false);
-  }
-
+  /** The n-th colour of the palette (for series that are not searchers, e.g. datasets). */
   public static Color color(int index) {
     return PALETTE[Math.floorMod(index, PALETTE.length)];
   }
 
-  /** Writes {@code base}.png and {@code base}.svg under {@code dir}, each atomically. */
-  public static void save(XYChart chart, Path dir, String base) {
-    try {
-      AtomicFiles.writeAtomically(dir.resolve(base + ".png"),
-          BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-      ByteArrayOutputStream svg = new ByteArrayOutputStream();
-      VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-      AtomicFiles.writeAtomically(dir.resolve(base + ".svg"), svg.toByteArray());
-    } catch (IOException e) {
-      throw new NashException("cannot draw " + dir.resolve(base) + ": " + e.getMessage(), e);
+  /** Writes {@code base}.png (at {@link #PNG_SCALE}x) and {@code base}.svg under {@code dir}, atomically. */
+  public static void save(Plot plot, Path dir, String base) {
+    AtomicFiles.writeAtomically(dir.resolve(base + ".png"), plot.png(PNG_SCALE));
+    AtomicFiles.writeAtomically(dir.resolve(base + ".svg"), plot.svg());
+  }
+
+  /** The report's theme on an XChart chart: white, light grid, the same fonts as {@link Plot}. */
+  public static <C extends Chart<?, ?>> C theme(C chart) {
+    Styler st = chart.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotBorderColor(new Color(0x444444));
+    st.setLegendBorderColor(Color.WHITE);
+    st.setChartFontColor(Color.BLACK);
+    st.setChartTitleBoxVisible(false);
+    st.setChartTitleFont(new Font("DejaVu Sans", Font.BOLD, 15));
+    st.setLegendFont(new Font("DejaVu Sans", Font.PLAIN, 12));
+    st.setAntiAlias(true);
+    if (st instanceof org.knowm.xchart.style.AxesChartStyler a) {
+      a.setPlotGridLinesColor(new Color(0xe6e6e6));
+      a.setAxisTitleFont(new Font("DejaVu Sans", Font.PLAIN, 13));
+      a.setAxisTickLabelsFont(new Font("DejaVu Sans", Font.PLAIN, 12));
+      a.setAxisTickLabelsColor(new Color(0x444444));
     }
+    return chart;
+  }
+
+  /** An XChart chart as PNG bytes at {@link #PNG_SCALE}x its size. */
+  public static byte[] png(Chart<?, ?> chart) {
+    int w = chart.getWidth();
+    int h = chart.getHeight();
+    BufferedImage img = new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.scale(PNG_SCALE, PNG_SCALE);
+    chart.paint(g, w, h);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(img, "png", out);
+    } catch (IOException e) {
+      throw new NashException("cannot encode a PNG: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
   }
 
   /** Keeps the points where {@code keep} is true. */

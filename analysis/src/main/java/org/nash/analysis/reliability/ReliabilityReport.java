@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nash.analysis.output.Artifacts;
+import java.awt.Color;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
 import org.nash.analysis.stats.Interval;
 
@@ -25,9 +27,10 @@ public final class ReliabilityReport {
             + " resamples of each searcher's seeds with replacement, seeded, so reproducible) that the ranking"
             + " equals the full-sample ranking (every pair ordered the same way). p_same_ranking_"
             + Reliability.SMALL_STUDY + "_seeds: the same for a small study, " + Reliability.SMALL_STUDY
-            + " seeds of each searcher drawn without replacement. re_vs_rs_p / re_vs_rs_delta:"
-            + " two-sided Mann-Whitney U p-value and Cliff's delta (RE over RS) on all seeds. seeds_to_p05:"
-            + " smallest n of seeds per searcher at which the median p-value of RE vs RS over "
+            + " seeds of each searcher drawn without replacement. pair: the first comparison (nash report"
+            + " --baseline / --pair; default RE vs RS); pair_p / pair_delta: two-sided Mann-Whitney U p-value and"
+            + " Cliff's delta (a over b) on all seeds. seeds_to_p05:"
+            + " smallest n of seeds per searcher at which the median p-value of the pair over "
             + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of each, drawn without replacement) is below"
             + " 0.05, i.e. at which at least half of n-seed studies would find the difference; empty = not reached"
             + " with max_seeds. share_within_1pp: share of all architectures of the space whose reported value is"
@@ -35,19 +38,35 @@ public final class ReliabilityReport {
             + " best's magnitude. Higher p_same_ranking, fewer seeds_to_p05 and a less crowded top mean a dataset"
             + " separates searchers more reliably. JSON twin: " + DIR + "/reliability.json."));
 
-    if (!r.power().isEmpty()) {
-      powerTable(r.power()).write(dir, DIR + "/power");
-      out.add(new Artifacts.Entry(DIR + "/power.csv", "table", section, "RE vs RS: significance by number of seeds (data)",
-          "For each dataset (reference pool) and n seeds per searcher: the share of " + SeedsToSignificance.SUBSAMPLES
-              + " subsamples (n seeds of RE and of RS, without replacement) whose two-sided Mann-Whitney U p-value"
-              + " is below 0.05, and the median p-value. JSON twin: " + DIR + "/power.json."));
-      Charts.save(powerChart(r.power()), dir, DIR + "/power");
-      out.add(new Artifacts.Entry(DIR + "/power.png", "figure", section,
-          "RE vs RS: share of n-seed studies that find a significant difference",
-          "x: seeds per searcher (n); y: share of " + SeedsToSignificance.SUBSAMPLES + " random n-seed subsamples in"
-              + " which RE and RS differ at p < 0.05 (two-sided Mann-Whitney U on final reported values), one line per"
-              + " dataset. The grey line at 0.5 marks the seeds_to_p05 rule of the reliability table: a dataset whose"
-              + " curve rises earlier needs fewer seeds to separate the two searchers."));
+    if (!r.pairs().isEmpty()) {
+      pairsTable(r.pairs()).write(dir, DIR + "/pairs");
+      out.add(new Artifacts.Entry(DIR + "/pairs.csv", "table", section, "Searcher pairs: difference and seeds needed",
+          "Every comparison asked for (nash report --baseline LABEL: every searcher against it; --pair A,B; default"
+              + " RE vs RS) on each dataset's reference pool: p and cliffs_delta (a over b, positive = a better) of"
+              + " the two-sided Mann-Whitney U test on all seeds, and seeds_to_p05 as in the reliability table. JSON"
+              + " twin: " + DIR + "/pairs.json."));
+      powerTable(r.pairs()).write(dir, DIR + "/power");
+      out.add(new Artifacts.Entry(DIR + "/power.csv", "table", section, "Significance by number of seeds (data)",
+          "For each dataset (reference pool), searcher pair (a vs b) and n seeds per searcher on a geometric grid:"
+              + " the share of " + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of a and of b, without"
+              + " replacement) whose two-sided Mann-Whitney U p-value is below 0.05, and the median p-value. JSON"
+              + " twin: " + DIR + "/power.json."));
+      java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+      r.pairs().forEach(x -> labels.add(x.label()));
+      boolean firstFig = true;
+      for (String label : labels) {
+        List<Reliability.PairRow> rows = r.pairs().stream().filter(x -> x.label().equals(label)).toList();
+        String base = DIR + "/power" + (firstFig ? "" : "-" + label.replace(" vs ", "-vs-").replaceAll("[^A-Za-z0-9._-]", "_"));
+        Charts.save(powerChart(label, rows), dir, base);
+        out.add(new Artifacts.Entry(base + ".png", "figure", section,
+            label + ": share of n-seed studies that find a significant difference",
+            "x: seeds per searcher (n, log scale); y: share of " + SeedsToSignificance.SUBSAMPLES + " random n-seed"
+                + " subsamples in which " + label + " differ at p < 0.05 (two-sided Mann-Whitney U on final reported"
+                + " values), one line per dataset. The grey line at 50 % marks the seeds_to_p05 rule of the"
+                + " reliability table: a dataset whose curve rises earlier needs fewer seeds to separate the two"
+                + " searchers."));
+        firstFig = false;
+      }
     }
 
     if (!r.transfer().isEmpty()) {
@@ -67,19 +86,30 @@ public final class ReliabilityReport {
 
   static Table table(Reliability.Result r) {
     Table t = new Table("dataset", "pool", "searchers", "seeds", "ranking", "p_same_ranking",
-        "p_same_ranking_" + Reliability.SMALL_STUDY + "_seeds", "re_vs_rs_p",
-        "re_vs_rs_delta", "seeds_to_p05", "max_seeds", "optimum", "share_within_1pp", "share_within_1pct");
+        "p_same_ranking_" + Reliability.SMALL_STUDY + "_seeds", "pair", "pair_p",
+        "pair_delta", "seeds_to_p05", "max_seeds", "optimum", "share_within_1pp", "share_within_1pct");
     for (Reliability.Row x : r.rows()) {
       t.add(x.dataset(), x.pool(), String.join(" ", x.searchers()), x.seeds(), x.ranking(), x.pSameRanking(),
-          x.pSameRankingSmall(), x.reVsRsP(), x.reVsRsDelta(), x.seedsToP05() < 0 ? null : x.seedsToP05(), x.maxSeeds(),
+          x.pSameRankingSmall(), x.pair(), x.pairP(), x.pairDelta(), x.seedsToP05() < 0 ? null : x.seedsToP05(), x.maxSeeds(),
           x.near().optimum(), x.near().within1pp(), x.near().within1pct());
     }
     return t;
   }
 
-  static Table powerTable(Map<String, SeedsToSignificance.Result> power) {
-    Table t = new Table("dataset", "seeds", "share_p_below_005", "median_p");
-    power.forEach((ds, res) -> res.curve().forEach(p -> t.add(ds, p.n(), p.shareSignificant(), p.medianP())));
+  static Table pairsTable(List<Reliability.PairRow> pairs) {
+    Table t = new Table("dataset", "pool", "a", "b", "p", "cliffs_delta", "seeds_to_p05", "max_seeds");
+    for (Reliability.PairRow x : pairs) {
+      t.add(x.dataset(), x.pool(), x.a(), x.b(), x.p(), x.delta(), x.seedsToP05() < 0 ? null : x.seedsToP05(),
+          x.maxSeeds());
+    }
+    return t;
+  }
+
+  static Table powerTable(List<Reliability.PairRow> pairs) {
+    Table t = new Table("dataset", "pair", "seeds", "share_p_below_005", "median_p");
+    for (Reliability.PairRow x : pairs) {
+      x.power().curve().forEach(p -> t.add(x.dataset(), x.label(), p.n(), p.shareSignificant(), p.medianP()));
+    }
     return t;
   }
 
@@ -95,24 +125,21 @@ public final class ReliabilityReport {
     return t;
   }
 
-  private static org.knowm.xchart.XYChart powerChart(Map<String, SeedsToSignificance.Result> power) {
-    List<Charts.Series> series = new ArrayList<>();
+  private static Plot powerChart(String label, List<Reliability.PairRow> rows) {
+    Plot plot = new Plot(label + ": share of n-seed subsamples with p < 0.05", "seeds per searcher (log scale)",
+        "share of subsamples significant (%)", true, false).yRange(0, 100);
     int i = 0;
-    int max = 2;
-    for (Map.Entry<String, SeedsToSignificance.Result> e : power.entrySet()) {
-      List<SeedsToSignificance.Point> c = e.getValue().curve();
+    for (Reliability.PairRow row : rows) {
+      List<SeedsToSignificance.Point> c = row.power().curve();
+      // Datasets take the palette from its end: searchers take it from the start in the other figures.
+      Color color = Charts.color(8 - i++);
       if (c.isEmpty()) {
-        i++;
         continue;
       }
       double[] x = c.stream().mapToDouble(SeedsToSignificance.Point::n).toArray();
-      double[] y = c.stream().mapToDouble(SeedsToSignificance.Point::shareSignificant).toArray();
-      max = Math.max(max, (int) x[x.length - 1]);
-      series.add(new Charts.Series(e.getKey(), x, y, null, null, i++, 0));
+      double[] y = c.stream().mapToDouble(p -> 100 * p.shareSignificant()).toArray();
+      plot.add(new Plot.Series(row.dataset(), x, y, null, null, color, null, true, false, true));
     }
-    series.add(new Charts.Series("0.5 (median p < 0.05)", new double[] {2, max}, new double[] {0.5, 0.5}, null, null,
-        7, 1));
-    return Charts.lines("RE vs RS: share of n-seed subsamples with p < 0.05", "seeds per searcher (log scale)",
-        "share significant", true, series);
+    return plot.rule(50, "50 % (median p < 0.05)", Color.GRAY);
   }
 }

@@ -7,7 +7,6 @@ import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Interval;
 import org.nash.analysis.stats.MannWhitney;
 import org.nash.benchmark.Benchmark;
-import org.nash.run.TrialResult;
 import org.nash.table.Column;
 
 /**
@@ -34,15 +33,15 @@ public final class Transfer {
       double optimum = col.get(col.argmax());
       for (String pool : g.pools(source)) {
         for (String s : g.searchers(source, pool)) {
-          List<TrialResult> ts = g.trials(source, pool, s);
-          double[] src = new double[ts.size()];
-          double[] transfer = new double[ts.size()];
-          for (int i = 0; i < ts.size(); i++) {
-            TrialResult.Step f = ts.get(i).last();
-            src[i] = f == null ? Double.NaN : f.regret();
-            transfer[i] = f == null ? Double.NaN : optimum - col.get(f.arch());
+          Groups.Group from = g.group(source, pool, s);
+          double[] src = from.regret();
+          int[] arch = from.arch();
+          double[] transfer = new double[arch.length];
+          for (int i = 0; i < arch.length; i++) {
+            transfer[i] = arch[i] < 0 ? Double.NaN : optimum - col.get(arch[i]);
           }
-          double[] direct = finalRegrets(g.trials(target, pool, s));
+          Groups.Group to = g.group(target, pool, s);
+          double[] direct = to == null ? new double[0] : withoutNaN(to.regret());
           double[] tr = withoutNaN(transfer);
           boolean both = direct.length > 0 && tr.length > 0;
           rows.add(new Row(source, target, pool, s, Interval.of(src), Interval.of(transfer), Interval.of(direct),
@@ -51,10 +50,6 @@ public final class Transfer {
       }
     }
     return rows;
-  }
-
-  private static double[] finalRegrets(List<TrialResult> ts) {
-    return withoutNaN(ts.stream().mapToDouble(t -> t.last() == null ? Double.NaN : t.last().regret()).toArray());
   }
 
   private static double[] withoutNaN(double[] v) {

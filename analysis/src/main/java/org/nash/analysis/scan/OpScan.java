@@ -41,7 +41,7 @@ public final class OpScan {
     List<Dataset> datasets = new ArrayList<>();
     for (String d : ds) {
       ColumnInfo info = b.table().column(b.objective(d).reportedKey()).info();
-      datasets.add(new Dataset(d, info.key(), info.description()));
+      datasets.add(new Dataset(d, info.key(), info.description(), info.unit()));
     }
 
     List<OpPool> opPools = OpPool.allSubsets(b.space());

@@ -1,30 +1,14 @@
 package org.nash.analysis.scan;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BoxChart;
-import org.knowm.xchart.BoxChartBuilder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.BoxStyler.BoxplotCalCulationMethod;
-import org.knowm.xchart.style.Styler.LegendPosition;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nash.NashException;
+import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.Plot;
 import org.nash.analysis.scan.ScanResult.EdgeOpMean;
 import org.nash.analysis.scan.ScanResult.OccurrenceBox;
 import org.nash.analysis.scan.ScanResult.Pool;
@@ -41,9 +25,6 @@ final class ScanFigures {
   /** A rendered figure; {@code name} is the file name without extension. */
   record Figure(String name, String title, String caption, byte[] png, byte[] svg) {}
 
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-      new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
-
   private final ScanResult r;
   private final String prefix;
 
@@ -56,6 +37,9 @@ final class ScanFigures {
     List<Figure> out = new ArrayList<>();
     for (ScanResult.Dataset d : r.datasets()) {
       out.add(bestBySize(d));
+    }
+    for (ScanResult.Dataset d : r.datasets()) {
+      out.add(gap(d));
     }
     for (ScanResult.Dataset d : r.datasets()) {
       out.add(histogram(d));
@@ -84,61 +68,106 @@ final class ScanFigures {
     List<Pool> pools = new ArrayList<>(r.pools());
     pools.sort(Comparator.comparingInt(Pool::size)); // stable: keeps the op-subset order within a size
     List<String> labels = pools.stream().map(p -> p.label() + " (" + p.size() + ")").toList();
-    CategoryChart c = new CategoryChartBuilder().width(1000).height(560)
-        .title(title(d, "best, 90th percentile and median of each op subset"))
-        .xAxisTitle("op subset (number of architectures), by size").yAxisTitle(d.column()).build();
-    c.getStyler().setXAxisLabelRotation(90).setLegendPosition(LegendPosition.OutsideE);
-    c.getStyler().setSeriesColors(PALETTE).setMarkerSize(8);
+    Plot c = new Plot(title(d, "best, 90th percentile and median of each op subset"),
+        "op subset (number of architectures), by size", d.axisLabel(), false, false).categories(labels)
+        .size(1000, 600);
     String[][] series = {{"best", "best"}, {"90th percentile", "p90"}, {"median", "median"}};
+    int k = 0;
     for (String[] s : series) {
-      List<Double> y = new ArrayList<>();
-      for (Pool p : pools) {
-        Subset sub = r.subset(p.label(), d.name());
-        y.add(finite(switch (s[1]) {
+      double[] y = new double[pools.size()];
+      for (int i = 0; i < y.length; i++) {
+        Subset sub = r.subset(pools.get(i).label(), d.name());
+        y[i] = switch (s[1]) {
           case "best" -> sub.best();
           case "p90" -> sub.p90();
           default -> sub.median();
-        }));
+        };
       }
-      CategorySeries cs = c.addSeries(s[0], labels, y);
-      cs.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-      cs.setMarker(SeriesMarkers.CIRCLE);
+      c.add(new Plot.Series(s[0], new double[y.length], y, null, null, Charts.color(k++), null, false, true, true));
     }
     double global = r.subset(r.pools().get(r.pools().size() - 1).label(), d.name()).best();
-    c.getStyler().setAnnotationLineColor(Color.GRAY);
-    c.addAnnotation(new AnnotationLine(global, false, false));
+    c.rule(global, "best of the full space", Color.GRAY);
     String caption = "For each non-empty operation subset S (x axis, ordered by its number of architectures, "
         + "shown in brackets), the best, 90th percentile (linear interpolation, R type 7) and median of "
         + d.column() + " (" + d.description() + ") over the architectures whose ops all lie in S"
-        + universeNote() + ". The grey line is the best of the full space. Values in the subsets table.";
+        + universeNote() + ". The grey line is the best of the full space. Values in the subsets table; the"
+        + " subsets' gaps to the best are zoomed in the figure \"gap of each subset's best to the best\".";
     return render(c, prefix + "-best-" + d.name(), title(d, "subset best vs subset size"), caption);
   }
+
+  /**
+   * The claim "a small subset reaches the top" lives in a gap of a few tenths of a point: this
+   * figure shows each subset's best minus the global best, on an axis zoomed to the subsets within
+   * {@link #GAP_ZOOM} of the top (the others are named in the caption).
+   */
+  private Figure gap(ScanResult.Dataset d) {
+    Subset fullSub = r.subset(r.pools().get(r.pools().size() - 1).label(), d.name());
+    double global = fullSub.best();
+    double zoom = GAP_ZOOM * (d.unit() != null && d.unit().isPercent() ? 1 : Math.max(Math.abs(global) / 100, 1e-3));
+    List<Pool> pools = new ArrayList<>(r.pools());
+    pools.sort(Comparator.comparingInt(Pool::size));
+    List<String> labels = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    List<String> beyond = new ArrayList<>();
+    for (Pool p : pools) {
+      double g = r.subset(p.label(), d.name()).best() - global;
+      if (!Double.isFinite(g)) {
+        continue;
+      }
+      if (g < -zoom) {
+        beyond.add(p.label());
+        continue;
+      }
+      labels.add(p.label() + " (" + p.size() + ")");
+      ys.add(g);
+    }
+    String unit = d.diffUnit().isEmpty() ? "" : " (" + d.diffUnit() + ")";
+    Plot c = new Plot(title(d, "gap of each subset's best to the best of the full space"),
+        "op subset (number of architectures), by size", "best of subset − best of space" + unit, false, false)
+        .categories(labels).size(900, 560);
+    double lo = ys.stream().mapToDouble(Double::doubleValue).min().orElse(-1);
+    c.yRange(Math.min(-zoom / 20, lo - (0 - lo) * 0.08), Math.max(zoom / 20, -lo * 0.06));
+    c.add(new Plot.Series("best of subset − best of space", new double[ys.size()],
+        ys.stream().mapToDouble(Double::doubleValue).toArray(), null, null, Charts.color(0), null, false, true, false));
+    c.rule(0, "best of the full space", Color.GRAY);
+    String caption = String.format(Locale.ROOT, "For each operation subset S whose best architecture is within %s%s"
+        + " of the best of the full space (x axis, by number of architectures), the best %s of S minus the best of"
+        + " the full space%s; 0 = S holds the best architecture. Axis zoomed on that range. Subsets further below,"
+        + " not drawn: %s.", Plot.label(zoom, zoom), unit, d.column(), universeNote(),
+        beyond.isEmpty() ? "none" : String.join(", ", beyond));
+    return render(c, prefix + "-gap-" + d.name(), title(d, "gap of each subset's best to the best"), caption);
+  }
+
+  /** Subsets within this many points (pp for accuracies, else % of the best's magnitude) of the top are zoomed on. */
+  static final double GAP_ZOOM = 2;
 
   private Figure histogram(ScanResult.Dataset d) {
     Subset full = r.subset(r.pools().get(r.pools().size() - 1).label(), d.name());
     List<ScanResult.HistogramBin> bins = r.histogram().stream().filter(b -> b.dataset().equals(d.name())).toList();
-    double[] x = new double[bins.size() + 1];
-    double[] y = new double[bins.size() + 1];
+    // A step outline: each bin's top edge from its lower to its upper bound.
+    double[] x = new double[2 * bins.size()];
+    double[] y = new double[2 * bins.size()];
+    double top = 1;
     for (int i = 0; i < bins.size(); i++) {
-      x[i] = bins.get(i).lower();
-      y[i] = bins.get(i).count();
+      x[2 * i] = bins.get(i).lower();
+      x[2 * i + 1] = bins.get(i).upper();
+      y[2 * i] = bins.get(i).count();
+      y[2 * i + 1] = bins.get(i).count();
+      top = Math.max(top, bins.get(i).count());
     }
-    if (!bins.isEmpty()) {
-      // A step plot needs the last bin's right edge.
-      x[bins.size()] = bins.get(bins.size() - 1).upper();
-      y[bins.size()] = y[bins.size() - 1];
+    Plot c = new Plot(String.format(Locale.ROOT, "%s (n = %d, skewness g1 = %.3f, G1 = %.3f)",
+        title(d, "distribution over the space"), full.n(), full.g1(), full.adjustedG1()), d.axisLabel(),
+        "architectures per bin", false, false);
+    c.add(new Plot.Series("architectures", x, y, new double[x.length], y, Charts.color(0), null, true, false, true));
+    if (Double.isFinite(full.median())) {
+      c.add(new Plot.Series("median", new double[] {full.median(), full.median()}, new double[] {0, top}, null, null,
+          Charts.color(1), null, true, false, true));
     }
-    XYChart c = new XYChartBuilder().width(900).height(480).title(String.format(Locale.ROOT,
-        "%s (n = %d, skewness g1 = %.3f, G1 = %.3f)", title(d, "distribution over the space"), full.n(), full.g1(),
-        full.adjustedG1())).xAxisTitle(d.column()).yAxisTitle("architectures per bin").build();
-    c.getStyler().setLegendPosition(LegendPosition.InsideNW)
-        .setSeriesColors(new Color[] {PALETTE[0], Color.RED, Color.DARK_GRAY});
-    XYSeries s = c.addSeries("architectures", x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-    s.setMarker(SeriesMarkers.NONE);
-    double top = java.util.Arrays.stream(y).max().orElse(1);
-    verticalLine(c, "median", full.median(), top);
-    verticalLine(c, "mean", full.mean(), top);
+    if (Double.isFinite(full.mean())) {
+      c.add(new Plot.Series("mean", new double[] {full.mean(), full.mean()}, new double[] {0, top}, null, null,
+          Charts.color(6), new float[] {6f, 4f}, true, false, true));
+    }
+    c.yRange(0, Double.NaN);
     String caption = String.format(Locale.ROOT, "Histogram of %s over all %d architectures of the space with a value"
         + "%s, in %d equal-width bins from the minimum to the maximum. Vertical lines: median (%s) and mean (%s). "
         + "Skewness g1 = m3/m2^1.5 (biased, scipy.stats.skew default) = %s; adjusted G1 = g1*sqrt(n(n-1))/(n-2) "
@@ -148,24 +177,19 @@ final class ScanFigures {
     return render(c, prefix + "-hist-" + d.name(), title(d, "distribution and skewness of the space"), caption);
   }
 
-  /** One chart per op: XChart's box chart mis-sizes its boxes beyond a dozen series. */
   private Figure occurrence(ScanResult.Dataset d, String op) {
-    BoxChart c = new BoxChartBuilder().width(640).height(440)
-        .title(title(d, "by number of edges holding " + op)).xAxisTitle("edges holding " + op + " (architectures)")
-        .yAxisTitle(d.column()).build();
-    // Each box is drawn from its five numbers (low whisker, q1, median, q3, high whisker): with R-7
-    // quartiles ((n-1)p+1 positions) XChart's box of these five values is exactly the computed box.
-    c.getStyler().setBoxplotCalCulationMethod(BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
-    c.getStyler().setLegendVisible(false);
-    for (OccurrenceBox b : r.occurrence()) {
-      if (b.dataset().equals(d.name()) && b.op().equals(op) && b.n() > 0) {
-        c.addSeries(b.count() + " (" + b.n() + ")",
-            new double[] {b.whiskerLow(), b.q1(), b.median(), b.q3(), b.whiskerHigh()});
-      }
+    List<OccurrenceBox> bs = r.occurrence().stream()
+        .filter(b -> b.dataset().equals(d.name()) && b.op().equals(op) && b.n() > 0).toList();
+    Plot c = new Plot(title(d, "by number of edges holding " + op), "edges holding " + op + " (architectures)",
+        d.axisLabel(), false, false).categories(bs.stream().map(b -> b.count() + " (" + b.n() + ")").toList())
+        .size(640, 440);
+    for (int i = 0; i < bs.size(); i++) {
+      OccurrenceBox b = bs.get(i);
+      c.box(new Plot.Box(i, b.whiskerLow(), b.q1(), b.median(), b.q3(), b.whiskerHigh()));
     }
     String caption = "For each count c, the distribution of " + d.column() + " over the architectures"
         + universeNote() + " in which exactly c of the edges hold " + op + " (number of architectures in brackets). "
-        + "Boxes: quartiles (linear interpolation, R type 7) and median (red); whiskers: the most extreme values "
+        + "Boxes: quartiles (linear interpolation, R type 7) and median (orange); whiskers: the most extreme values "
         + "within 1.5 IQR of the box (Tukey); outliers beyond them are not drawn (their number, min and max are in "
         + "the occurrence table).";
     return render(c, prefix + "-occurrence-" + d.name() + "-" + op, title(d, "metric by occurrences of " + op),
@@ -173,23 +197,24 @@ final class ScanFigures {
   }
 
   private Figure edgeHeatmap(ScanResult.Dataset d) {
-    List<Number[]> cells = new ArrayList<>();
+    List<String> cols = r.positions();
+    double[][] v = new double[r.ops().size()][cols.size()];
+    for (double[] row : v) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (EdgeOpMean m : r.edgeOpMeans()) {
       if (m.dataset().equals(d.name()) && Double.isFinite(m.mean())) {
-        cells.add(new Number[] {m.position(), r.ops().indexOf(m.op()), m.mean()});
+        v[r.ops().indexOf(m.op())][m.position()] = m.mean();
         lo = Math.min(lo, Math.floor(m.mean()));
         hi = Math.max(hi, Math.ceil(m.mean()));
       }
     }
-    HeatMapChart c = new HeatMapChartBuilder().width(800).height(460)
-        .title(title(d, "mean metric per op per edge")).xAxisTitle("edge (official order)").yAxisTitle("op").build();
-    c.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("#.##").setMin(lo).setMax(hi)
-        .setRangeColors(new Color[] {new Color(0x313695), new Color(0xffffbf), new Color(0xa50026)});
-    c.addSeries("mean", r.positions(), r.ops(), cells);
-    String caption = "Mean of " + d.column() + " over the architectures" + universeNote() + " that hold each op "
-        + "(row) on each edge (column); edges in the official string order (target<-source). Each cell averages "
+    Plot c = new Plot(title(d, "mean metric per op per edge"), "edge (official order)", "op", false, false)
+        .heat(new Plot.Heat(cols, r.ops(), v, lo, hi, "%.2f")).size(800, 460);
+    String caption = "Mean of " + d.axisLabel() + " over the architectures" + universeNote() + " that hold each op "
+        + "(row) on each edge (column), colour from the lowest (blue) to the highest (red); edges in the official string order (target<-source). Each cell averages "
         + "the same number of architectures (a fifth of the space for NB201 when disconnected cells are kept). "
         + "Values, medians and maxima in the op-edge table.";
     return render(c, prefix + "-op-edge-" + d.name(), title(d, "mean per op per edge"), caption);
@@ -197,26 +222,23 @@ final class ScanFigures {
 
   private Figure topRanks() {
     String ref = r.options().reference();
-    XYChart c = new XYChartBuilder().width(900).height(520)
-        .title(r.benchmark() + ": where the top-50 of " + ref + " rank on the other datasets")
-        .xAxisTitle("rank on " + ref).yAxisTitle("rank on the other dataset (log)").build();
-    c.getStyler().setYAxisLogarithmic(true).setSeriesColors(PALETTE).setMarkerSize(7)
-        .setLegendPosition(LegendPosition.InsideNW);
-    c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    Plot c = new Plot(r.benchmark() + ": where the top-50 of " + ref + " rank on the other datasets",
+        "rank on " + ref, "rank on the other dataset (log scale)", false, true);
+    int k = 0;
     for (String ds : r.datasetNames()) {
       if (ds.equals(ref)) {
         continue;
       }
-      List<Integer> x = new ArrayList<>();
-      List<Integer> y = new ArrayList<>();
+      List<double[]> pts = new ArrayList<>();
       for (TopRank t : r.topRanks()) {
         if (t.dataset().equals(ds) && t.rank() > 0) {
-          x.add(t.referenceRank());
-          y.add(t.rank());
+          pts.add(new double[] {t.referenceRank(), t.rank()});
         }
       }
-      if (!x.isEmpty()) {
-        c.addSeries(ds, x, y);
+      Color color = Charts.color(k++);
+      if (!pts.isEmpty()) {
+        c.add(new Plot.Series(ds, pts.stream().mapToDouble(p -> p[0]).toArray(),
+            pts.stream().mapToDouble(p -> p[1]).toArray(), null, null, color, null, false, true, true));
       }
     }
     String caption = "The 50 best architectures on " + ref + " (x: their rank there, ties broken by lower "
@@ -227,35 +249,16 @@ final class ScanFigures {
         caption);
   }
 
-  private static void verticalLine(XYChart c, String name, double x, double height) {
-    if (Double.isFinite(x)) {
-      XYSeries s = c.addSeries(name, new double[] {x, x}, new double[] {0, height});
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
-    }
-  }
-
   private String universeNote() {
     return r.options().connectedOnly() ? " (connected cells only)" : "";
-  }
-
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 
   static String fmt(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
   }
 
-  private static Figure render(Chart<?, ?> chart, String name, String title, String caption) {
-    try {
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-      ByteArrayOutputStream svg = new ByteArrayOutputStream();
-      VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-      return new Figure(name, title, caption, png.toByteArray(), svg.toByteArray());
-    } catch (IOException | RuntimeException e) {
-      throw new NashException("cannot render the figure " + name + ": " + e, e);
-    }
+  private static Figure render(Plot plot, String name, String title, String caption) {
+    return new Figure(name, title, caption, plot.png(Charts.PNG_SCALE), plot.svg().getBytes(StandardCharsets.UTF_8));
   }
+
 }

@@ -19,7 +19,17 @@ public record ScanResult(String benchmark, String version, String benchmarkNote,
     List<EdgeOpMean> edgeOpMeans, List<EdgePair> edgePairs, List<TopRank> topRanks, List<String> notes) {
 
   /** A scanned dataset: its reported metric column and what that column holds. */
-  public record Dataset(String name, String column, String description) {}
+  public record Dataset(String name, String column, String description, org.nash.table.Unit unit) {
+    /** The axis label of the metric, with its unit. */
+    public String axisLabel() {
+      return column + (unit == null || unit == org.nash.table.Unit.NONE ? "" : " (" + unit.symbol() + ")");
+    }
+
+    /** The unit of differences of the metric: pp for accuracies in %. */
+    public String diffUnit() {
+      return unit == null || unit == org.nash.table.Unit.NONE ? "" : unit.isPercent() ? "pp" : unit.symbol();
+    }
+  }
 
   /** An operation subset (pool): its ops (short aliases) and how many scanned architectures use only them. */
   public record Pool(String label, List<String> ops, int size) {}

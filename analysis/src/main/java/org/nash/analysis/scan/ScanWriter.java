@@ -64,7 +64,7 @@ public final class ScanWriter {
         r.benchmark() + ": top-50 of " + r.options().reference() + " ranked on every dataset", cap.topRanks());
     for (ScanFigures.Figure f : new ScanFigures(r).all()) {
       outs.add(new Output(f.name() + ".png", f.png(),
-          new Artifacts.Entry(f.name() + ".png", "figure", section, f.title(), f.caption())));
+          secondary(f.name(), new Artifacts.Entry(f.name() + ".png", "figure", section, f.title(), f.caption()))));
       outs.add(new Output(f.name() + ".svg", f.svg(), null));
     }
     outs.add(new Output(p + ".json", json(r), new Artifacts.Entry(p + ".json", "data", section,
@@ -79,6 +79,11 @@ public final class ScanWriter {
     }
     Artifacts.register(dir, entries);
     return entries;
+  }
+
+  /** Per-op boxes, op-edge heat maps and the full best/p90/median view fold away on the page. */
+  private static Artifacts.Entry secondary(String name, Artifacts.Entry e) {
+    return name.contains("-occurrence-") || name.contains("-op-edge-") || name.contains("-best-") ? e.secondary() : e;
   }
 
   /** The report section the scan's files are registered under. */

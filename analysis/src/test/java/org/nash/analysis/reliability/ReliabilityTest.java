@@ -63,7 +63,8 @@ class ReliabilityTest {
       a[i] = 100 + i;
       b[i] = i;
     }
-    SeedsToSignificance.Result r = SeedsToSignificance.of(a, b, new SplittableRandom(3), 50);
+    assertEquals(4, SeedsToSignificance.of(a, b, 3, 50).seedsNeeded());
+    SeedsToSignificance.Result r = SeedsToSignificanceTest.exhaustive(a, b, new SplittableRandom(3), 50);
     assertEquals(4, r.seedsNeeded());
     assertEquals(19, r.curve().size());
     assertEquals(0, r.curve().get(1).shareSignificant(), 0); // n = 3
@@ -74,7 +75,7 @@ class ReliabilityTest {
   @Test
   void identicalSearchersNeverBecomeSignificant() {
     double[] a = {1, 2, 3, 4, 5, 6, 7, 8};
-    SeedsToSignificance.Result r = SeedsToSignificance.of(a, a.clone(), new SplittableRandom(3), 50);
+    SeedsToSignificance.Result r = SeedsToSignificance.of(a, a.clone(), 3, 50);
     assertEquals(-1, r.seedsNeeded());
     assertEquals(8, r.curve().get(r.curve().size() - 1).n());
   }
@@ -126,17 +127,17 @@ class ReliabilityTest {
       ts.add(Trials.finalValue("cifar10", "full", "rea", i, 90.4 + (i % 5) * 0.1));
     }
     Map<String, String> names = Map.of("random", "rs", "rea", "re");
-    Reliability.Result r = Reliability.of(ts, b, names);
+    Reliability.Result r = Reliability.of(new Groups(ts), b, names);
     Reliability.Row row = r.rows().get(0);
     assertEquals("cifar10", row.dataset());
     assertEquals("rea > random", row.ranking());
-    assertTrue(row.reVsRsP() < 1e-6, "p = " + row.reVsRsP());
-    assertTrue(row.reVsRsDelta() > 0.5);
+    assertTrue(row.pairP() < 1e-6, "p = " + row.pairP());
+    assertTrue(row.pairDelta() > 0.5);
     assertTrue(row.seedsToP05() >= 3 && row.seedsToP05() <= 10, "seeds " + row.seedsToP05());
     assertEquals(30, row.maxSeeds());
     Column c10 = b.table().column("cifar10/test-acc@200");
     assertEquals(c10.get(6111), row.near().optimum(), 0);
-    assertEquals(row, Reliability.of(ts, b, names).rows().get(0));
+    assertEquals(row, Reliability.of(new Groups(ts), b, names).rows().get(0));
     assertEquals("cifar10", r.transferSource());
     assertEquals(4, r.transfer().size()); // 2 searchers x 2 target datasets
   }

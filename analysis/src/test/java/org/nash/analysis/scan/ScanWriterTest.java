@@ -57,10 +57,13 @@ class ScanWriterTest {
         byte[] png = Files.readAllBytes(dir.resolve(e.path()));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+        String svg = Files.readString(dir.resolve(e.path().replace(".png", ".svg")));
+        assertTrue(svg.length() < 100_000, "SVG of " + e.path() + ": " + svg.length());
+        assertTrue(svg.contains("</text>") && !svg.contains("<path"), "SVG text as text: " + e.path());
       }
     }
-    // 2 datasets x (best, histogram, op-edge, occurrence of each of 4 ops) + top-50 ranks.
-    assertEquals(2 * (3 + 4) + 1, entries.stream().filter(e -> e.kind().equals("figure")).count());
+    // 2 datasets x (best, gap, histogram, op-edge, occurrence of each of 4 ops) + top-50 ranks.
+    assertEquals(2 * (4 + 4) + 1, entries.stream().filter(e -> e.kind().equals("figure")).count());
     assertTrue(entries.stream().anyMatch(e -> e.caption().contains("ties at") || e.caption().contains("tied at")),
         "the top-1% tie rule is stated");
 
