@@ -3,9 +3,11 @@ package org.nash.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
 import org.nash.run.ShardMerge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,8 +25,26 @@ final class MergeCommand implements Runnable {
   @Parameters(paramLabel = "DIR", description = "the results folder of a sharded run")
   Path dir;
 
+  @Option(names = "--status", description = "only show each shard's state (done, incomplete, running, damaged,"
+      + " not started, missing) and its trials; writes nothing")
+  boolean status;
+
   @Override
   public void run() {
+    if (status) {
+      List<ShardMerge.ShardStatus> all = ShardMerge.status(dir, nash.catalog(), nash.loader());
+      if (all.isEmpty()) {
+        throw new NashException(dir + " has no shard folders (" + dir.resolve(ShardMerge.SHARDS) + "/K-of-N)");
+      }
+      for (ShardMerge.ShardStatus s : all) {
+        System.out.printf(Locale.ROOT, "%-12s %-12s %s%s%n", s.shard().folderName(), s.state(),
+            s.expected() < 0 ? "" : s.done() + "/" + s.expected() + " trials",
+            s.detail() != null && !s.state().equals("incomplete") ? "  " + s.detail() : "");
+      }
+      long done = all.stream().filter(s -> s.state().equals("done")).count();
+      System.out.printf(Locale.ROOT, "%d of %d shards done%n", done, all.size());
+      return;
+    }
     long t0 = System.nanoTime();
     ShardMerge.Outcome o = ShardMerge.merge(dir, nash.catalog(), nash.loader());
     if (o.notes() != null) {

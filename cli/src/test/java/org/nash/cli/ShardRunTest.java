@@ -167,6 +167,7 @@ class ShardRunTest {
     assertTrue(m.err().contains("shard 1/2 is incomplete"), m.err());
     assertTrue(m.err().contains("1-of-2" + java.io.File.separator + "trials.jsonl"), m.err());
     assertTrue(m.err().contains("nothing was written"), m.err());
+    assertTrue(ok("merge", out.toString(), "--status").out().contains("1-of-2       incomplete"));
     assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
     assertSame(before, snapshot(out));
 
@@ -187,6 +188,9 @@ class ShardRunTest {
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
     CliRunner.Result missing = refused("merge", out.toString());
     assertTrue(missing.err().contains("missing shard(s) 2 of 3"), missing.err());
+    CliRunner.Result status = ok("merge", out.toString(), "--status");
+    assertTrue(status.out().matches("(?s)0-of-3 +done +8/8 trials\n1-of-3 +done +8/8 trials\n2-of-3 +missing +0/8"
+        + " trials\n2 of 3 shards done\n"), status.out());
     assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "2/3", "--quiet");
 

@@ -57,6 +57,33 @@ final class FolderLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The PID of a live run holding the folder's lock, or null (no lock file, or not locked). Writes
+   * nothing: the trace of a killed run stays in the file.
+   */
+  static String holder(Path dir) {
+    Path file = dir.resolve(NAME);
+    if (!java.nio.file.Files.exists(file)) {
+      return null;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this very process
+      }
+      if (lock != null) {
+        lock.release();
+        return null;
+      }
+      String pid = read(ch);
+      return pid.isEmpty() ? "unknown" : pid;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private static String read(FileChannel ch) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(64);
     ch.read(buf, 0);

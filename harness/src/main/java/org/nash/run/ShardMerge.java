@@ -108,23 +108,21 @@ public final class ShardMerge {
   }
 
   /**
-   * Merges the shards of {@code dir} into {@code dir/trials.jsonl} (and {@code config.yaml}), then lets
-   * the config's oracle merge the shards' own state. Every shard must be complete.
+   * The state of one shard: {@code missing} (no folder), {@code not started} (no config.yaml yet),
+   * {@code running} (its folder is locked by a live run, {@code detail} names the PID), {@code incomplete},
+   * {@code damaged} (a broken line, named in {@code detail}; a cut last line is {@code incomplete}) or
+   * {@code done}. {@code expected} is
+   * the number of trials the shard owns (-1 when no shard has started, so the config is unknown).
    */
-  public static Outcome merge(Path dir, DataCatalog catalog, ClassLoader loader) {
-    List<Shard> shards = shardsIn(dir);
-    if (shards.isEmpty()) {
-      throw new NashException("nothing to merge in " + dir + ": it has no shard folders (" + dir.resolve(Shard.DIR)
-          + "/K-of-N, written by 'nash run CONFIG --out " + dir + " --shard K/N')");
-    }
+  public record ShardStatus(Shard shard, Path folder, String state, int done, int expected, String detail) {}
+
+  /** What a merge or a status needs: the shards, their one config, the grid and who owns which trial. */
+  private record Setup(List<Shard> shards, int count, Path cfgFile, String cfgText, ExperimentConfig cfg,
+      ExperimentConfig resolved, TrialGrid grid, RecordCheck check, int[] owners, int[] expected) {}
+
+  /** Reads and checks the shards' configs; null when no shard has started. Mismatches are errors. */
+  private static Setup setup(Path dir, List<Shard> shards, DataCatalog catalog, ClassLoader loader) {
     int n = shards.get(0).count();
-    List<String> problems = new ArrayList<>();
-    BitSet present = new BitSet(n);
-    shards.forEach(s -> present.set(s.index()));
-    if (present.cardinality() < n) {
-      problems.add("missing shard(s) " + ranges(present, n) + " of " + n + " (no folder " + dir.resolve(Shard.DIR)
-          + "/K-of-" + n + ")");
-    }
     // One experiment: the first shard's config, which every other must equal, seeds included.
     Path cfgFile = null;
     String cfgText = null;
@@ -133,7 +131,6 @@ public final class ShardMerge {
     for (Shard s : shards) {
       Path f = s.folder(dir).resolve(ResultsFolder.CONFIG_NAME);
       if (!Files.exists(f)) {
-        problems.add("shard " + s + " has not started (" + f + " is missing)");
         continue;
       }
       ExperimentConfig c = ConfigLoader.load(f);
@@ -152,7 +149,7 @@ public final class ShardMerge {
       }
     }
     if (cfg == null) {
-      throw new NashException("cannot merge " + dir + ": " + String.join("; ", problems));
+      return null;
     }
     Path merged = dir.resolve(ResultsFolder.CONFIG_NAME);
     if (Files.exists(merged)) {
@@ -171,25 +168,100 @@ public final class ShardMerge {
     for (int o : owners) {
       expected[o]++;
     }
+    return new Setup(shards, n, cfgFile, cfgText, cfg, resolved, grid, check, owners, expected);
+  }
 
+  /**
+   * The state of every shard 0..N-1 of {@code dir} (empty when it has none), read without locking or
+   * writing anything: for {@code nash slurm status} and the like. Shards of another config, count or
+   * data version are errors, as for a merge.
+   */
+  public static List<ShardStatus> status(Path dir, DataCatalog catalog, ClassLoader loader) {
+    List<Shard> shards = shardsIn(dir);
+    if (shards.isEmpty()) {
+      return List.of();
+    }
+    int n = shards.get(0).count();
+    Setup setup = setup(dir, shards, catalog, loader);
+    List<ShardStatus> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      Shard s = new Shard(k, n);
+      Path folder = s.folder(dir);
+      int expected = setup == null ? -1 : setup.expected()[k];
+      if (!Files.isDirectory(folder)) {
+        out.add(new ShardStatus(s, folder, "missing", 0, expected, null));
+        continue;
+      }
+      if (!Files.exists(folder.resolve(ResultsFolder.CONFIG_NAME))) {
+        String pid = FolderLock.holder(folder);
+        out.add(new ShardStatus(s, folder, pid != null ? "running" : "not started", 0, expected,
+            pid != null ? "PID " + pid : null));
+        continue;
+      }
+      ShardStatus st = read(dir, s, setup, new ArrayList<>());
+      String pid = FolderLock.holder(folder);
+      out.add(pid != null && !st.state().equals("done")
+          ? new ShardStatus(s, folder, "running", st.done(), expected, "PID " + pid) : st);
+    }
+    return out;
+  }
+
+  /**
+   * Merges the shards of {@code dir} into {@code dir/trials.jsonl} (and {@code config.yaml}), then lets
+   * the config's oracle merge the shards' own state. Every shard must be complete.
+   */
+  public static Outcome merge(Path dir, DataCatalog catalog, ClassLoader loader) {
+    List<Shard> shards = shardsIn(dir);
+    if (shards.isEmpty()) {
+      throw new NashException("nothing to merge in " + dir + ": it has no shard folders (" + dir.resolve(Shard.DIR)
+          + "/K-of-N, written by 'nash run CONFIG --out " + dir + " --shard K/N')");
+    }
+    int n = shards.get(0).count();
+    List<String> problems = new ArrayList<>();
+    BitSet present = new BitSet(n);
+    shards.forEach(s -> present.set(s.index()));
+    if (present.cardinality() < n) {
+      problems.add("missing shard(s) " + ranges(present, n) + " of " + n + " (no folder " + dir.resolve(Shard.DIR)
+          + "/K-of-" + n + ")");
+    }
+    for (Shard s : shards) {
+      Path f = s.folder(dir).resolve(ResultsFolder.CONFIG_NAME);
+      if (!Files.exists(f)) {
+        problems.add("shard " + s + " has not started (" + f + " is missing)");
+      }
+    }
+    Setup setup = setup(dir, shards, catalog, loader);
+    if (setup == null) {
+      throw new NashException("cannot merge " + dir + ": " + String.join("; ", problems));
+    }
+    Path merged = dir.resolve(ResultsFolder.CONFIG_NAME);
     List<FolderLock> locks = new ArrayList<>();
     try {
       locks.add(FolderLock.acquire(dir));
       for (Shard s : shards) {
         locks.add(FolderLock.acquire(s.folder(dir)));
       }
-      String notes = checkShards(dir, shards, check, owners, expected, problems);
+      List<String> notes = new ArrayList<>();
+      for (Shard s : shards) {
+        if (Files.exists(s.folder(dir).resolve(ResultsFolder.CONFIG_NAME))) {
+          ShardStatus st = read(dir, s, setup, notes);
+          if (!st.state().equals("done")) {
+            problems.add("shard " + s + " is " + st.state() + " (" + st.detail() + ")");
+          }
+        }
+      }
       if (!problems.isEmpty()) {
         throw new NashException("cannot merge " + dir + ", nothing was written: " + String.join("; ", problems)
             + ". Finish them with 'nash run CONFIG --out " + dir + " --shard K/" + n + "' (each reruns only its"
             + " missing trials), or all of them here with 'nash run CONFIG --out " + dir + "'");
       }
-      boolean unchanged = write(dir, shards, grid, owners);
+      boolean unchanged = write(dir, shards, setup.grid(), setup.owners());
       if (!Files.exists(merged)) {
-        org.nash.io.AtomicFiles.writeAtomically(merged, cfgText);
+        org.nash.io.AtomicFiles.writeAtomically(merged, setup.cfgText());
       }
-      String stores = mergeStores(resolved, shards.stream().map(s -> s.folder(dir)).toList(), catalog, loader);
-      return new Outcome(dir.resolve(TrialsFile.NAME), grid.size(), n, unchanged, stores, notes, cfg);
+      String stores = mergeStores(setup.resolved(), shards.stream().map(s -> s.folder(dir)).toList(), catalog, loader);
+      return new Outcome(dir.resolve(TrialsFile.NAME), setup.grid().size(), n, unchanged, stores,
+          notes.isEmpty() ? null : String.join("; ", notes), setup.cfg());
     } finally {
       for (FolderLock l : locks) {
         l.close();
@@ -198,54 +270,50 @@ public final class ShardMerge {
   }
 
   /**
-   * Reads every shard file once: each record must be this experiment's and its own shard's, in grid
-   * order; a shard with fewer trials than it owns, or a cut or broken line, is a problem. Returns
-   * notes (dropped exact repeats), or null.
+   * Reads a shard's file once: each record must be this experiment's and its own shard's, in grid
+   * order (a record of another shard or experiment is an error). A cut or broken line makes the shard
+   * {@code damaged}, fewer trials than it owns {@code incomplete}. Exact repeats are noted.
    */
-  private static String checkShards(Path dir, List<Shard> shards, RecordCheck check, int[] owners, int[] expected,
-      List<String> problems) {
-    List<String> notes = new ArrayList<>();
-    for (Shard s : shards) {
-      Path file = s.folder(dir).resolve(TrialsFile.NAME);
-      int done = 0;
-      long repeats = 0;
-      if (Files.exists(file)) {
-        try (TrialsFile.Cursor c = new TrialsFile.Cursor(file)) {
-          long last = -1;
-          while (c.next()) {
-            TrialResult r = c.head();
-            long i = check.index(file + ":" + c.line(), r);
-            if (i >= owners.length || owners[(int) i] != s.index()) {
-              throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " belongs to shard "
-                  + (i >= owners.length ? "none" : owners[(int) i] + "/" + s.count()) + ", not to " + s
-                  + ": this folder holds shards of another sharding; merge refused");
-            }
-            if (i == last) {
-              repeats++;
-              continue;
-            }
-            if (i < last) {
-              throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " is out of grid order; the"
-                  + " shard file was not written by nash run --shard");
-            }
-            last = i;
-            done++;
+  private static ShardStatus read(Path dir, Shard s, Setup setup, List<String> notes) {
+    Path folder = s.folder(dir);
+    Path file = folder.resolve(TrialsFile.NAME);
+    int[] owners = setup.owners();
+    int expected = setup.expected()[s.index()];
+    int done = 0;
+    long repeats = 0;
+    if (Files.exists(file)) {
+      try (TrialsFile.Cursor c = new TrialsFile.Cursor(file)) {
+        long last = -1;
+        while (c.next()) {
+          TrialResult r = c.head();
+          long i = setup.check().index(file + ":" + c.line(), r);
+          if (i >= owners.length || owners[(int) i] != s.index()) {
+            throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " belongs to shard "
+                + (i >= owners.length ? "none" : owners[(int) i] + "/" + s.count()) + ", not to " + s
+                + ": this folder holds shards of another sharding; merge refused");
           }
-        } catch (TrialsFile.Cursor.BadLine e) {
-          // A cut or broken line: the shard is unfinished (killed) or damaged. Listed with the others.
-          problems.add("shard " + s + " is incomplete or damaged (" + e.getMessage() + ")");
-          continue;
+          if (i == last) {
+            repeats++;
+            continue;
+          }
+          if (i < last) {
+            throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " is out of grid order; the"
+                + " shard file was not written by nash run --shard");
+          }
+          last = i;
+          done++;
         }
-      }
-      if (repeats > 0) {
-        notes.add(file + ": " + repeats + " repeated record(s) dropped");
-      }
-      if (done < expected[s.index()]) {
-        problems.add(String.format(Locale.ROOT, "shard %s is incomplete (%d of %d trials in %s)", s, done,
-            expected[s.index()], file));
+      } catch (TrialsFile.Cursor.BadLine e) {
+        // A cut line (a killed shard) or a broken one: listed, with its file and line, not thrown.
+        return new ShardStatus(s, folder, e.cut ? "incomplete" : "damaged", done, expected, e.getMessage());
       }
     }
-    return notes.isEmpty() ? null : String.join("; ", notes);
+    if (repeats > 0) {
+      notes.add(file + ": " + repeats + " repeated record(s) dropped");
+    }
+    return done < expected
+        ? new ShardStatus(s, folder, "incomplete", done, expected, done + " of " + expected + " trials in " + file)
+        : new ShardStatus(s, folder, "done", done, expected, null);
   }
 
   /**

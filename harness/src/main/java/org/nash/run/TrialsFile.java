@@ -224,8 +224,12 @@ public final class TrialsFile {
   static final class Cursor implements AutoCloseable {
     /** A line that is cut short or not a trial record. */
     static final class BadLine extends NashException {
-      BadLine(String message) {
+      /** Whether the line is cut short (no newline: its writer was killed or is still writing). */
+      final boolean cut;
+
+      BadLine(String message, boolean cut) {
         super(message);
+        this.cut = cut;
       }
     }
 
@@ -256,17 +260,17 @@ public final class TrialsFile {
         line++;
         if (!lines.complete()) {
           throw new BadLine(file + ":" + line + ": last line is incomplete (no newline: the run writing it"
-              + " is still running or was killed)");
+              + " is still running or was killed)", true);
         }
         TrialResult r;
         try {
           r = parser.parse(lines.buf, lines.start, lines.len);
         } catch (JsonProcessingException e) {
-          throw new BadLine(file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage());
+          throw new BadLine(file + ":" + line + ": not a valid trial record: " + e.getOriginalMessage(), false);
         }
         String bad = notATrial(r, r != null && !parser.hadSteps);
         if (bad != null) {
-          throw new BadLine(file + ":" + line + ": not a trial record: " + bad);
+          throw new BadLine(file + ":" + line + ": not a trial record: " + bad, false);
         }
         head = r;
         return true;
