@@ -82,7 +82,7 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e);
+      analyse(e, progress);
     }
     int entries = HtmlPage.write(dir, title(dir), describe(exps), warnings);
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
@@ -90,9 +90,20 @@ public final class Report {
 
   /** Runs the comparison and reliability analyses of one experiment and registers their files. */
   public static void analyse(Experiment e) {
+    analyse(e, NO_PROGRESS);
+  }
+
+  /**
+   * {@link #analyse(Experiment)}, reporting to {@code progress} the passes over the trials file (the
+   * curves') and the reliability analyses (one step per dataset: bootstraps and seeds to significance).
+   */
+  public static void analyse(Experiment e, Progress.Factory progress) {
     List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison");
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
-    Reliability.Result r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames());
+    Reliability.Result r;
+    try (Progress p = progress.start("reliability (" + e.name() + ")", e.groups().datasets().size(), "datasets")) {
+      r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), p);
+    }
     List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
   }

@@ -42,6 +42,11 @@ public final class Reliability {
    *     searcher labelled e.g. {@code rea} is still recognised as RE; labels missing from it are names
    */
   public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames) {
+    return of(g, b, searcherNames, null);
+  }
+
+  /** {@link #of(Groups, Benchmark, Map)}, advancing {@code progress} (if not null) by one per dataset. */
+  public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames, org.nash.io.Progress progress) {
     List<Row> rows = new ArrayList<>();
     Map<String, SeedsToSignificance.Result> power = new LinkedHashMap<>();
     for (String ds : g.datasets()) {
@@ -77,6 +82,9 @@ public final class Reliability {
       NearOptimum.Share near = NearOptimum.of(b.table().column(b.objective(ds).reportedKey()));
       rows.add(new Row(ds, pool, ss, seeds, RankingStability.describe(ss, samples), pSame, pSmall, p, delta, needed,
           max, near));
+      if (progress != null) {
+        progress.advance(1);
+      }
     }
     String source = g.datasets().contains("cifar10") ? "cifar10"
         : g.datasets().contains("cifar10-valid") ? "cifar10-valid" : null;
