@@ -104,7 +104,7 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e, style, options.compare());
+      analyse(e, style, options.compare(), progress);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
@@ -112,11 +112,27 @@ public final class Report {
   }
 
   /** Runs the comparison and reliability analyses of one experiment and registers their files. */
-  public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs) {
+  public static void analyse(Experiment e) {
+    analyse(e, NO_PROGRESS);
+  }
+
+  public static void analyse(Experiment e, Progress.Factory progress) {
+    analyse(e, style(List.of(e)), Reliability.Options.DEFAULT, progress);
+  }
+
+  /**
+   * Runs the analyses with the report's figure style and searcher pairs, reporting to {@code
+   * progress} the passes over the trials file (the curves') and the reliability analyses (one step
+   * per dataset: bootstraps and seeds to significance).
+   */
+  public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs, Progress.Factory progress) {
     List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison",
         style, ds -> unit(e.benchmark(), ds));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
-    Reliability.Result r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), pairs);
+    Reliability.Result r;
+    try (Progress p = progress.start("reliability (" + e.name() + ")", e.groups().datasets().size(), "datasets")) {
+      r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), pairs, p);
+    }
     List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
   }

@@ -106,4 +106,57 @@ class TrialsFileTest {
     assertEquals(-1, g.indexOf("c", "full", "rs", 5));
     assertTrue(g.indexOf("a", "full", "rs", 12) >= g.size(), "a later seed is past the grid");
   }
+
+  @Test
+  void theStreamingReaderFollowsDatabindOnOddButValidLines() throws Exception {
+    // A NaN written by Jackson (as a string), unknown fields, nulls, reordered fields, a trace.
+    String line = "{\"zzz\":{\"a\":[1,2]},\"seed\":3,\"key\":\"d/full/rs/3\",\"benchmark\":\"nb201\",\"version\":\"v\","
+        + "\"dataset\":\"d\",\"pool\":\"full\",\"searcher\":\"rs\",\"oracle\":\"table\",\"source\":null,"
+        + "\"sources\":{\"table\":3,\"trained\":1},\"signal\":\"s\",\"reported\":\"r\",\"stop\":\"budget\","
+        + "\"budget_queries\":null,\"budget_seconds\":12,\"queries\":4,\"repeats\":1,\"seconds\":\"NaN\","
+        + "\"optimum\":1e2,\"optimum_pool\":99.5,\"final\":{\"query\":2,\"seconds\":1.5,\"arch\":7,\"signal\":\"NaN\","
+        + "\"reported\":-1.25E-3,\"regret\":0,\"regret_pool\":0.5},\"steps\":[{\"query\":1,\"seconds\":0.5,\"arch\":3,"
+        + "\"signal\":1,\"reported\":2,\"regret\":3,\"regret_pool\":4,\"new\":[]},{\"regret_pool\":0.5,\"query\":2,"
+        + "\"seconds\":1.5,\"arch\":7,\"reported\":-1.25E-3,\"regret\":0}],\"trace\":[[1,2,3],[4,5,6]]}\n";
+    Path f = dir.resolve(TrialsFile.NAME);
+    Files.writeString(f, line + line, StandardCharsets.UTF_8);
+    TrialResult full = TrialsFile.read(f).trials().get(0);
+    List<TrialResult> heads = new ArrayList<>();
+    List<Double> regrets = new ArrayList<>();
+    TrialsFile.stream(f, true, null, (l, head, steps) -> {
+      heads.add(head);
+      for (int k = 0; k < steps.size(); k++) {
+        regrets.add(steps.regretPool(k));
+      }
+    });
+    assertEquals(2, heads.size());
+    TrialResult h = heads.get(0);
+    assertEquals(new TrialResult(full.key(), full.benchmark(), full.version(), full.dataset(), full.pool(),
+        full.searcher(), full.seed(), full.oracle(), full.source(), full.protocol(), full.sources(), full.signal(),
+        full.aggregation(), full.reported(), full.costEstimated(), full.chargeRepeats(), full.budgetQueries(),
+        full.budgetSeconds(), full.queries(), full.repeats(), full.seconds(), full.stopRule(), full.stop(),
+        full.optimum(), full.optimumPool(), full.last(), null, null), h);
+    assertTrue(Double.isNaN(h.seconds()) && Double.isNaN(h.last().signal()));
+    assertEquals(Map.of("table", 3, "trained", 1), h.sources());
+    assertEquals(List.of(4.0, 0.5, 4.0, 0.5), regrets);
+  }
+
+  @Test
+  void theStreamingReaderNamesTheLineOfABadRecord() throws Exception {
+    String good = TrialsFile.toLine(trial(0, 0));
+    Path f = dir.resolve(TrialsFile.NAME);
+    Files.writeString(f, good + good.replace("\"queries\":1", "\"queries\":\"many\"") + good, StandardCharsets.UTF_8);
+    NashException e = assertThrows(NashException.class, () -> TrialsFile.stream(f, true, null, (l, h, s) -> { }));
+    assertTrue(e.getMessage().contains(TrialsFile.NAME + ":2: not a valid trial record")
+        && e.getMessage().contains("'queries'"), e.getMessage());
+    Files.writeString(f, good + good.replace("\"steps\"", "\"stepz\"") + good, StandardCharsets.UTF_8);
+    e = assertThrows(NashException.class, () -> TrialsFile.stream(f, false, null, (l, h, s) -> { }));
+    assertTrue(e.getMessage().contains(":2: not a trial record: missing field(s) steps"), e.getMessage());
+    // A cut last line is skipped and reported, as by the databind reader.
+    Files.writeString(f, good + good.substring(0, 40), StandardCharsets.UTF_8);
+    int[] n = {0};
+    TrialsFile.Tail t = TrialsFile.stream(f, true, null, (l, h, s) -> n[0]++);
+    assertEquals(1, n[0]);
+    assertTrue(t.problem().contains(":2: last line is incomplete"), t.problem());
+  }
 }

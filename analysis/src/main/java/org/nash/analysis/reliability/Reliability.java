@@ -64,6 +64,16 @@ public final class Reliability {
    *     searcher labelled e.g. {@code rea} is still recognised as RE; labels missing from it are names
    */
   public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames, Options options) {
+    return of(g, b, searcherNames, options, null);
+  }
+
+  public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames, org.nash.io.Progress progress) {
+    return of(g, b, searcherNames, Options.DEFAULT, progress);
+  }
+
+  /** {@link #of(Groups, Benchmark, Map, Options)}, advancing {@code progress} (if not null) by one per dataset. */
+  public static Result of(Groups g, Benchmark b, Map<String, String> searcherNames, Options options,
+      org.nash.io.Progress progress) {
     List<Row> rows = new ArrayList<>();
     List<PairRow> pairRows = new ArrayList<>();
     Map<String, SeedsToSignificance.Result> power = new LinkedHashMap<>();
@@ -106,6 +116,9 @@ public final class Reliability {
           first == null ? null : first.label(), first == null ? Double.NaN : first.p(),
           first == null ? Double.NaN : first.delta(), first == null ? -1 : first.seedsToP05(),
           first == null ? 0 : first.maxSeeds(), near));
+      if (progress != null) {
+        progress.advance(1);
+      }
     }
     String source = options.reference() != null ? options.reference()
         : g.datasets().contains("cifar10") ? "cifar10" : g.datasets().contains("cifar10-valid") ? "cifar10-valid" : null;

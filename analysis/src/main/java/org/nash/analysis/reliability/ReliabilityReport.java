@@ -33,7 +33,8 @@ public final class ReliabilityReport {
             + " smallest n of seeds per searcher at which the median p-value of the pair over "
             + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of each, drawn without replacement) is below"
             + " 0.05, i.e. at which at least half of n-seed studies would find the difference; empty = not reached"
-            + " with max_seeds. share_within_1pp: share of all architectures of the space whose reported value is"
+            + " with max_seeds (found on a geometric grid of n refined by bisection: the same n as testing every n"
+            + " with the same draws, see the power table). share_within_1pp: share of all architectures of the space whose reported value is"
             + " within 1 percentage point of the best (metrics in % only); share_within_1pct: within 1 % of the"
             + " best's magnitude. Higher p_same_ranking, fewer seeds_to_p05 and a less crowded top mean a dataset"
             + " separates searchers more reliably. JSON twin: " + DIR + "/reliability.json."));
@@ -49,8 +50,10 @@ public final class ReliabilityReport {
       out.add(new Artifacts.Entry(DIR + "/power.csv", "table", section, "Significance by number of seeds (data)",
           "For each dataset (reference pool), searcher pair (a vs b) and n seeds per searcher on a geometric grid:"
               + " the share of " + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of a and of b, without"
-              + " replacement) whose two-sided Mann-Whitney U p-value is below 0.05, and the median p-value. JSON"
-              + " twin: " + DIR + "/power.json."));
+              + " replacement) whose two-sided Mann-Whitney U p-value is below 0.05, and the median p-value. Only the"
+              + " n evaluated are listed: a geometric grid (x" + SeedsToSignificance.GRID_RATIO + ") up to the first n"
+              + " with median p < 0.05, the bisection to the crossing and the n just below it; each value is what"
+              + " testing every n in turn gives at that n. JSON twin: " + DIR + "/power.json."));
       java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
       r.pairs().forEach(x -> labels.add(x.label()));
       boolean firstFig = true;
@@ -138,7 +141,8 @@ public final class ReliabilityReport {
       }
       double[] x = c.stream().mapToDouble(SeedsToSignificance.Point::n).toArray();
       double[] y = c.stream().mapToDouble(p -> 100 * p.shareSignificant()).toArray();
-      plot.add(new Plot.Series(row.dataset(), x, y, null, null, color, null, true, false, true));
+      // The n evaluated are sparse (a grid refined near the crossing): dots show where the values are.
+      plot.add(new Plot.Series(row.dataset(), x, y, null, null, color, null, true, true, true));
     }
     return plot.rule(50, "50 % (median p < 0.05)", Color.GRAY);
   }

@@ -133,7 +133,8 @@ final class ScanFigures {
     String caption = String.format(Locale.ROOT, "For each operation subset S whose best architecture is within %s%s"
         + " of the best of the full space (x axis, by number of architectures), the best %s of S minus the best of"
         + " the full space%s; 0 = S holds the best architecture. Axis zoomed on that range. Subsets further below,"
-        + " not drawn: %s.", Plot.label(zoom, zoom), unit, d.column(), universeNote(),
+        + " not drawn: %s.", Plot.label(zoom, zoom), d.diffUnit().isEmpty() ? "" : " " + d.diffUnit(), d.column(),
+        universeNote(),
         beyond.isEmpty() ? "none" : String.join(", ", beyond));
     return render(c, prefix + "-gap-" + d.name(), title(d, "gap of each subset's best to the best"), caption);
   }
