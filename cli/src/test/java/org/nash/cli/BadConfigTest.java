@@ -48,7 +48,13 @@ class BadConfigTest {
 
   @Test
   void unknownSearcherListsTheKnownOnes() throws Exception {
-    assertRefused(GOOD.replace("name: rs", "name: bananas-x"), "unknown searcher 'bananas-x'", "known: bananas, external, ls, re, rs");
+    assertRefused(GOOD.replace("name: rs", "name: bananas-x"), "unknown searcher 'bananas-x'", "known: bananas, external, list, ls, re, rs");
+  }
+
+  @Test
+  void oracleWithInlineParametersPointsToOracleParams() throws Exception {
+    assertRefused(GOOD + "oracle: {name: retrain, params: {epochs: 1}}\n", "line 7", "config field 'oracle' must be a name",
+        "'oracle_params'");
   }
 
   @Test

@@ -52,9 +52,15 @@ public final class ConfigLoader {
           + "'; known fields: " + e.getKnownPropertyIds());
     } catch (MismatchedInputException e) {
       Class<?> t = e.getTargetType();
+      String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .reduce((x, y) -> x + "." + y).orElse("?");
+      if (t == String.class && e.getOriginalMessage().contains("from Object value")) {
+        // e.g. "oracle: {name: retrain, params: ...}": the name and its parameters are separate fields
+        String hint = field.equals("oracle") ? "; give its parameters in 'oracle_params'" : "";
+        throw new NashException(where(source, e.getLocation()) + "config field '" + field
+            + "' must be a name, not a mapping" + hint);
+      }
       if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-            .reduce((x, y) -> x + "." + y).orElse("?");
         // Jackson names the refused value in parentheses: "Cannot coerce Floating-point value (2.5) ..."
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([^)]*)\\)").matcher(e.getOriginalMessage());
         String got = m.find() ? ", got " + m.group(1) : "";
