@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.retrain.store.TrainedStore;
-import org.nash.retrain.worker.TrainingWorker;
+import org.nash.retrain.TrainingWorker;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
 
