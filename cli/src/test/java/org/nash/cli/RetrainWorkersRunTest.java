@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.retrain.store.TrainedStore;
-import org.nash.retrain.worker.TrainingWorker;
+import org.nash.retrain.TrainingWorker;
 import org.nash.run.TrialResult;
 import org.nash.run.TrialsFile;
 
@@ -95,8 +95,8 @@ class RetrainWorkersRunTest {
           "--out", out.toString(), "--threads", "2", "--quiet");
       System.out.printf("workers %s: %.1f s%n", w, (System.nanoTime() - t0) / 1e9);
       assertEquals(0, r.exit(), r.out() + r.err());
-      assertTrue(r.err().contains(w + " worker process(es) of " + (w.equals("1") ? 1 : 1) + " libtorch thread(s)"),
-          r.err());
+      // threads: 1 is given, so the thread count (and with it libtorch's last bits) does not change with N
+      assertTrue(r.err().contains(w + " worker process(es) of 1 libtorch thread(s)"), r.err());
       assertTrue(workers(ProcessHandle.current()).isEmpty(), "the workers stopped with the run");
       trials.add(withoutTime(out.resolve(TrialsFile.NAME)));
       stored.add(String.join("\n", values(store)));

@@ -27,7 +27,6 @@ import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.retrain.worker.WorkerPool;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
 

@@ -14,7 +14,7 @@ import org.nash.retrain.table.ReferenceTable;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.retrain.worker.WorkerPool;
+import org.nash.retrain.WorkerPool;
 import org.nash.space.Arch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

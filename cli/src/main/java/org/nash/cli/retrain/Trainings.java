@@ -13,7 +13,7 @@ import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
-import org.nash.retrain.worker.WorkerPool;
+import org.nash.retrain.WorkerPool;
 import org.nash.space.Arch;
 
 /**

@@ -1,4 +1,4 @@
-package org.nash.retrain.worker;
+package org.nash.retrain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.nash.retrain.worker;
+package org.nash.retrain;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nash.data.DataCatalog;
-import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
