@@ -74,14 +74,15 @@ public final class SpotCheckWriter {
         new Artifacts.Entry(BASE + ".csv", "table", SECTION, "Per cell: trained, table, difference, table seed range",
             "One row per checked cell. " + definitions(s) + " " + setupLine(s)),
         new Artifacts.Entry(BASE + ".json", "data", SECTION, "The whole spot check as JSON",
-            "Setup (settings, split, store key fields), provenance (nash version, data sha256), summary (Kendall"
+            "Setup (settings, split, store key fields), provenance (nash version and git commit, DJL and libtorch, data sha256), summary (Kendall"
                 + " tau, p-value and how it was computed) and the rows of spotcheck.csv."));
     Artifacts.replace(dir, BASE + ".", entries);
     return entries;
   }
 
   static String title(Setup s) {
-    return "Spot check " + s.dataset() + ": trained (" + s.epochs() + " epochs) vs table " + s.tableColumn();
+    return "Spot check " + s.dataset() + ": trained (" + s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") + ") vs table "
+        + s.tableColumn();
   }
 
   /** The figure's caption: what is drawn, the tau and how far to trust it. */
@@ -93,7 +94,8 @@ public final class SpotCheckWriter {
         + (s.caveats().isEmpty() ? "" : " Not comparable with the table:" + s.caveats()) + " " + setupLine(s);
   }
 
-  static String tauLine(SpotCheck.Summary m) {
+  /** One sentence: the tau, its p-value and method, the mean differences. */
+  public static String tauLine(SpotCheck.Summary m) {
     if (m.compared() < 2) {
       return "Kendall tau needs at least 2 cells with a table value (" + m.compared() + " here).";
     }
@@ -114,7 +116,7 @@ public final class SpotCheckWriter {
     return String.format(Locale.ROOT, "Setup: %s, %s split (%s), %d epochs, subset %s, C=%d N=%d, batch %d, device %s,"
         + " seed %d; store %s; data sha256 %s; nash %s.", s.dataset(), s.split(), s.splitHow(), s.epochs(),
         s.subset() == 0 ? "none" : s.subset() + " images", s.channels(), s.cells(), s.batchSize(), s.device(), s.seed(),
-        s.store(), s.dataSha256(), s.provenance().getOrDefault("nash_version", "?"));
+        s.store(), s.dataSha256(), s.provenance().getOrDefault("nash", "?"));
   }
 
   static byte[] csv(List<SpotCheck.Row> rows) {
@@ -169,7 +171,7 @@ public final class SpotCheckWriter {
     List<Charts.Series> series = new ArrayList<>();
     series.add(new Charts.Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, null, null, 7, 1));
     XYChart chart = Charts.lines("Spot check: trained vs table" + tau, "table " + s.tableColumn() + " (%)",
-        "trained, " + s.epochs() + " epochs, " + s.split() + " split (%)", false, series);
+        "trained, " + s.epochs() + (s.epochs() == 1 ? " epoch, " : " epochs, ") + s.split() + " split (%)", false, series);
     boolean first = true;
     for (SpotCheck.Row w : shown) {
       if (w.tableSeeds() < 2) {

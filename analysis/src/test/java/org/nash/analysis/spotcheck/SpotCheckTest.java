@@ -104,7 +104,7 @@ class SpotCheckTest {
     SpotCheckWriter.Setup s = new SpotCheckWriter.Setup("nb201", KEY, "nb201-hp12:cifar10-val", seeds.describe(),
         "cifar10-valid", "stratified", "deterministic stratified 25k/25k split", 12, 0, 16, 5, 256, "cpu()", 0,
         "channels=16 ...", "", "/tmp/trained.sqlite", "nb201/cifar10-valid/x-valid/12/0/abc/def", "def",
-        Map.of("nash_version", "0.1.0-test"));
+        Map.of("nash", "0.1.0-test"));
     SpotCheckWriter.write(r, s, dir);
     List<String> csv = Files.readAllLines(dir.resolve("spotcheck.csv"));
     assertEquals("arch,archString,trained,table,diff,tableSeeds,seedMin,seedMax,outsideSeedRange,seedValues,source,"

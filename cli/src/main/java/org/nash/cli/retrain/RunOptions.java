@@ -120,6 +120,11 @@ public final class RunOptions {
 
   /** The table column for this run's split and epochs, e.g. cifar10-valid/valid-acc@12. */
   String tableKey() {
+    return tableKey(epochs);
+  }
+
+  /** The table column for this run's split at {@code epochs}. */
+  String tableKey(int epochs) {
     return ReferenceTable.key(dataset, dataset.equals("cifar10-valid") ? "valid-acc" : "test-acc", epochs);
   }
 
