@@ -91,6 +91,39 @@ class SpotcheckCommandTest {
     }
   }
 
+  /** A cell trained by nash run with oracle: retrain answers a spot check with the same settings, and back. */
+  @Test
+  void sharesTheStoreWithTheRetrainOracle() throws Exception {
+    Path store = dir.resolve("store.sqlite");
+    Path cfg = dir.resolve("run.yaml");
+    Files.writeString(cfg, "name: shared\nbenchmark: nb201\noracle: retrain\n"
+        + "oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1, store: " + store + "}\n"
+        + "datasets: [cifar10]\npools: [\"skip,c3x3\"]\nsearchers: [{name: rs}]\nbudget: {queries: 2}\n"
+        + "trace: true\nseeds: 1\n");
+    CliRunner.Result run = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("run").toString(), "--quiet");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    List<Integer> trained;
+    try (TrainedStore s = TrainedStore.open(store)) {
+      trained = s.all().stream().map(e -> e.key().arch()).toList();
+    }
+    assertTrue(!trained.isEmpty());
+    // The oracle scores every epoch: the same setting here gives the same key. Arch 0 is outside the pool.
+    Path spot = dir.resolve("spot");
+    List<String> a = new ArrayList<>(List.of(args(spot, "--eval-each-epoch", "--arch",
+        String.join(",", trained.stream().map(String::valueOf).toList()) + ",0")));
+    a.subList(1, 3).clear(); // drop the default --arch 0,11,1835
+    CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.out() + r.err());
+    List<String> csv = Files.readAllLines(spot.resolve("spotcheck.csv"));
+    List<String> expected = new ArrayList<>();
+    trained.forEach(t -> expected.add("cached"));
+    expected.add("trained");
+    assertEquals(expected, column(csv, "source"), String.join("\n", csv));
+    try (TrainedStore s = TrainedStore.open(store)) {
+      assertEquals(trained.size() + 1, s.all().size());
+    }
+  }
+
   private CliRunner.Result refused(String... args) {
     CliRunner.Result r = CliRunner.run(args);
     assertEquals(2, r.exit(), r.out() + r.err());
