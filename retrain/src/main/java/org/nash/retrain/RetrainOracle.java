@@ -42,7 +42,8 @@ import org.nash.table.BenchmarkTable;
  * out of reach, so the reported value is the table's for the cell (NaN when it has none).
  */
 public final class RetrainOracle implements Oracle {
-  private static final Object TRAINING = new Object();
+  /** In-process trainings take turns: the engine's random seed is global to the process. */
+  static final Object TRAINING = new Object();
   private final String benchmark;
   private final RetrainData data;
   private final TrainSettings settings;
@@ -214,7 +215,7 @@ public final class RetrainOracle implements Oracle {
     return what;
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

@@ -48,7 +48,7 @@ public final class WorkerPool implements AutoCloseable {
   /**
    * What the workers load and how they train.
    *
-   * @param torchThreads libtorch threads per worker; 0 = the cores split between the workers
+   * @param torchThreads libtorch threads per worker; 0 = one
    * @param source CIFAR-10 source path, or null for the data catalog's
    * @param dataSha256 the parent's data identity; a worker loading other data stops with an error
    */
@@ -93,10 +93,12 @@ public final class WorkerPool implements AutoCloseable {
     return spec;
   }
 
-  /** libtorch threads of each worker: as given, else the cores split between the workers. */
+  /**
+   * libtorch threads of each worker: as given, else one. Not the cores split between the workers:
+   * libtorch's numbers depend on its thread count in the last bits, and results must not depend on N.
+   */
   public int torchThreads() {
-    return spec.torchThreads() > 0 ? spec.torchThreads()
-        : Math.max(1, Runtime.getRuntime().availableProcessors() / spec.workers());
+    return spec.torchThreads() > 0 ? spec.torchThreads() : 1;
   }
 
   /**

@@ -21,14 +21,14 @@ class WorkerProtocolTest {
   }
 
   @Test
-  void workerCommandIsThisJavaWithItsClassPathAndSplitThreads() {
+  void workerCommandIsThisJavaWithItsClassPathAndOneThreadUnlessGiven() {
     try (WorkerPool p = WorkerPool.acquire(new WorkerPool.Spec(2, "cpu", 0, "cifar10-valid", null, 200, "00"))) {
       List<String> cmd = p.command();
       assertEquals(TrainingWorker.class.getName(), cmd.get(cmd.size() - 1));
       assertEquals(System.getProperty("java.class.path"), cmd.get(cmd.size() - 2));
-      int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-      assertEquals(threads, p.torchThreads());
-      assertEquals(true, cmd.contains("-Dai.djl.pytorch.num_threads=" + threads), cmd.toString());
+      // one thread whatever N: libtorch's numbers depend on its thread count
+      assertEquals(1, p.torchThreads());
+      assertEquals(true, cmd.contains("-Dai.djl.pytorch.num_threads=1"), cmd.toString());
       assertEquals(true, p.processes().isEmpty(), "nothing starts before the first training");
     }
     try (WorkerPool p = WorkerPool.acquire(new WorkerPool.Spec(3, "cpu", 5, "cifar10-valid", null, 200, "00"))) {

@@ -49,7 +49,7 @@ public final class RetrainCommand implements Callable<Integer> {
     RetrainData data = run.data(catalog);
     Engine engine = Engine.getInstance();
     out.printf("arch      %d  %s%n", a.index(), a);
-    out.printf("data      %s: %s%n", data.dataset(), data.how());
+    out.printf("data      %s, %s split: %s%n", data.dataset(), data.split(), data.how());
     out.printf("device    %s, %s %s; %d epochs, batch %d, lr %.3g cosine per epoch (NB-201), Nesterov %.2f, wd %.0e, seed %d%n",
         device, engine.getEngineName(), engine.getVersion(), settings.epochs(), settings.batchSize(),
         settings.learningRate(), settings.momentum(), settings.weightDecay(), settings.seed());

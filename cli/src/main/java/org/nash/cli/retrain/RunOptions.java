@@ -50,7 +50,8 @@ public final class RunOptions {
   @Option(names = "--threads", hidden = true, description = "deprecated spelling of --torch-threads")
   Integer threadsOld;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "also write the results as CSV into DIR")
+  @Option(names = "--out", paramLabel = "DIR", description = "also write the results into DIR (retrain: retrain.csv;"
+      + " spotcheck: spotcheck.csv, .json and a figure, registered for nash report)")
   Path out;
 
   @Option(names = "--eval-each-epoch", description = "score on the evaluation split after every epoch, not only the last")
@@ -131,6 +132,11 @@ public final class RunOptions {
 
   /** The table column for this run's split and epochs, e.g. cifar10-valid/valid-acc@12. */
   String tableKey() {
+    return tableKey(epochs);
+  }
+
+  /** The table column for this run's split at {@code epochs}. */
+  String tableKey(int epochs) {
     return ReferenceTable.key(dataset, dataset.equals("cifar10-valid") ? "valid-acc" : "test-acc", epochs);
   }
 

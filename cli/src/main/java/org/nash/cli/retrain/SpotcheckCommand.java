@@ -2,19 +2,28 @@ package org.nash.cli.retrain;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nash.NashException;
+import org.nash.Provenance;
+import org.nash.analysis.spotcheck.SpotCheck;
+import org.nash.analysis.spotcheck.SpotCheckWriter;
 import org.nash.data.DataCatalog;
-import org.nash.retrain.data.RetrainData;
-import org.nash.retrain.table.ReferenceTable;
-import org.nash.retrain.train.NetworkTrainer;
-import org.nash.retrain.train.TrainResult;
-import org.nash.retrain.train.TrainSettings;
+import org.nash.retrain.CellTrainer;
 import org.nash.retrain.WorkerPool;
+import org.nash.retrain.data.RetrainData;
+import org.nash.retrain.store.TrainedStore;
+import org.nash.retrain.table.ReferenceTable;
+import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,12 +32,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nash spotcheck}: retrains several architectures and reports each one's difference to the
- * table and the Kendall tau between retrained and table accuracies (does our pipeline rank cells
- * as the benchmark does?).
+ * {@code nash spotcheck}: trains several architectures (or reads them back from the result store) and
+ * compares them with the table at the same fidelity: per cell the difference and where it falls
+ * against the table's seed range, over the cells the Kendall tau (does our pipeline rank cells as the
+ * benchmark does?). With {@code --out}: spotcheck.csv, spotcheck.json and a figure, registered for
+ * {@code nash report}.
  */
 @Command(name = "spotcheck", mixinStandardHelpOptions = true,
-    description = "Retrain several NAS-Bench-201 architectures and compare them with the table (differences, Kendall tau).")
+    description = "Train several NAS-Bench-201 architectures (stored ones are read back) and compare them with the"
+        + " table (differences, table seed range, Kendall tau); --out writes CSV, JSON and a figure for nash report.")
 public final class SpotcheckCommand implements Callable<Integer> {
   @Option(names = "--arch", split = ",", paramLabel = "ARCH",
       description = "official indices or arch strings, repeatable or comma-separated, e.g. 9930,6111,0")
@@ -37,13 +49,23 @@ public final class SpotcheckCommand implements Callable<Integer> {
   @Option(names = "--archs", split = ",", hidden = true, description = "deprecated spelling of --arch")
   List<String> archsOld = new ArrayList<>();
 
-  @Mixin
-  RunOptions run;
+  @Option(names = "--table-epochs", paramLabel = "E",
+      description = "compare with the table's E-epoch values (12 or 200); default --epochs. For quick checks:"
+          + " --epochs 1 --table-epochs 12 (flagged as not comparable)")
+  Integer tableEpochs;
+
+  @Option(names = "--store", paramLabel = "PATH",
+      description = "result store of trained cells (stored cells are read back, new ones added); 'none' trains"
+          + " every cell; default $NASH_DATA/trained.sqlite, else ~/.cache/nash/trained.sqlite")
+  String store;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "train in N worker processes, N cells at a time (default: one at a time in this process); "
-          + "on the CPU the cores are split between them unless --torch-threads is given")
+          + "each worker uses one libtorch thread unless --torch-threads is given")
   Integer workers;
+
+  @Mixin
+  RunOptions run;
 
   @Spec
   CommandSpec spec;
@@ -56,76 +78,141 @@ public final class SpotcheckCommand implements Callable<Integer> {
     if (archs.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--arch=ARCH'");
     }
-    if (workers != null && workers < 1) {
-      throw new NashException("--workers must be >= 1, got " + workers);
-    }
-    // With workers the engine loads in the worker processes only.
-    Device device = workers == null ? run.device() : null;
+    // Input errors first, before the table, the images and the engine load.
+    RetrainData.checkDataset(run.dataset);
     TrainSettings settings = run.settings();
+    int compareEpochs = tableEpochs != null ? tableEpochs : settings.epochs();
     DataCatalog catalog = DataCatalog.fromEnvironment();
     ReferenceTable table = RunOptions.table(catalog);
     List<Arch> list = new ArrayList<>();
     for (String s : archs) {
       list.add(RunOptions.arch(table.space(), s));
     }
-    RetrainData data = run.data(catalog);
-    String key = run.tableKey();
-    WorkerPool.Spec pool = workers == null ? null : new WorkerPool.Spec(workers, run.deviceKind(),
-        run.torchThreads() == null ? 0 : run.torchThreads(), data.dataset(), run.data == null ? null
-        : run.data.toString(), run.subset, data.sha256());
-    out.printf("spotcheck %d architectures on %s (%s), %d epochs, device %s; table column %s [%s]%n", list.size(),
-        data.dataset(), data.how(), settings.epochs(), device != null ? device : run.deviceKind() + " in " + workers
-        + " worker process(es)", key, table.source(key));
-    if (!run.caveats().isEmpty()) {
-      out.println("caveat:  " + run.caveats());
+    String key = run.tableKey(compareEpochs);
+    if (!table.has(key)) {
+      throw new NashException("the table has no " + key + " column to compare with: use --epochs 12 or 200, or for a"
+          + " quick check of a shorter training --table-epochs 12");
     }
-    java.util.function.IntFunction<NetworkTrainer.Listener> progress = i -> new ProgressListener(out,
-        settings.epochs(), "[" + (i + 1) + "/" + list.size() + " arch " + list.get(i).index() + "] ");
-    try (Trainings trained = pool == null ? Trainings.inProcess(list, settings, device, data, progress)
-        : Trainings.onWorkers(pool, list, settings, progress)) {
-      return report(out, list, trained, data, settings, table, key);
+    if (workers != null && workers < 1) {
+      throw new NashException("--workers must be >= 1, got " + workers);
+    }
+    // With workers the engine loads in the worker processes only.
+    Device device = workers == null ? run.device() : null;
+    RetrainData data = run.data(catalog);
+    String caveats = run.caveats() + (compareEpochs != settings.epochs() ? " trained " + settings.epochs()
+        + " epoch(s), compared with the table's " + compareEpochs + "-epoch values;" : "");
+    WorkerPool pool = workers == null ? null : WorkerPool.acquire(new WorkerPool.Spec(workers, run.deviceKind(),
+        run.torchThreads() == null ? 1 : run.torchThreads(), data.dataset(), run.data == null ? null
+        : run.data.toString(), run.subset, data.sha256()));
+    TrainedStore st = null;
+    ExecutorService dispatch = null;
+    try {
+      st = "none".equals(store) ? null : TrainedStore.open(store != null ? Path.of(store) : TrainedStore.defaultPath());
+      CellTrainer trainer = new CellTrainer(data, settings, device, pool, st, run.seed, run.subset);
+      String where = device != null ? device.toString()
+          : run.deviceKind() + " in " + workers + " worker process(es)";
+      out.printf("spotcheck %d architectures on %s, %s split (%s), %d epochs, device %s; table column %s [%s]%n",
+          list.size(), data.dataset(), data.split(), data.how(), settings.epochs(), where, key, table.source(key));
+      out.println("store     " + (st != null ? st.path() + " (stored cells are read back)" : "none (every cell trains)"));
+      if (!caveats.isEmpty()) {
+        out.println("caveat:  " + caveats);
+      }
+      // With workers every cell is dispatched at once (N train at a time); results are printed in order.
+      dispatch = Executors.newFixedThreadPool(workers == null ? 1 : workers, r -> {
+        Thread t = new Thread(r, "nash-spotcheck");
+        t.setDaemon(true);
+        return t;
+      });
+      List<Future<CellTrainer.Outcome>> pending = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        Arch a = list.get(i);
+        ProgressListener progress = new ProgressListener(out, settings.epochs(),
+            "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ");
+        pending.add(dispatch.submit(() -> trainer.get(a, progress)));
+      }
+      List<CellTrainer.Outcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        Arch a = list.get(i);
+        CellTrainer.Outcome o = await(pending.get(i), a);
+        OptionalDouble t = table.value(key, a.index());
+        out.println("[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] "
+            + o.source().name().toLowerCase(java.util.Locale.ROOT) + " " + String.format("%.2f%%",
+            o.validAccuracy()) + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
+        outcomes.add(o);
+      }
+      report(outcomes, table, key, data, settings, where, st, trainer, caveats, out);
+    } finally {
+      if (dispatch != null) {
+        dispatch.shutdownNow();
+      }
+      if (pool != null) {
+        pool.close();
+      }
+      if (st != null) {
+        st.close();
+      }
+    }
+    return 0;
+  }
+
+  private static CellTrainer.Outcome await(Future<CellTrainer.Outcome> f, Arch a) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NashException("interrupted while waiting for the training of arch " + a.index(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new NashException(e.getCause().getMessage(), e);
     }
   }
 
-  private int report(PrintWriter out, List<Arch> list, Trainings trained, RetrainData data, TrainSettings settings,
-      ReferenceTable table, String key) {
-    List<double[]> pairs = new ArrayList<>();
-    List<String> rows = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("arch,arch_string,dataset,epochs,retrained,table,diff,parameters,seconds\n");
-    for (int i = 0; i < list.size(); i++) {
-      Arch a = list.get(i);
-      String prefix = "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ";
-      TrainResult o = trained.get(i);
-      OptionalDouble t = table.value(key, a.index());
-      String row = String.format("%6d  %10.2f  %9s  %+7.2f  %9s  %8.1f  %s", a.index(), o.validAccuracy(),
-          t.isPresent() ? String.format("%.2f", t.getAsDouble()) : "n/a",
-          t.isPresent() ? o.validAccuracy() - t.getAsDouble() : Double.NaN,
-          String.format("%,d", o.parameters()), o.seconds(), a);
-      rows.add(row);
-      csv.append(String.format(java.util.Locale.ROOT, "%d,\"%s\",%s,%d,%s,%s,%s,%d,%s%n", a.index(), a, data.dataset(),
-          settings.epochs(), o.validAccuracy(), t.isPresent() ? Double.toString(t.getAsDouble()) : "",
-          t.isPresent() ? Double.toString(o.validAccuracy() - t.getAsDouble()) : "", o.parameters(), o.seconds()));
-      out.println(prefix + "retrained " + String.format("%.2f%%", o.validAccuracy())
-          + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
-      if (t.isPresent()) {
-        pairs.add(new double[] {o.validAccuracy(), t.getAsDouble()});
-      }
+  /** The comparison: printed, and with --out written as CSV, JSON and figure and registered. */
+  private void report(List<CellTrainer.Outcome> outcomes, ReferenceTable table, String key, RetrainData data,
+      TrainSettings settings, String device, TrainedStore st, CellTrainer trainer, String caveats, PrintWriter out) {
+    List<SpotCheck.Cell> cells = new ArrayList<>();
+    for (CellTrainer.Outcome o : outcomes) {
+      TrainedStore.Key k = o.key();
+      String storeKey = st == null ? "" : String.join("/", k.benchmark(), Integer.toString(k.arch()), k.dataset(),
+          k.split(), Integer.toString(k.epochs()), Long.toString(k.seed()), k.settingsHash(), k.dataSha256());
+      cells.add(new SpotCheck.Cell(o.arch().index(), o.arch().toString(), o.validAccuracy(),
+          table.value(key, o.arch().index()).orElse(Double.NaN), table.seedValues(key, o.arch().index()),
+          o.source().name().toLowerCase(java.util.Locale.ROOT), o.parameters(), o.seconds(), storeKey));
     }
-    out.printf("%n%6s  %10s  %9s  %7s  %9s  %8s  %s%n", "arch", "retrained", "table", "diff", "params", "seconds", "cell");
-    rows.forEach(out::println);
-    if (pairs.size() >= 2) {
-      double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
-      double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
-      double mad = pairs.stream().mapToDouble(p -> Math.abs(p[0] - p[1])).average().orElse(Double.NaN);
-      out.printf("Kendall tau (retrained vs table) %.3f over %d architectures; mean |diff| %.2f points%n",
-          new KendallsCorrelation().correlation(x, y), pairs.size(), mad);
-    } else {
-      out.println("Kendall tau needs at least 2 architectures with a table value");
+    SpotCheck.Result r = SpotCheck.of(cells);
+    out.printf("%n%6s  %9s  %9s  %7s  %15s  %9s  %8s  %7s  %s%n", "arch", "trained", "table", "diff", "table seeds",
+        "params", "seconds", "source", "cell");
+    for (SpotCheck.Row w : r.rows()) {
+      out.printf("%6d  %9.2f  %9s  %7s  %15s  %,9d  %8.1f  %7s  %s%n", w.arch(), w.trained(), fmt("%.2f", w.table()),
+          fmt("%+.2f", w.diff()), w.tableSeeds() == 0 ? "-" : String.format("%.2f..%.2f", w.seedMin(), w.seedMax()),
+          w.parameters(), w.seconds(), w.source(), w.archString());
     }
-    run.write("spotcheck.csv", csv.toString(), out);
-    if (pairs.isEmpty() && !list.isEmpty()) {
-      throw new NashException("the table has no " + key + " value for these architectures; use --epochs 12 or 200");
+    out.println(SpotCheckWriter.tauLine(r.summary()));
+    if (r.summary().withSeeds() > 0) {
+      out.printf("%d of %d cells with per-seed table values lie within the table's seed range%n",
+          r.summary().insideSeedRange(), r.summary().withSeeds());
     }
-    return 0;
+    if (run.out == null) {
+      return;
+    }
+    Map<String, String> prov = new LinkedHashMap<>(Provenance.current().asMap());
+    // The versions that trained the cells (workers and stored cells report their own).
+    prov.put("djl", outcomes.stream().map(CellTrainer.Outcome::djlVersion).distinct().collect(
+        java.util.stream.Collectors.joining(" / ")));
+    prov.put("libtorch", outcomes.stream().map(CellTrainer.Outcome::libtorchVersion).distinct().collect(
+        java.util.stream.Collectors.joining(" / ")));
+    String common = String.join("/", "nb201", data.dataset(), data.evalSplit(), Integer.toString(settings.epochs()),
+        Long.toString(run.seed), trainer.settingsHash(), trainer.dataSha256());
+    SpotCheckWriter.Setup setup = new SpotCheckWriter.Setup("nb201", key, table.source(key), table.seedSource(),
+        data.dataset(), data.split(), data.how(), settings.epochs(), run.subset, settings.channels(), settings.cells(),
+        settings.batchSize(), device, run.seed, trainer.settingsText(), caveats,
+        st != null ? st.path().toString() : "none", "benchmark/dataset/split/epochs/seed/settings_hash/data_sha256 = "
+            + common, trainer.dataSha256(), prov);
+    for (var e : SpotCheckWriter.write(r, setup, run.out)) {
+      out.println("wrote " + run.out.resolve(e.path()));
+    }
+  }
+
+  private static String fmt(String f, double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(f, v);
   }
 }

@@ -12,21 +12,24 @@ import org.nash.NashException;
 /**
  * NAS-Bench-201's {@code cifar10-valid}: the 50k training images split 25k train / 25k x-valid. With
  * the official order (binary release) the split is NB201's {@code cifar-split.txt}; otherwise (JPEGs,
- * whose order is lost) a deterministic stratified split, 2,500 + 2,500 per class. {@link #how()} says
- * which, and the output shows it.
+ * whose order is lost) a deterministic stratified split, 2,500 + 2,500 per class. {@link #split()} names
+ * which ({@code official} or {@code stratified}), {@link #how()} says it in full, and the output shows it.
  */
-public record Cifar10Valid(CifarImages train, CifarImages valid, String how) {
+public record Cifar10Valid(CifarImages train, CifarImages valid, String split, String how) {
+  public static final String OFFICIAL = "official";
+  public static final String STRATIFIED = "stratified";
+
   /** Seed of the stratified split: fixed so every run and machine gets the same halves. */
   private static final long SPLIT_SEED = 201;
 
   public static Cifar10Valid of(CifarSet set, Path officialSplit) {
     if (set.officialOrder() && officialSplit != null) {
       int[][] s = readSplit(officialSplit, set.train().size());
-      return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]),
+      return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]), OFFICIAL,
           "official NAS-Bench-201 split (cifar-split.txt) of " + set.origin());
     }
     int[][] s = stratified(set.train(), SPLIT_SEED);
-    return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]),
+    return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]), STRATIFIED,
         "deterministic stratified 25k/25k split (seed " + SPLIT_SEED + "; the official cifar-split.txt needs the"
             + " official image order, which " + set.origin() + " does not keep)");
   }

@@ -10,9 +10,12 @@ import org.nash.data.DataCatalog;
  * {@code cifar10-valid} (train on 25k, evaluate on the other 25k, the x-valid split) or
  * {@code cifar10} (train on all 50k, evaluate on the 10k test set).
  *
+ * @param split which split of the training images: {@code official} (NB-201's cifar-split.txt, needs the
+ *     binary CIFAR-10's order) or {@code stratified} for cifar10-valid, {@code train/test} for cifar10
  * @param how one line for the output: source, split and subset
  */
-public record RetrainData(String dataset, CifarImages train, CifarImages eval, String evalSplit, String how) {
+public record RetrainData(String dataset, CifarImages train, CifarImages eval, String evalSplit, String split,
+    String how) {
 
   /**
    * @param source a {@code cifar-10-batches-bin} folder, a JPEG tar.gz, or null for the catalog's
@@ -20,35 +23,55 @@ public record RetrainData(String dataset, CifarImages train, CifarImages eval, S
    * @param subset if &gt; 0, train on that many images and evaluate on that many (class-balanced)
    */
   public static RetrainData load(String dataset, Path source, DataCatalog catalog, int subset) {
+    checkDataset(dataset);
     CifarSet set = read(source, catalog);
     CifarImages train;
     CifarImages eval;
     String evalSplit;
+    String split;
     String how;
     switch (dataset) {
       case "cifar10-valid" -> {
-        Path split = set.officialOrder() ? catalog.resolve("nb201-cifar-split") : null;
-        Cifar10Valid cv = Cifar10Valid.of(set, split);
+        Path splitFile = set.officialOrder() ? catalog.resolve("nb201-cifar-split") : null;
+        Cifar10Valid cv = Cifar10Valid.of(set, splitFile);
         train = cv.train();
         eval = cv.valid();
         evalSplit = "x-valid";
+        split = cv.split();
         how = cv.how();
       }
       case "cifar10" -> {
         train = set.train();
         eval = set.test();
         evalSplit = "ori-test";
+        split = "train/test";
         how = "all 50k training images, evaluated on the 10k test set, from " + set.origin();
       }
-      default -> throw new NashException("--dataset must be cifar10-valid or cifar10, got '" + dataset
-          + "' (cifar100 and ImageNet16-120 are not supported by the retrain oracle yet)");
+      default -> throw new IllegalStateException(dataset); // checkDataset refused it
     }
     if (subset > 0) {
       train = Cifar10Valid.balancedSubset(train, subset);
       eval = Cifar10Valid.balancedSubset(eval, subset);
       how += "; SUBSET: " + train.size() + " training and " + eval.size() + " evaluation images";
     }
-    return new RetrainData(dataset, train, eval, evalSplit, how);
+    return new RetrainData(dataset, train, eval, evalSplit, split, how);
+  }
+
+  /**
+   * Fails unless {@code dataset} can be trained here: cifar10-valid or cifar10. NB-201's cifar100 and
+   * ImageNet16-120 need their own images, which the data catalog does not have. Cheap: call it before
+   * loading anything.
+   */
+  public static void checkDataset(String dataset) {
+    if (dataset.equals("cifar10-valid") || dataset.equals("cifar10")) {
+      return;
+    }
+    if (dataset.equalsIgnoreCase("cifar100") || dataset.equalsIgnoreCase("ImageNet16-120")) {
+      throw new NashException("--dataset " + dataset + ": training needs the " + dataset + " images, and the data"
+          + " catalog has only CIFAR-10 (cifar10-jpeg; see nash data list). Only cifar10-valid and cifar10 can be"
+          + " trained; the table's " + dataset + " values need no training (oracle: table)");
+    }
+    throw new NashException("--dataset must be cifar10-valid or cifar10, got '" + dataset + "'");
   }
 
   /**

@@ -2,6 +2,7 @@ package org.nash.retrain.table;
 
 import java.util.OptionalDouble;
 import org.nash.data.DataCatalog;
+import org.nash.nb201.Nb201Seeds;
 import org.nash.nb201.Nb201Space;
 import org.nash.nb201.Nb201Tables;
 import org.nash.table.BenchmarkTable;
@@ -13,16 +14,41 @@ import org.nash.table.BenchmarkTable;
  */
 public final class ReferenceTable {
   private final BenchmarkTable table;
+  private final Nb201Seeds seeds;
 
+  /** A table without per-seed values. */
   public ReferenceTable(BenchmarkTable table) {
+    this(table, null);
+  }
+
+  /** @param seeds the per-seed values behind some cells' means, or null */
+  public ReferenceTable(BenchmarkTable table, Nb201Seeds seeds) {
     if (!(table.space() instanceof Nb201Space)) {
       throw new IllegalArgumentException("the retrain oracle trains NAS-Bench-201 cells, not " + table.space().name());
     }
     this.table = table;
+    this.seeds = seeds;
   }
 
   public static ReferenceTable load(DataCatalog catalog) {
-    return new ReferenceTable(Nb201Tables.load(catalog));
+    return new ReferenceTable(Nb201Tables.load(catalog), Nb201Seeds.load(catalog));
+  }
+
+  public boolean has(String key) {
+    return table.has(key);
+  }
+
+  /**
+   * The table's per-seed values behind {@link #value} for {@code index}, where the data has them
+   * (the official NATS-tss records: archs 0, 11, 284); empty otherwise.
+   */
+  public double[] seedValues(String key, int index) {
+    return seeds == null ? new double[0] : seeds.values(key, index);
+  }
+
+  /** Where the per-seed values come from, for captions. */
+  public String seedSource() {
+    return seeds == null ? "no per-seed values loaded" : seeds.describe();
   }
 
   public Nb201Space space() {
