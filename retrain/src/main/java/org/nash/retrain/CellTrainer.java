@@ -2,8 +2,13 @@ package org.nash.retrain;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.nash.Provenance;
 import org.nash.oracle.Observation;
 import org.nash.retrain.data.RetrainData;
@@ -15,10 +20,11 @@ import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
 
 /**
- * Trains NAS-Bench-201 cells through the result store, for commands that train a list of cells
- * ({@code nash spotcheck}): a cell whose key is stored is read back, not trained again. Keys, training
- * seeds and stored entries are those of {@link RetrainOracle}, so a cell trained by {@code nash run}
- * with {@code oracle: retrain} answers a spot check with the same settings and data, and back.
+ * Trains NAS-Bench-201 cells with one set of settings, data and key seed, in this process or on
+ * worker processes, and through the result store: a cell whose key is stored is read back, not
+ * trained again. The one place that makes store keys, training seeds and stored entries, shared by
+ * the retrain oracle ({@code nash run}) and {@code nash spotcheck}, so a cell trained by one answers
+ * the other when settings and data are the same.
  */
 public final class CellTrainer {
   /**
@@ -27,9 +33,18 @@ public final class CellTrainer {
    */
   public record Outcome(Arch arch, double validAccuracy, double validLoss, long parameters, double seconds,
       Observation.Source source, TrainedStore.Key key, List<EpochResult> epochs, String device, String djlVersion,
-      String libtorchVersion) {}
+      String libtorchVersion) {
 
-  private static final String BENCHMARK = "nb201";
+    static Outcome of(Arch arch, TrainedStore.Entry e, Observation.Source source, TrainedStore.Key key) {
+      return new Outcome(arch, e.validAccuracy(), e.validLoss(), e.parameters(), e.seconds(), source, key,
+          e.perEpoch(), e.device(), e.djlVersion(), e.libtorchVersion());
+    }
+  }
+
+  /** In-process trainings take turns, across trainers: the engine's random seed is global to the process. */
+  private static final Object TRAINING = new Object();
+
+  private final String benchmark;
   private final RetrainData data;
   private final TrainSettings settings;
   private final Device device;
@@ -39,17 +54,20 @@ public final class CellTrainer {
   private final long seed;
   private final String settingsText;
   private final String settingsHash;
+  /** Null when neither a store nor workers need it: hashing the images takes a while. */
   private final String dataSha256;
 
   /**
+   * @param device where this process trains; null when {@code pool} trains (the engine loads in the
+   *     workers)
+   * @param pool worker processes that train, or null to train in this process
    * @param store the result store, or null to train every cell
    * @param seed the key's seed: each cell trains with a seed derived from it and the cell index
    * @param subset the images per split the data was cut to (0 = all), part of the settings hash
-   * @param pool worker processes that train (then {@code device} is null: the engine loads in the
-   *     workers), or null to train in this process
    */
-  public CellTrainer(RetrainData data, TrainSettings settings, Device device, WorkerPool pool, TrainedStore store,
-      long seed, int subset) {
+  public CellTrainer(String benchmark, RetrainData data, TrainSettings settings, Device device, WorkerPool pool,
+      TrainedStore store, long seed, int subset) {
+    this.benchmark = benchmark;
     this.data = data;
     this.settings = settings;
     this.device = device;
@@ -57,13 +75,37 @@ public final class CellTrainer {
     this.deviceKind = pool != null ? pool.spec().device() : TrainedStore.Key.kindOf(device.toString());
     this.store = store;
     this.seed = seed;
-    this.settingsText = RetrainOracle.settingsText(settings, subset);
-    this.settingsHash = RetrainOracle.sha256(settingsText).substring(0, 16);
-    this.dataSha256 = data.sha256();
+    this.settingsText = settingsText(settings, subset);
+    this.settingsHash = sha256(settingsText).substring(0, 16);
+    this.dataSha256 = store != null || pool != null ? data.sha256() : null;
+  }
+
+  /**
+   * Every setting that changes a training's numbers, in a fixed text form; its hash is in the store's
+   * key. The schedule is NB-201's cosine set once per epoch ({@code CosineLr}).
+   */
+  static String settingsText(TrainSettings s, int subset) {
+    return "channels=" + s.channels() + " cells=" + s.cells() + " batch=" + s.batchSize() + " lr=" + s.learningRate()
+        + " wd=" + s.weightDecay() + " momentum=" + s.momentum() + " nesterov=true schedule=cosine-per-epoch(eta_min=0)"
+        + " augment=crop4+flip eval_batch=" + s.evalBatchSize() + " eval_each_epoch=" + s.evalEachEpoch()
+        + " subset=" + subset;
+  }
+
+  /** The training seed of a cell: from the key (key seed, cell index), the same in every process. */
+  static long trainingSeed(long seed, int arch) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + arch).nextLong();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public TrainedStore.Key key(Arch arch) {
-    return new TrainedStore.Key(BENCHMARK, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
+    return new TrainedStore.Key(benchmark, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
         settingsHash, dataSha256, deviceKind);
   }
 
@@ -76,27 +118,37 @@ public final class CellTrainer {
     return settingsHash;
   }
 
-  /** The sha256 of the exact training and evaluation images and labels. */
+  /** The sha256 of the exact training and evaluation images and labels (null without store and workers). */
   public String dataSha256() {
     return dataSha256;
   }
 
   /**
    * The stored result of {@code arch}, or a fresh training (then stored); {@code listener} sees a
-   * training only. Safe to call from several threads: with a pool, each call waits for a worker; in
-   * this process trainings take turns, since the engine's random seed is global to the process.
+   * training only. Safe to call from several threads: with a pool each call waits for a worker, in
+   * this process trainings take turns.
    */
   public Outcome get(Arch arch, NetworkTrainer.Listener listener) {
     TrainedStore.Key key = key(arch);
     if (store != null) {
       Optional<TrainedStore.Entry> hit = store.get(key);
       if (hit.isPresent()) {
-        TrainedStore.Entry e = hit.get();
-        return new Outcome(arch, e.validAccuracy(), e.validLoss(), e.parameters(), e.seconds(),
-            Observation.Source.CACHED, key, e.perEpoch(), e.device(), e.djlVersion(), e.libtorchVersion());
+        return Outcome.of(arch, hit.get(), Observation.Source.CACHED, key);
       }
     }
-    TrainSettings seeded = settings.withSeed(RetrainOracle.trainingSeed(seed, arch.index()));
+    TrainedStore.Entry e = train(arch, key, listener);
+    if (store != null) {
+      store.put(e);
+    }
+    return Outcome.of(arch, e, Observation.Source.TRAINED, key);
+  }
+
+  /**
+   * Trains {@code arch} here or on a worker, without looking at the store; the result as a store
+   * entry under {@code key}.
+   */
+  public TrainedStore.Entry train(Arch arch, TrainedStore.Key key, NetworkTrainer.Listener listener) {
+    TrainSettings seeded = settings.withSeed(trainingSeed(seed, arch.index()));
     TrainResult r;
     String where;
     String djl;
@@ -108,20 +160,16 @@ public final class CellTrainer {
       djl = t.djlVersion();
       libtorch = t.libtorchVersion();
     } else {
-      synchronized (RetrainOracle.TRAINING) {
+      synchronized (TRAINING) {
         r = new NetworkTrainer(seeded, device).train(arch.ops(), data.train(), data.eval(), listener);
       }
       where = device.toString();
       djl = Engine.getDjlVersion();
       libtorch = DjlSetup.engine().getVersion() + "-" + DjlSetup.flavour();
     }
-    if (store != null) {
-      EpochResult last = r.epochs().get(r.epochs().size() - 1);
-      store.put(new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
-          last.trainLoss(), r.parameters(), r.seconds(), where, Provenance.current().nashVersion(), djl, libtorch,
-          r.epochs(), null));
-    }
-    return new Outcome(arch, r.validAccuracy(), r.validLoss(), r.parameters(), r.seconds(), Observation.Source.TRAINED,
-        key, r.epochs(), where, djl, libtorch);
+    EpochResult last = r.epochs().get(r.epochs().size() - 1);
+    return new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
+        last.trainLoss(), r.parameters(), r.seconds(), where, Provenance.current().nashVersion(), djl, libtorch,
+        r.epochs(), null);
   }
 }

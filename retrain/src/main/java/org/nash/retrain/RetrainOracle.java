@@ -1,18 +1,12 @@
 package org.nash.retrain;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nash.NashException;
-import org.nash.Provenance;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
@@ -23,9 +17,7 @@ import org.nash.oracle.OracleProvider;
 import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.store.TrainedStore;
-import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
-import org.nash.retrain.train.TrainResult;
 import org.nash.retrain.train.TrainSettings;
 import org.nash.space.Arch;
 import org.nash.table.BenchmarkTable;
@@ -42,73 +34,30 @@ import org.nash.table.BenchmarkTable;
  * out of reach, so the reported value is the table's for the cell (NaN when it has none).
  */
 public final class RetrainOracle implements Oracle {
-  /** In-process trainings take turns: the engine's random seed is global to the process. */
-  static final Object TRAINING = new Object();
-  private final String benchmark;
-  private final RetrainData data;
-  private final TrainSettings settings;
-  private final Device device;
+  private final CellTrainer trainer;
   private final BenchmarkTable table;
   private final String reportedKey;
   private final String what;
   private final TrainedStore store;
-  private final long seed;
-  private final String settingsText;
-  private final String settingsHash;
-  private final String dataSha256;
-  /** cpu or gpu, in the store key: the kernels differ, so the numbers do. */
-  private final String deviceKind;
   /** Worker processes that train, or null: train in this process. */
   private final WorkerPool pool;
   /** Trainings under way, so concurrent trials that query one cell share its training. */
   private final ConcurrentHashMap<TrainedStore.Key, CompletableFuture<TrainedStore.Entry>> running =
       new ConcurrentHashMap<>();
 
-  /** An oracle without a store (every query trains), seeded with {@code seed}. */
-  public RetrainOracle(RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
-      String reportedKey, String what) {
-    this("nb201", data, settings, device, table, reportedKey, what, null, 0, 0, null);
-  }
-
-  /** {@code device} is null when {@code pool} trains (the workers load the engine, not this process). */
-  RetrainOracle(String benchmark, RetrainData data, TrainSettings settings, Device device, BenchmarkTable table,
-      String reportedKey, String what, TrainedStore store, long seed, int subset, WorkerPool pool) {
-    this.benchmark = benchmark;
-    this.data = data;
-    this.settings = settings;
-    this.device = device;
+  RetrainOracle(CellTrainer trainer, BenchmarkTable table, String reportedKey, String what, TrainedStore store,
+      WorkerPool pool) {
+    this.trainer = trainer;
     this.table = table;
     this.reportedKey = reportedKey;
     this.what = what;
     this.store = store;
-    this.seed = seed;
-    this.settingsText = settingsText(settings, subset);
-    this.settingsHash = sha256(settingsText).substring(0, 16);
-    this.dataSha256 = store != null || pool != null ? data.sha256() : null;
     this.pool = pool;
-    this.deviceKind = pool != null ? pool.spec().device() : TrainedStore.Key.kindOf(device.toString());
-  }
-
-  /**
-   * Every setting that changes a training's numbers, in a fixed text form; its hash is in the store's
-   * key. The schedule is NB-201's cosine set once per epoch ({@code CosineLr}).
-   */
-  static String settingsText(TrainSettings s, int subset) {
-    return "channels=" + s.channels() + " cells=" + s.cells() + " batch=" + s.batchSize() + " lr=" + s.learningRate()
-        + " wd=" + s.weightDecay() + " momentum=" + s.momentum() + " nesterov=true schedule=cosine-per-epoch(eta_min=0)"
-        + " augment=crop4+flip eval_batch=" + s.evalBatchSize() + " eval_each_epoch=" + s.evalEachEpoch()
-        + " subset=" + subset;
-  }
-
-  /** The training seed of a cell: from the key (oracle seed, cell index), the same in every process. */
-  static long trainingSeed(long seed, int arch) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + arch).nextLong();
   }
 
   /** The store key of a cell. */
   public TrainedStore.Key key(Arch arch) {
-    return new TrainedStore.Key(benchmark, arch.index(), data.dataset(), data.evalSplit(), settings.epochs(), seed,
-        settingsHash, dataSha256, deviceKind);
+    return trainer.key(arch);
   }
 
   /**
@@ -121,7 +70,7 @@ public final class RetrainOracle implements Oracle {
   public Observation query(Arch arch, SplittableRandom rng) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
     if (store == null) {
-      TrainedStore.Entry e = trainEntry(arch, null);
+      TrainedStore.Entry e = trainer.train(arch, null, new NetworkTrainer.Listener() {});
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
     }
     TrainedStore.Key key = key(arch);
@@ -144,7 +93,7 @@ public final class RetrainOracle implements Oracle {
         return new Observation(hit.get().validAccuracy(), reported, hit.get().seconds(), false,
             Observation.Source.CACHED);
       }
-      TrainedStore.Entry e = trainEntry(arch, key);
+      TrainedStore.Entry e = trainer.train(arch, key, new NetworkTrainer.Listener() {});
       store.put(e);
       mine.complete(e);
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
@@ -156,34 +105,6 @@ public final class RetrainOracle implements Oracle {
     }
   }
 
-  /** Trains {@code arch} here or on a worker; the result as a store entry ({@code key} may be null). */
-  private TrainedStore.Entry trainEntry(Arch arch, TrainedStore.Key key) {
-    long trainingSeed = trainingSeed(seed, arch.index());
-    TrainResult r;
-    String where;
-    String djl;
-    String libtorch;
-    if (pool != null) {
-      WorkerPool.Trained t = pool.train("cell arch " + arch.index() + " " + arch, arch.ops(),
-          settings.withSeed(trainingSeed), new NetworkTrainer.Listener() {});
-      r = t.result();
-      where = t.device();
-      djl = t.djlVersion();
-      libtorch = t.libtorchVersion();
-    } else {
-      synchronized (TRAINING) {
-        r = train(arch, trainingSeed, new NetworkTrainer.Listener() {});
-      }
-      where = device.toString();
-      djl = Engine.getDjlVersion();
-      libtorch = DjlSetup.engine().getVersion() + "-" + DjlSetup.flavour();
-    }
-    EpochResult last = r.epochs().get(r.epochs().size() - 1);
-    return new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
-        last.trainLoss(), r.parameters(), r.seconds(), where, Provenance.current().nashVersion(), djl, libtorch,
-        r.epochs(), null);
-  }
-
   /** Stops the workers (the last oracle sharing them does) and closes the store. */
   @Override
   public void close() {
@@ -193,11 +114,6 @@ public final class RetrainOracle implements Oracle {
     if (store != null) {
       store.close();
     }
-  }
-
-  public TrainResult train(Arch arch, long trainingSeed, NetworkTrainer.Listener listener) {
-    return new NetworkTrainer(settings.withSeed(trainingSeed), device).train(arch.ops(), data.train(), data.eval(),
-        listener);
   }
 
   @Override
@@ -213,14 +129,6 @@ public final class RetrainOracle implements Oracle {
   @Override
   public String describe() {
     return what;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
@@ -281,8 +189,8 @@ public final class RetrainOracle implements Oracle {
         + data.how() + "), training seed " + seed + ", " + where + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "
         + "cost = seconds of the training (stored seconds when cached)";
-    return new RetrainOracle(b.name(), data, settings, device, b.table(), obj.reportedKey(), what, store, seed, subset,
-        pool);
+    return new RetrainOracle(new CellTrainer(b.name(), data, settings, device, pool, store, seed, subset), b.table(),
+        obj.reportedKey(), what, store, pool);
   }
 
   /**

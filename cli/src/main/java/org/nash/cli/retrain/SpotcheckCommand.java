@@ -108,7 +108,7 @@ public final class SpotcheckCommand implements Callable<Integer> {
     ExecutorService dispatch = null;
     try {
       st = "none".equals(store) ? null : TrainedStore.open(store != null ? Path.of(store) : TrainedStore.defaultPath());
-      CellTrainer trainer = new CellTrainer(data, settings, device, pool, st, run.seed, run.subset);
+      CellTrainer trainer = new CellTrainer("nb201", data, settings, device, pool, st, run.seed, run.subset);
       String where = device != null ? device.toString()
           : run.deviceKind() + " in " + workers + " worker process(es)";
       out.printf("spotcheck %d architectures on %s, %s split (%s), %d epochs, device %s; table column %s [%s]%n",
