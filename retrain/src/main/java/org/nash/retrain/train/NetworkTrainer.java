@@ -45,7 +45,29 @@ public final class NetworkTrainer {
     this.device = device;
   }
 
+  /**
+   * Trains and evaluates the cell. A training whose losses stay finite but whose evaluation is NaN is
+   * run once more from the start, with the same seed: on the shared CPU machine, under load, about one
+   * training in thirty ended with a NaN evaluation while its training losses were those of every other
+   * run, and a second evaluation of the same weights was NaN again (a transient fault in the weights'
+   * last update, cause not found). The rerun gives the deterministic result; it is said on stderr. A
+   * training that diverges (NaN training loss) is not rerun.
+   */
   public TrainResult train(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
+    TrainResult r = trainOnce(ops, train, valid, listener);
+    EpochResult last = r.epochs().get(r.epochs().size() - 1);
+    if (Double.isFinite(r.validLoss()) || !Double.isFinite(last.trainLoss())) {
+      return r;
+    }
+    System.err.printf(java.util.Locale.ROOT, "nash: training of cell %s (seed %d) ended with training loss %.6f but"
+        + " evaluation loss NaN; training it again%n", java.util.Arrays.toString(ops), settings.seed(), last.trainLoss());
+    TrainResult again = trainOnce(ops, train, valid, listener);
+    System.err.printf(java.util.Locale.ROOT, "nash: second training: training loss %.6f, evaluation loss %s%n",
+        again.epochs().get(again.epochs().size() - 1).trainLoss(), again.validLoss());
+    return again;
+  }
+
+  private TrainResult trainOnce(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
     long t0 = System.nanoTime();
     Engine.getInstance().setRandomSeed((int) settings.seed());
     // libtorch's grad mode is per thread and DJL turns it off only on the thread that loaded the
