@@ -77,7 +77,8 @@ public final class CellTrainer {
     this.seed = seed;
     this.settingsText = settingsText(settings, subset);
     this.settingsHash = sha256(settingsText).substring(0, 16);
-    this.dataSha256 = store != null || pool != null ? data.sha256() : null;
+    // the pool's spec already holds it: hashing the images again would cost a pass over them
+    this.dataSha256 = pool != null ? pool.spec().dataSha256() : store != null ? data.sha256() : null;
   }
 
   /**

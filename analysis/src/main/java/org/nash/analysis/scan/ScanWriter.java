@@ -1,22 +1,18 @@
 package org.nash.analysis.scan;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.FiniteJson;
 import org.nash.io.AtomicFiles;
 
 /**
@@ -28,8 +24,7 @@ public final class ScanWriter {
   // Columns in record-component order (CsvMapper sorts them alphabetically by default).
   private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .registerModule(new SimpleModule().addSerializer(Double.class, new FiniteOrNull())
-          .addSerializer(double.class, new FiniteOrNull()));
+      .registerModule(FiniteJson.module());
 
   private ScanWriter() {}
 
@@ -117,22 +112,6 @@ public final class ScanWriter {
       return (JSON.writeValueAsString(top) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the scan as JSON", e);
-    }
-  }
-
-  /** NaN and infinities are not JSON numbers: they are written as null. */
-  private static final class FiniteOrNull extends StdSerializer<Double> {
-    FiniteOrNull() {
-      super(Double.class);
-    }
-
-    @Override
-    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (v == null || !Double.isFinite(v)) {
-        g.writeNull();
-      } else {
-        g.writeNumber(v);
-      }
     }
   }
 }

@@ -1,24 +1,20 @@
 package org.nash.analysis.spotcheck;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.awt.Color;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nash.analysis.output.Artifacts;
+import org.nash.analysis.output.FiniteJson;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Plot;
 import org.nash.io.AtomicFiles;
@@ -34,8 +30,7 @@ public final class SpotCheckWriter {
   /** Up to this many cells get their own colour and legend entry in the figure. */
   private static final int MAX_NAMED = 10;
   public static final String SECTION = "Spot check: trained vs table";
-  private static final SimpleModule FINITE = new SimpleModule().addSerializer(Double.class, new FiniteOrNull())
-      .addSerializer(double.class, new FiniteOrNull());
+  private static final SimpleModule FINITE = FiniteJson.module();
   // Columns in record-component order; NaN (no table value, no seeds) is an empty field.
   private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .addModule(FINITE).build();
@@ -193,21 +188,5 @@ public final class SpotCheckWriter {
           true));
     }
     return plot.xRange(lo, hi).yRange(lo, hi);
-  }
-
-  /** NaN and infinities are not JSON numbers: they are written as null. */
-  private static final class FiniteOrNull extends StdSerializer<Double> {
-    FiniteOrNull() {
-      super(Double.class);
-    }
-
-    @Override
-    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (v == null || !Double.isFinite(v)) {
-        g.writeNull();
-      } else {
-        g.writeNumber(v);
-      }
-    }
   }
 }
