@@ -14,7 +14,7 @@ import java.util.Properties;
  * Java runtime; the operating system and architecture. Written beside the data versions into every
  * saved config and report, so a number can be traced to the code that made it.
  */
-public record Provenance(String nashVersion, String gitCommit, String java, String os) {
+public record Provenance(String nashVersion, String gitCommit, String java, String os, String cpu, int cores) {
   private static final Provenance CURRENT = detect();
 
   public static Provenance current() {
@@ -32,16 +32,38 @@ public record Provenance(String nashVersion, String gitCommit, String java, Stri
     m.put("git_commit", gitCommit);
     m.put("java", java);
     m.put("os", os);
+    m.put("cpu", cpu);
+    m.put("cores", Integer.toString(cores));
     return m;
   }
 
   private static Provenance detect() {
-    return new Provenance(version(), detectGitCommit(), System.getProperty("java.version") + " ("
+    return new Provenance(builtVersion(), detectGitCommit(), System.getProperty("java.version") + " ("
         + System.getProperty("java.vendor") + ")", System.getProperty("os.name") + " "
-        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpuModel(),
+        Runtime.getRuntime().availableProcessors());
   }
 
-  private static String version() {
+  /** The processor's model name (Linux), else the architecture. */
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not readable: the architecture says something at least
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /** nash's version, as built (from {@code version.properties}). */
+  public static String version() {
+    return CURRENT.nashVersion();
+  }
+
+  private static String builtVersion() {
     try (InputStream in = Provenance.class.getResourceAsStream("/org/nash/version.properties")) {
       Properties p = new Properties();
       if (in != null) {

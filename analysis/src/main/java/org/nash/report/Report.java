@@ -1,5 +1,6 @@
 package org.nash.report;
 
+import org.nash.results.SavedExperiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.nash.NashException;
@@ -22,11 +24,10 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
 import org.nash.io.Progress;
-import org.nash.run.ConfigLoader;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.RecordCheck;
-import org.nash.run.TrialsFile;
+import org.nash.results.RecordCheck;
+import org.nash.results.TrialsFile;
 import org.nash.table.Unit;
 
 /**
@@ -224,10 +225,10 @@ public final class Report {
 
   private static Experiment read(Path root, Path dir, DataCatalog catalog, Progress.Factory progress) {
     Path file = dir.resolve(TrialsFile.NAME);
-    Path saved = dir.resolve(ExperimentRunner.CONFIG_NAME);
     // Records must belong to the folder's experiment: its grid and settings (duplicates count once).
-    ExperimentConfig savedCfg = Files.exists(saved) ? ConfigLoader.load(saved) : null;
-    RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark, catalog));
+    org.nash.config.Experiment savedCfg = SavedExperiment.read(dir).map(SavedExperiment::experiment).orElse(null);
+    RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark(), catalog),
+        Report.class.getClassLoader());
     String where = root.equals(dir) ? TrialsFile.NAME : root.relativize(file).toString();
     TrialSource source = new TrialSource(file, where, check, progress);
     // The first pass: the record check, duplicates, and every group's final values.
@@ -245,13 +246,9 @@ public final class Report {
     Map<String, String> names = new LinkedHashMap<>();
     String name = root.equals(dir) ? dir.toAbsolutePath().normalize().getFileName().toString()
         : dir.getFileName().toString();
-    Path cfgFile = dir.resolve(ExperimentRunner.CONFIG_NAME);
-    if (Files.exists(cfgFile)) {
-      ExperimentConfig cfg = ConfigLoader.load(cfgFile);
-      if (cfg.searchers != null) {
-        cfg.searchers.forEach(s -> names.put(s.label(), s.name));
-      }
-      name = cfg.name != null ? cfg.name : name;
+    if (savedCfg != null) {
+      savedCfg.searchers().forEach(s -> names.put(s.label(), s.name()));
+      name = savedCfg.name().orElse(name);
     }
     Benchmark b = null;
     if (!benchmarks.isEmpty()) {
@@ -286,12 +283,9 @@ public final class Report {
   /** The first experiment config's {@code title}, else the folder's name. */
   static String title(Path dir, List<Experiment> exps) {
     for (Experiment e : exps) {
-      Path cfg = e.dir().resolve(ExperimentRunner.CONFIG_NAME);
-      if (Files.exists(cfg)) {
-        String t = ConfigLoader.load(cfg).title;
-        if (t != null && !t.isBlank()) {
-          return t;
-        }
+      Optional<String> t = SavedExperiment.read(e.dir()).flatMap(s -> s.experiment().title());
+      if (t.isPresent()) {
+        return t.get();
       }
     }
     return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
@@ -299,7 +293,7 @@ public final class Report {
 
   /** The provenance line heading a results folder's config.yaml, if it has one. */
   private static String writtenBy(Path dir) {
-    try (var lines = Files.lines(dir.resolve(ExperimentRunner.CONFIG_NAME))) {
+    try (var lines = Files.lines(dir.resolve(SavedExperiment.CONFIG_NAME))) {
       return lines.findFirst().filter(l -> l.startsWith("# written by ")).map(l -> "; results " + l.substring(2))
           .orElse("");
     } catch (IOException | UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package org.nash.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.nash.NashException;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 
 /**
  * A study to reproduce ({@code configs/<name>.yaml}, run by {@code nash reproduce}): parts, each an
@@ -32,16 +35,25 @@ public final class Study {
     /** Subfolder name (default: the experiment's name, else the scanned benchmark). */
     public String folder;
     public Scan scan;
-    public ExperimentConfig experiment;
+    /** The experiment config as written in the study (checked by {@link #experiment(Path, int)}). */
+    @JsonProperty("experiment")
+    public Map<String, Object> experimentConfig;
+    @JsonIgnore
+    private Experiment experiment;
+
+    /** The part's experiment, checked; null for a part that only scans. */
+    public Experiment experiment() {
+      return experiment;
+    }
 
     public String folder() {
-      return folder != null ? folder : experiment != null && experiment.name != null ? experiment.name
+      return folder != null ? folder : experiment != null && experiment.name().isPresent() ? experiment.name().get()
           : scan != null ? scan.benchmark : null;
     }
 
     /** The benchmark scanned: the scan's own, else the experiment's. */
     public String scanBenchmark() {
-      return scan.benchmark != null ? scan.benchmark : experiment == null ? null : experiment.benchmark;
+      return scan.benchmark != null ? scan.benchmark : experiment == null ? null : experiment.benchmark();
     }
   }
 
@@ -86,6 +98,9 @@ public final class Study {
     for (int i = 0; i < s.parts.size(); i++) {
       Part p = s.parts.get(i);
       String at = file + ": parts[" + i + "]";
+      if (p.experimentConfig != null) {
+        p.experiment = ConfigLoader.fromTree(p.experimentConfig, at + ".experiment");
+      }
       if (p.scan == null && p.experiment == null) {
         throw new NashException(at + " has neither 'scan' nor 'experiment'");
       }

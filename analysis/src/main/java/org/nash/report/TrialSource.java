@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import org.nash.NashException;
 import org.nash.analysis.compare.Groups;
 import org.nash.io.Progress;
-import org.nash.run.RecordCheck;
-import org.nash.run.TrialsFile;
+import org.nash.results.RecordCheck;
+import org.nash.results.TrialsFile;
 
 /**
  * The trials of one results folder as a replayable {@link Groups.Source}, streamed from its

@@ -20,8 +20,8 @@ import org.nash.analysis.compare.Trials;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Table;
 import org.nash.benchmark.Benchmarks;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /** The report on hand-made trials of the real NB201 data version: bad input, completeness, determinism. */
 class ReportTest {

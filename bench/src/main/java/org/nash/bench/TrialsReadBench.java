@@ -1,12 +1,13 @@
 package org.nash.bench;
 
+import org.nash.plan.Planner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.nash.data.DataCatalog;
-import org.nash.run.ConfigLoader;
+import org.nash.config.ConfigLoader;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialsFile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,7 +56,7 @@ public class TrialsReadBench {
           seeds: 200
           """;
       Path out = Files.createTempDirectory("nash-bench-trials");
-      ExperimentRunner.run(ExperimentRunner.plan(ConfigLoader.parse(yaml, "bench"), catalog,
+      ExperimentRunner.run(Planner.plan(ConfigLoader.parse(yaml, "bench"), catalog,
           TrialsReadBench.class.getClassLoader()), out, 2, null);
       file = out.resolve(TrialsFile.NAME);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
-import org.nash.run.ShardMerge;
+import org.nash.results.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

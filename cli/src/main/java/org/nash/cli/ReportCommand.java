@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.analysis.reliability.Reliability;
 import org.nash.report.Report;
-import org.nash.run.ShardMerge;
+import org.nash.results.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,7 @@
 package org.nash.cli;
 
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.report.Report;
 import org.nash.report.Study;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,7 +53,7 @@ final class ReproduceCommand implements Runnable {
 
   /** A part, checked and planned before anything runs. */
   private record Planned(Study.Part part, Path dir, Benchmark scanBenchmark, ScanOptions scan,
-      ExperimentRunner.Plan plan, int done) {}
+      Plan plan, int done) {}
 
   @Override
   public void run() {
@@ -89,7 +91,7 @@ final class ReproduceCommand implements Runnable {
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Planned p : parts) {
       if (p.plan() != null) {
-        System.out.println("== " + p.plan().config().name + ": final budget");
+        System.out.println("== " + p.part().folder() + ": final budget");
         System.out.print(Summary.format(Summary.of(p.dir().resolve(TrialsFile.NAME))));
       }
       Path rel = p.dir().resolve("reliability").resolve("reliability.csv");
@@ -113,10 +115,10 @@ final class ReproduceCommand implements Runnable {
         sb = Benchmarks.load(part.scanBenchmark(), nash.catalog());
         so = ScanOptions.resolve(sb, part.scan.datasets, part.scan.connectedOnly, part.scan.reference);
       }
-      ExperimentRunner.Plan plan = null;
+      Plan plan = null;
       int done = 0;
-      if (part.experiment != null) {
-        plan = ExperimentRunner.plan(part.experiment, nash.catalog(), nash.loader());
+      if (part.experiment() != null) {
+        plan = Planner.plan(part.experiment(), nash.catalog(), nash.loader());
         done = alreadyDone(plan, dir);
       }
       out.add(new Planned(part, dir, sb, so, plan, done));
@@ -152,7 +154,7 @@ final class ReproduceCommand implements Runnable {
   }
 
   /** Trials of the plan already in the folder (so the bar starts where a resumed run is). */
-  private static int alreadyDone(ExperimentRunner.Plan plan, Path dir) {
+  private static int alreadyDone(Plan plan, Path dir) {
     return ExperimentRunner.alreadyDone(plan, dir);
   }
 

@@ -1,14 +1,16 @@
 package org.nash.cli;
 
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nash.analysis.compare.Summary;
-import org.nash.run.ConfigLoader;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.Shard;
+import org.nash.plan.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,16 +43,16 @@ final class RunCommand implements Runnable {
 
   @Override
   public void run() {
-    ExperimentConfig cfg = ConfigLoader.load(config);
-    String name = cfg.name != null ? cfg.name : config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    Experiment cfg = ConfigLoader.load(config);
+    String name = cfg.name().orElse(config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     Path dir = out != null ? out : Path.of("results", Cli.safeName(name, "the config's name"));
-    int n = threads != null ? threads : cfg.threads != null ? cfg.threads : Runtime.getRuntime().availableProcessors();
+    int n = threads != null ? threads : cfg.threads().orElse(Runtime.getRuntime().availableProcessors());
     long t0 = System.nanoTime();
     // Loading the tables takes seconds: say so before the first silence.
-    System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark);
+    System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark());
     Shard sh = shard == null ? null : Shard.parse(shard, System.getenv());
-    ExperimentRunner.Plan plan = sh == null ? ExperimentRunner.plan(cfg, nash.catalog(), nash.loader())
-        : ExperimentRunner.plan(cfg, nash.catalog(), nash.loader(), sh, dir);
+    Plan plan = sh == null ? Planner.plan(cfg, nash.catalog(), nash.loader())
+        : Planner.plan(cfg, nash.catalog(), nash.loader(), sh, dir);
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, sh == null ? dir : sh.folder(dir) + " (shard " + sh + ")");
     // The signal's seed aggregation and the stop rule are named wherever a result line names them.

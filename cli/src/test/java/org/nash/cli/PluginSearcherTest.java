@@ -14,8 +14,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /** docs/ADDING_A_SEARCHER.md's example compiles, loads as a plugin jar and runs through nash run. */
 class PluginSearcherTest {

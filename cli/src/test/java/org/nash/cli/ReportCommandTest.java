@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Table;
 import org.nash.report.Report;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialsFile;
 
 /** {@code nash report} on a real (small) NB201 run: the page, a cut trials file, another data version. */
 class ReportCommandTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmarks;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * {@code nash report} holds a few numbers per trial, never the trials: 24,000 trials with 40 steps

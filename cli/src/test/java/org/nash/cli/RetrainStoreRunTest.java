@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.retrain.store.TrainedStore;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * {@code nash run} with a retraining oracle and the result store of trained cells (tiny network on

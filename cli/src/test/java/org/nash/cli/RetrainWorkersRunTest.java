@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.retrain.store.TrainedStore;
 import org.nash.retrain.TrainingWorker;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * {@code workers: N}: trainings in N worker processes give the same trials whatever N, a worker that

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * Sharded runs on real NB-201 data: N shards merged are the bytes of one run; a killed shard resumes

@@ -20,12 +20,34 @@ import org.nash.table.BenchmarkTable;
  * @param version digest of the data files it was built from; results record it so that analyses
  *     refuse to mix results of different data
  * @param note shown with every result built from it (e.g. that a table is only a sample), or null
+ * @param dataFiles the sha256 of each data file it was built from, by catalog id (recorded in run.json)
  */
 public record Benchmark(String name, String version, SearchSpace space, BenchmarkTable table,
-    Map<String, Objective> objectives, String note) {
+    Map<String, Objective> objectives, String note, Map<String, String> dataFiles) {
 
   public Benchmark {
     objectives = new LinkedHashMap<>(objectives);
+    dataFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
+  }
+
+  /** A benchmark whose data files are not listed (made in code, or from files outside the catalog). */
+  public Benchmark(String name, String version, SearchSpace space, BenchmarkTable table,
+      Map<String, Objective> objectives, String note) {
+    this(name, version, space, table, objectives, note, Map.of());
+  }
+
+  /** The same benchmark with other objectives (e.g. a search signal chosen by the config). */
+  public Benchmark withObjectives(Map<String, Objective> objectives) {
+    return new Benchmark(name, version, space, table, objectives, note, dataFiles);
+  }
+
+  /** The sha256 of each catalog file, by id, as {@link #dataFiles()} lists them. */
+  public static Map<String, String> dataFiles(DataCatalog catalog, String... ids) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String id : ids) {
+      m.put(id, catalog.entry(id).sha256());
+    }
+    return m;
   }
 
   public List<String> datasets() {

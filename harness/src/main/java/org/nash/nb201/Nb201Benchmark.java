@@ -60,8 +60,9 @@ public final class Nb201Benchmark implements BenchmarkProvider {
               HP12, Map.of("seed_mean", ds + "/valid-acc@12"),
               HP200, Map.of("single_run", ds + "/valid-acc-single@200"))));
     }
-    return new Benchmark(name(), Benchmark.dataVersion(catalog, DATA_FILES.toArray(String[]::new)), t.space(), t,
-        obj, null);
+    String[] files = DATA_FILES.toArray(String[]::new);
+    return new Benchmark(name(), Benchmark.dataVersion(catalog, files), t.space(), t, obj, null,
+        Benchmark.dataFiles(catalog, files));
   }
 
   private static Map<String, String> orderedAgg(String k1, String v1, String k2, String v2) {

@@ -2,7 +2,6 @@ package org.nash.oracle;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Fidelity;
 import org.nash.data.DataCatalog;
 import org.nash.plugin.Params;
@@ -18,24 +17,15 @@ public interface OracleProvider extends Plugin {
   /**
    * An oracle for one dataset (or task) at a fidelity. Called once per dataset, before any trial
    * runs, so expensive set-up (fitting a model) happens once; the oracle must then be safe to query
-   * from several threads. Read parameters with {@code params}; the runner rejects unread ones.
+   * from several threads. State that the oracle would keep in one place shared by runs (a result store
+   * of trained cells) goes under {@link OracleRequest#shardDir()} when the run is one shard of several,
+   * so shards on several machines never write one file over a network file system;
+   * {@link #mergeShards} folds it back.
    */
-  Oracle create(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog);
+  Oracle create(OracleRequest request);
 
   /**
-   * {@link #create} for one shard of a sharded run ({@code nash run --shard K/N}): state that the
-   * oracle keeps by default in one place shared by runs (a result store of trained cells) goes under
-   * {@code shardDir}, the shard's own folder, instead; shards on several machines then never write one
-   * file over a network file system. {@link #mergeShards} folds it back. The default ignores the folder.
-   */
-  default Oracle create(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
-      Path shardDir) {
-    return create(benchmark, dataset, fidelity, params, catalog);
-  }
-
-  /**
-   * Called by {@code nash merge} once the shards' trials are merged: folds what {@link #create(Benchmark,
-   * String, Fidelity, Params, DataCatalog, Path)} kept under each shard folder into the shared state a
+   * Called by {@code nash merge} once the shards' trials are merged: folds what {@link #create} kept under each shard folder into the shared state a
    * single-machine run would have used. Must be idempotent (a merge may be repeated). Returns one line
    * saying what was merged, or null if this oracle keeps nothing per shard.
    */

@@ -1,9 +1,5 @@
 package org.nash.oracle;
 
-import org.nash.benchmark.Benchmark;
-import org.nash.benchmark.Fidelity;
-import org.nash.data.DataCatalog;
-import org.nash.plugin.Params;
 import org.nash.plugin.Registry;
 
 /** {@code oracle: table}: the benchmark's own {@link TableOracleFactory}, else {@link TabularOracle}. */
@@ -21,13 +17,11 @@ public final class TableOracleProvider implements OracleProvider {
   }
 
   @Override
-  public Oracle create(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Registry<TableOracleFactory> own = Registry.load(TableOracleFactory.class, "table oracle",
-        loader != null ? loader : TableOracleProvider.class.getClassLoader());
-    if (own.has(benchmark.name())) {
-      return own.get(benchmark.name()).create(benchmark, dataset, fidelity, params);
+  public Oracle create(OracleRequest r) {
+    Registry<TableOracleFactory> own = Registry.load(TableOracleFactory.class, "table oracle", r.plugins());
+    if (own.has(r.benchmark().name())) {
+      return own.get(r.benchmark().name()).create(r.benchmark(), r.dataset(), r.fidelity(), r.params());
     }
-    return new TabularOracle(benchmark, dataset, fidelity);
+    return new TabularOracle(r.benchmark(), r.dataset(), r.fidelity());
   }
 }

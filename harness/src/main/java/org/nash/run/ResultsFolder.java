@@ -1,7 +1,5 @@
 package org.nash.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -9,10 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Optional;
 import org.nash.NashException;
-import org.nash.Provenance;
-import org.nash.io.AtomicFiles;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
+import org.nash.plan.Plan;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
+import org.nash.results.FolderLock;
+import org.nash.results.RecordCheck;
+import org.nash.results.RunInfo;
+import org.nash.results.SavedExperiment;
+import org.nash.results.TrialsFile;
 
 /**
  * A results folder opened for one plan, locked for the length of the run. Its identity is the saved
@@ -22,8 +29,6 @@ import org.nash.io.AtomicFiles;
  * are done is a bit per grid index, so resuming a huge study costs no per-trial objects.
  */
 public final class ResultsFolder implements AutoCloseable {
-  public static final String CONFIG_NAME = "config.yaml";
-
   private final Path dir;
   private final Path trials;
   private final FolderLock lock;
@@ -36,6 +41,7 @@ public final class ResultsFolder implements AutoCloseable {
   private int[] owners;
   private BitSet members;
   private int gridSize;
+  private RunInfo info;
 
   private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
@@ -48,15 +54,15 @@ public final class ResultsFolder implements AutoCloseable {
    * run, holding a different experiment, or holding records that are not this experiment's is
    * refused before anything is written.
    */
-  static ResultsFolder open(Path dir, ExperimentRunner.Plan plan) {
-    return open(dir, plan, null, null);
+  static ResultsFolder open(Path dir, Plan plan, int threads) {
+    return open(dir, plan, threads, null, null);
   }
 
   /**
-   * Opens the folder of one shard: as {@link #open(Path, ExperimentRunner.Plan)}, but the seeds must be
-   * the folder's (they decide the shares) and a record of another shard's trial is refused.
+   * Opens the folder of one shard: as {@link #open(Path, Plan, int)}, but the seeds must be the
+   * folder's (they decide the shares) and a record of another shard's trial is refused.
    */
-  static ResultsFolder open(Path dir, ExperimentRunner.Plan plan, Shard shard, int[] owners) {
+  static ResultsFolder open(Path dir, Plan plan, int threads, Shard shard, int[] owners) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -72,12 +78,18 @@ public final class ResultsFolder implements AutoCloseable {
       if (lock.staleHolder() != null) {
         f.notes.add("took over the lock of an earlier run (PID " + lock.staleHolder() + ") that did not end normally");
       }
-      ExperimentConfig toSave = f.checkIdentity(plan);
-      int seedLimit = Math.max(f.savedSeeds, plan.config().seeds);
+      Optional<SavedExperiment> saved = SavedExperiment.read(dir);
+      boolean save = f.checkIdentity(plan, saved);
+      int seedLimit = Math.max(f.savedSeeds, plan.experiment().seeds());
       f.readDone(plan, seedLimit);
       // Saved only once the records are known to be this experiment's: a refused run leaves no trace.
-      if (toSave != null) {
-        AtomicFiles.writeAtomically(dir.resolve(CONFIG_NAME), provenance(plan) + ConfigLoader.toYaml(toSave));
+      RunInfo info = saved.flatMap(SavedExperiment::run).orElseGet(() -> RunRecord.of(plan, shard))
+          .withSession(RunInfo.Session.start(threads), false);
+      if (save) {
+        f.info = SavedExperiment.write(dir, plan.experiment(), info);
+      } else {
+        f.info = info.forConfig(RunInfo.sha256(saved.get().configText()));
+        f.info.write(dir);
       }
       return f;
     } catch (RuntimeException e) {
@@ -86,66 +98,44 @@ public final class ResultsFolder implements AutoCloseable {
     }
   }
 
-  /** Compares with the saved config; returns the config to save (new folder, or more seeds), or null. */
-  private ExperimentConfig checkIdentity(ExperimentRunner.Plan plan) {
-    ExperimentConfig current = ConfigLoader.parse(ConfigLoader.toYaml(plan.config()), "config");
-    current.threads = null;
-    Path configPath = dir.resolve(CONFIG_NAME);
-    if (!Files.exists(configPath)) {
-      return current;
+  /** Compares with the saved experiment; returns whether to save this one (new folder, or more seeds). */
+  private boolean checkIdentity(Plan plan, Optional<SavedExperiment> saved) {
+    Experiment current = plan.experiment();
+    if (saved.isEmpty()) {
+      return true;
     }
-    ExperimentConfig saved = ConfigLoader.load(configPath);
-    List<String> diff = differences(saved, current);
+    Experiment old = saved.get().experiment();
+    List<String> diff = ConfigLoader.differences(old, current);
     if (!diff.isEmpty()) {
-      throw new NashException("results folder " + dir + " holds a different experiment: its " + CONFIG_NAME
+      throw new NashException("results folder " + dir + " holds a different experiment: its " + SavedExperiment.CONFIG_NAME
           + " differs from this config in " + String.join("; ", diff) + " (only 'seeds' may change, to extend or"
           + " resume a study); choose another --out or delete the folder");
     }
-    savedSeeds = saved.seeds;
-    if (shard != null && saved.seeds != current.seeds) {
-      throw new NashException("shard folder " + dir + " holds a study of " + saved.seeds + " seeds, this config has "
-          + current.seeds + "; the seeds decide which trials each shard runs, so all shards of a run need the same"
+    saved.get().run().ifPresent(r -> r.requireData(dir, plan.benchmark().version(), "results of different data"
+        + " cannot be mixed; use another --out"));
+    savedSeeds = old.seeds();
+    if (shard != null && old.seeds() != current.seeds()) {
+      throw new NashException("shard folder " + dir + " holds a study of " + old.seeds() + " seeds, this config has "
+          + current.seeds() + "; the seeds decide which trials each shard runs, so all shards of a run need the same"
           + " config (seeds included)");
     }
-    if (saved.seeds > current.seeds) {
-      notes.add("the folder holds a study of " + saved.seeds + " seeds; this config asks for the first " + current.seeds);
-    } else if (saved.seeds < current.seeds) {
-      notes.add("extending the study from " + saved.seeds + " to " + current.seeds + " seeds");
-      return current;
+    if (old.seeds() > current.seeds()) {
+      notes.add("the folder holds a study of " + old.seeds() + " seeds; this config asks for the first " + current.seeds());
+    } else if (old.seeds() < current.seeds()) {
+      notes.add("extending the study from " + old.seeds() + " to " + current.seeds() + " seeds");
+      return true;
     }
-    return null;
+    return false;
   }
 
-  /** The fields in which two configs differ, seeds aside, e.g. {@code budget.queries (folder: 300, this config: 301)}. */
-  static List<String> differences(ExperimentConfig saved, ExperimentConfig current) {
-    JsonNode a = ConfigLoader.yaml().valueToTree(saved);
-    JsonNode b = ConfigLoader.yaml().valueToTree(current);
-    for (JsonNode n : List.of(a, b)) {
-      ((ObjectNode) n).remove(List.of("seeds", "threads"));
-    }
-    List<String> out = new ArrayList<>();
-    diff("", a, b, out);
-    return out;
+  /** Records the end of this run's session in run.json. */
+  void finish(int ran) {
+    List<RunInfo.Session> s = info.sessions();
+    info = info.withSession(s.get(s.size() - 1).end(ran), true);
+    info.write(dir);
   }
 
-  private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
-    if (a != null && b != null && a.isObject() && b.isObject()) {
-      TreeSet<String> names = new TreeSet<>();
-      a.fieldNames().forEachRemaining(names::add);
-      b.fieldNames().forEachRemaining(names::add);
-      for (String n : names) {
-        diff(path.isEmpty() ? n : path + "." + n, a.get(n), b.get(n), out);
-      }
-    } else if (a == null || b == null || !a.equals(b)) {
-      out.add(path + " (folder: " + show(a) + ", this config: " + show(b) + ")");
-    }
-  }
-
-  private static String show(JsonNode n) {
-    return n == null || n.isNull() ? "none" : n.isTextual() ? n.asText() : n.toString();
-  }
-
-  private void readDone(ExperimentRunner.Plan plan, int seedLimit) {
+  private void readDone(Plan plan, int seedLimit) {
     TrialGrid grid = plan.trials();
     RecordCheck check = RecordCheck.of(plan, seedLimit);
     BitSet later = new BitSet();
@@ -223,11 +213,5 @@ public final class ResultsFolder implements AutoCloseable {
   @Override
   public void close() {
     lock.close();
-  }
-
-  /** A comment heading the saved config: what wrote it, on which data (comments are not compared). */
-  static String provenance(ExperimentRunner.Plan plan) {
-    return "# written by " + Provenance.current().line() + "\n# benchmark " + plan.benchmark().name()
-        + ", data version " + plan.benchmark().version() + "\n";
   }
 }

@@ -1,5 +1,12 @@
 package org.nash.run;
 
+import org.nash.plan.Plan;
+import org.nash.plan.TrialContext;
+import org.nash.plan.TrialGrid;
+import org.nash.plugin.PluginFailure;
+import org.nash.results.TrialResult;
+import org.nash.plan.TrialSpec;
+import org.nash.results.TrialsFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -30,7 +37,7 @@ final class TrialExecutor {
   private record Finished(TrialResult result, String line) {}
 
   /** Returns the number of trials run. */
-  static int run(ExperimentRunner.Plan plan, ResultsFolder folder, int threads, Consumer<TrialResult> onFinished) {
+  static int run(Plan plan, ResultsFolder folder, int threads, Consumer<TrialResult> onFinished) {
     TrialGrid grid = plan.trials();
     int window = threads * WINDOW_PER_THREAD;
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -58,16 +65,16 @@ final class TrialExecutor {
           write(inFlight.removeFirst(), out, onFinished);
         }
         TrialSpec t = grid.get(i);
-        TrialRunner.Context ctx = plan.cells().get(grid.cell(i));
+        TrialContext ctx = plan.cells().get(grid.cell(i));
         inFlight.addLast(pool.submit(() -> {
           try {
             TrialResult r = TrialRunner.run(t, plan.factories().get(t.searcherLabel()), ctx);
             return new Finished(r, TrialsFile.toLine(r));
-          } catch (NashException e) {
+          } catch (NashException | PluginFailure e) {
             throw e;
           } catch (RuntimeException e) {
-            // a plugin's bug: name the trial so that it can be rerun alone
-            throw new NashException("trial " + t.key() + " failed: " + e, e);
+            // nash's own bug (plugins' are PluginFailures): name the trial so that it can be rerun alone
+            throw new IllegalStateException("trial " + t.key() + " failed: " + e, e);
           }
         }));
         ran++;
@@ -77,10 +84,10 @@ final class TrialExecutor {
       }
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      if (c instanceof NashException ne) {
-        throw ne;
+      if (c instanceof RuntimeException re) {
+        throw re;
       }
-      throw new NashException("a trial failed: " + c, c);
+      throw new IllegalStateException("a trial failed: " + c, c);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NashException("interrupted; rerun the same command to resume");

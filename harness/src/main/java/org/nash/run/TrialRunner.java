@@ -1,5 +1,10 @@
 package org.nash.run;
 
+import org.nash.config.Experiment;
+import org.nash.plan.TrialContext;
+import org.nash.plugin.PluginFailure;
+import org.nash.results.TrialResult;
+import org.nash.plan.TrialSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,28 +28,13 @@ public final class TrialRunner {
 
   private TrialRunner() {}
 
-  /** What a trial needs besides its spec; shared read-only by all trials of a dataset x pool. */
-  public record Context(Benchmark benchmark, SearchDomain domain, Oracle oracle, String oracleName,
-      String signalKey, String reportedKey, double optimum, double optimumPool, boolean chargeRepeats,
-      boolean trace, String protocol, String aggregation, String stopRule) {
-    /** Without the protocol fields (none is recorded; stop before the overshooting query). */
-    public Context(Benchmark benchmark, SearchDomain domain, Oracle oracle, String oracleName, String signalKey,
-        String reportedKey, double optimum, double optimumPool, boolean chargeRepeats, boolean trace) {
-      this(benchmark, domain, oracle, oracleName, signalKey, reportedKey, optimum, optimumPool, chargeRepeats, trace,
-          null, null, null);
-    }
-
-    boolean keepOvershoot() {
-      return "keep_overshoot".equals(stopRule);
-    }
-  }
-
-  public static TrialResult run(TrialSpec spec, SearcherFactory factory, Context ctx) {
+  public static TrialResult run(TrialSpec spec, SearcherFactory factory, TrialContext ctx) {
     SplittableRandom root = new SplittableRandom(spec.rngSeed());
     SplittableRandom searcherRng = root.split();
     SplittableRandom oracleRng = root.split();
     BudgetLedger ledger = new BudgetLedger(spec.maxQueries(), spec.maxSeconds(), ctx.keepOvershoot());
-    Searcher searcher = factory.create(ctx.domain(), searcherRng, ledger);
+    Searcher searcher = PluginFailure.guard("searcher", spec.searcherName(), factory,
+        () -> factory.create(ctx.domain(), searcherRng, ledger));
     if (!(searcher instanceof TrialAware aware)) {
       return loop(spec, searcher, ctx, ledger, oracleRng);
     }
@@ -59,7 +49,7 @@ public final class TrialRunner {
     }
   }
 
-  private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, BudgetLedger ledger,
+  private static TrialResult loop(TrialSpec spec, Searcher searcher, TrialContext ctx, BudgetLedger ledger,
       SplittableRandom oracleRng) {
     Map<Arch, Observation> seen = new HashMap<>();
     List<TrialResult.Step> steps = new ArrayList<>();
@@ -73,11 +63,16 @@ public final class TrialRunner {
     String stop = "budget";
 
     while (true) {
-      if (spec.maxQueries() == 0 && ledger.queries() >= Planner.MAX_QUERIES) {
-        stop = "query limit (" + Planner.MAX_QUERIES + " per trial)";
+      if (spec.maxQueries() == 0 && ledger.queries() >= Experiment.MAX_QUERIES) {
+        stop = "query limit (" + Experiment.MAX_QUERIES + " per trial)";
         break;
       }
-      Optional<Arch> next = searcher.ask();
+      Optional<Arch> next;
+      try {
+        next = searcher.ask();
+      } catch (RuntimeException e) {
+        throw failure("searcher", spec, searcher, "in ask()", e);
+      }
       if (next == null) {
         throw new NashException("searcher '" + spec.searcherLabel() + "' returned null from ask() (trial "
             + spec.key() + "); return Optional.empty() when it has nothing left to propose");
@@ -96,7 +91,12 @@ public final class TrialRunner {
       if (!free && !ledger.canAfford(0)) {
         break; // no charged query left: do not make the oracle train a cell that would not count
       }
-      Observation o = free ? prev : ctx.oracle().query(a, oracleRng);
+      Observation o;
+      try {
+        o = free ? prev : ctx.oracle().query(a, oracleRng);
+      } catch (RuntimeException e) {
+        throw failure("oracle", spec, ctx.oracle(), "answering " + a, e);
+      }
       double cost = free ? 0 : o.cost();
       if (!free && !ledger.canAfford(cost)) {
         break;
@@ -129,7 +129,11 @@ public final class TrialRunner {
             ctx.optimum() - o.reported(), ctx.optimumPool() - o.reported());
         steps.add(best);
       }
-      searcher.tell(a, o.signal(), cost);
+      try {
+        searcher.tell(a, o.signal(), cost);
+      } catch (RuntimeException e) {
+        throw failure("searcher", spec, searcher, "in tell()", e);
+      }
     }
     Map<String, Integer> sources = null;
     if (ctx.oracle().countsSources() || charged[Observation.Source.TRAINED.ordinal()] > 0
@@ -145,5 +149,14 @@ public final class TrialRunner {
         ctx.reportedKey(), costEstimated, ctx.chargeRepeats(),
         spec.maxQueries() > 0 ? spec.maxQueries() : null, spec.maxSeconds() > 0 ? spec.maxSeconds() : null,
         ledger.queries(), repeats, ledger.seconds(), ctx.stopRule(), stop, ctx.optimum(), ctx.optimumPool(), best, steps, trace);
+  }
+
+  /** A plugin's unexpected exception, naming the plugin and the trial; a deliberate NashException passes. */
+  private static RuntimeException failure(String kind, TrialSpec spec, Object plugin, String what, RuntimeException e) {
+    if (e instanceof NashException || e instanceof PluginFailure) {
+      return e;
+    }
+    String name = kind.equals("searcher") ? spec.searcherName() : plugin.getClass().getSimpleName();
+    return new PluginFailure(kind, name, plugin, what + " (trial " + spec.key() + ")", e);
   }
 }

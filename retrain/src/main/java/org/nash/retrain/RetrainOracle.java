@@ -14,6 +14,7 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
+import org.nash.oracle.OracleRequest;
 import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.store.TrainedStore;
@@ -260,17 +261,12 @@ public final class RetrainOracle implements Oracle {
       return RetrainOracle.signalKey(tableKey, fidelity, params);
     }
 
-    @Override
-    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
-      return create(b, dataset, fidelity, params, catalog, null);
-    }
-
     /** A shard keeps its trainings in its own store, {@code shardDir/trained.sqlite}, unless {@code store} is given. */
     @Override
-    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
-        Path shardDir) {
-      RetrainOracle o = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog, shardDir);
-      params.requireAllRead();
+    public Oracle create(OracleRequest r) {
+      RetrainOracle o = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(), r.catalog(),
+          r.shardDir().orElse(null));
+      r.params().requireAllRead();
       return o;
     }
 

@@ -8,6 +8,7 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
+import org.nash.oracle.OracleRequest;
 import org.nash.oracle.TableOracleProvider;
 import org.nash.plugin.Params;
 import org.nash.space.Arch;
@@ -85,21 +86,16 @@ public final class TableOrRetrainOracle implements Oracle {
       return RetrainOracle.signalKey(tableKey, fidelity, params);
     }
 
-    @Override
-    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog) {
-      return create(b, dataset, fidelity, params, catalog, null);
-    }
-
     /** A shard keeps its trainings in its own store, {@code shardDir/trained.sqlite}, unless {@code store} is given. */
     @Override
-    public Oracle create(Benchmark b, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
-        java.nio.file.Path shardDir) {
-      int epochs = params.getInt("epochs", fidelity.epochs());
-      RetrainOracle retrain = RetrainOracle.create(name(), b, dataset, fidelity, params, catalog, shardDir);
-      params.requireAllRead();
-      Oracle table = new TableOracleProvider().create(b, dataset, fidelity, new Params("oracle table", Map.of()),
-          catalog);
-      return new TableOrRetrainOracle(table, retrain, epochs == fidelity.epochs());
+    public Oracle create(OracleRequest r) {
+      int epochs = r.params().getInt("epochs", r.fidelity().epochs());
+      RetrainOracle retrain = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(),
+          r.catalog(), r.shardDir().orElse(null));
+      r.params().requireAllRead();
+      Oracle table = new TableOracleProvider().create(new OracleRequest(r.benchmark(), r.dataset(), r.fidelity(),
+          new Params("oracle table", Map.of()), r.catalog(), r.plugins(), java.util.Optional.empty()));
+      return new TableOrRetrainOracle(table, retrain, epochs == r.fidelity().epochs());
     }
 
     @Override

@@ -1,5 +1,13 @@
 package org.nash.run;
 
+import org.nash.results.SavedExperiment;
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
+import org.nash.config.ConfigLoader;
+import org.nash.results.RecordCheck;
+import org.nash.plan.TrialGrid;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,8 +44,8 @@ class ResultsFolderTest {
       seeds: 3
       """;
 
-  private static ExperimentRunner.Plan plan(String yaml) {
-    return ExperimentRunner.plan(ConfigLoader.parse(yaml, "test config"), TestData.catalog(),
+  private static Plan plan(String yaml) {
+    return Planner.plan(ConfigLoader.parse(yaml, "test config"), TestData.catalog(),
         ResultsFolderTest.class.getClassLoader());
   }
 
@@ -49,13 +57,13 @@ class ResultsFolderTest {
     Files.writeString(f, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }
 
-  private static NashException refused(ExperimentRunner.Plan p, Path out) {
+  private static NashException refused(Plan p, Path out) {
     return assertThrows(NashException.class, () -> ExperimentRunner.run(p, out, 2, null));
   }
 
   @Test
   void duplicateLinesCountOnceOnResumeSummaryAndRead() throws Exception {
-    ExperimentRunner.Plan p = plan(CONFIG);
+    Plan p = plan(CONFIG);
     Path out = dir.resolve("dup");
     ExperimentRunner.run(p, out, 2, null);
     Path f = out.resolve(TrialsFile.NAME);
@@ -76,12 +84,12 @@ class ResultsFolderTest {
 
   @Test
   void foreignAndNonTrialLinesAreRefusedWithTheirLineNumber() throws Exception {
-    ExperimentRunner.Plan p = plan(CONFIG);
+    Plan p = plan(CONFIG);
     Path out = dir.resolve("foreign");
     ExperimentRunner.run(p, out, 2, null);
     Path f = out.resolve(TrialsFile.NAME);
     List<String> good = lines(f);
-    RecordCheck check = RecordCheck.of(p.config(), p.benchmark());
+    RecordCheck check = RecordCheck.of(p.experiment(), p.benchmark(), getClass().getClassLoader());
 
     String[][] cases = {
         {"{}", ":4: not a trial record: missing field(s) key, benchmark"},
@@ -127,13 +135,20 @@ class ResultsFolderTest {
       assertTrue(e.getMessage().contains(c[1]), c[1] + " <- " + e.getMessage());
       assertTrue(System.nanoTime() - t0 < 5e9, "refused at once: " + c[1]);
     }
-    assertEquals(6_250_000L * 8, TrialGrid.count(2, 2, 2, 6_250_000L));
+    assertEquals(6_250_000L * 8, ConfigLoader.parse("""
+        benchmark: nb201
+        datasets: [a, b]
+        pools: [full, skip]
+        searchers: [{name: rs}, {name: re}]
+        budget: {queries: 1}
+        seeds: 6250000
+        """, "max").trialCount());
   }
 
   @Test
   void aHugeQueryBudgetOnATinyPoolEndsPromptly() throws Exception {
     // At most MAX_QUERIES per trial; a searcher that never repeats ends once it has seen the pool.
-    ExperimentRunner.Plan p = plan("""
+    Plan p = plan("""
         benchmark: nb201
         datasets: [cifar10]
         pools: ["skip,c3x3"]
@@ -165,7 +180,7 @@ class ResultsFolderTest {
     assertEquals(24, o.skipped());
     assertEquals(16, o.ran());
     assertTrue(o.repaired().contains("extending the study from 3 to 5 seeds"), o.repaired());
-    assertTrue(Files.readString(out.resolve(ResultsFolder.CONFIG_NAME)).contains("seeds: 5"));
+    assertTrue(Files.readString(out.resolve(SavedExperiment.CONFIG_NAME)).contains("seeds: 5"));
     // the same records as a 5-seed run from scratch, in another order
     List<String> grown = lines(out.resolve(TrialsFile.NAME));
     List<String> fresh = lines(ref.resolve(TrialsFile.NAME));
@@ -175,8 +190,9 @@ class ResultsFolderTest {
     ExperimentRunner.Outcome fewer = ExperimentRunner.run(plan(CONFIG.replace("seeds: 3", "seeds: 2")), out, 2, null);
     assertEquals(0, fewer.ran());
     assertEquals(16, fewer.skipped());
-    assertTrue(Files.readString(out.resolve(ResultsFolder.CONFIG_NAME)).contains("seeds: 5"));
-    RecordCheck check = RecordCheck.of(ConfigLoader.load(out.resolve(ResultsFolder.CONFIG_NAME)), plan(CONFIG).benchmark());
+    assertTrue(Files.readString(out.resolve(SavedExperiment.CONFIG_NAME)).contains("seeds: 5"));
+    RecordCheck check = RecordCheck.of(ConfigLoader.load(out.resolve(SavedExperiment.CONFIG_NAME)), plan(CONFIG).benchmark(),
+        getClass().getClassLoader());
     assertEquals(40, TrialsFile.read(out.resolve(TrialsFile.NAME), check).trials().size());
 
     NashException e = refused(plan(CONFIG.replace("queries: 30", "queries: 31").replace("[cifar10, cifar100]",
@@ -190,7 +206,7 @@ class ResultsFolderTest {
   void aFolderWithoutItsConfigAdoptsOnlyItsOwnRecords() throws Exception {
     Path out = dir.resolve("noconfig");
     ExperimentRunner.run(plan(CONFIG), out, 2, null);
-    Files.delete(out.resolve(ResultsFolder.CONFIG_NAME));
+    Files.delete(out.resolve(SavedExperiment.CONFIG_NAME));
     NashException e = refused(plan(CONFIG.replace("queries: 30", "queries: 40")), out);
     assertTrue(e.getMessage().contains(":1: trial cifar10/full/rs/0 was run with budget_queries 30, this experiment has 40"),
         e.getMessage());

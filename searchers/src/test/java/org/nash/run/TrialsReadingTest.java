@@ -1,5 +1,10 @@
 package org.nash.run;
 
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
+import org.nash.config.ConfigLoader;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +29,7 @@ class TrialsReadingTest {
   Path dir;
 
   private Path run(String yaml, String name) {
-    ExperimentRunner.Plan p = ExperimentRunner.plan(ConfigLoader.parse(yaml, name), TestData.catalog(),
+    Plan p = Planner.plan(ConfigLoader.parse(yaml, name), TestData.catalog(),
         TrialsReadingTest.class.getClassLoader());
     Path out = dir.resolve(name);
     ExperimentRunner.run(p, out, 2, null);

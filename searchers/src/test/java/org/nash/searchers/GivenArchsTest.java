@@ -1,5 +1,7 @@
 package org.nash.searchers;
 
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /** The {@code list} searcher through the real runner on the NB-201 table. */
 class GivenArchsTest {
@@ -21,8 +23,8 @@ class GivenArchsTest {
 
   private static final String ALL_SKIP = "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
 
-  private static ExperimentRunner.Plan plan(String pools, String archs) {
-    return ExperimentRunner.plan(SearchLoopTest.config("""
+  private static Plan plan(String pools, String archs) {
+    return Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         pools: [%s]

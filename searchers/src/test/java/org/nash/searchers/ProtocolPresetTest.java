@@ -1,5 +1,8 @@
 package org.nash.searchers;
 
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
+import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,11 +20,11 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.Experiment;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 import org.nash.run.TrialRunner;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialsFile;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -30,8 +33,8 @@ class ProtocolPresetTest {
   @TempDir
   Path dir;
 
-  private static ExperimentRunner.Plan plan(String yaml) {
-    return ExperimentRunner.plan(SearchLoopTest.config(yaml), TestData.catalog(), ProtocolPresetTest.class.getClassLoader());
+  private static Plan plan(String yaml) {
+    return Planner.plan(SearchLoopTest.config(yaml), TestData.catalog(), ProtocolPresetTest.class.getClassLoader());
   }
 
   /** Which edge a one-op mutation changed. */
@@ -145,36 +148,36 @@ class ProtocolPresetTest {
 
   @Test
   void eachPresetResolvesEveryDetail() {
-    ExperimentConfig nb = plan("protocol: nb201\n" + BASE).config();
-    assertEquals("hp12", nb.fidelity);
-    assertEquals("sampled_seed", nb.aggregation);
-    assertEquals("stop_before_overshoot", nb.stopRule);
-    assertEquals("test", nb.reported);
-    assertEquals(12000, nb.budget.seconds);
-    assertEquals(500, nb.seeds);
+    Experiment nb = plan("protocol: nb201\n" + BASE).experiment();
+    assertEquals("hp12", nb.fidelity().orElseThrow());
+    assertEquals("sampled_seed", nb.aggregation().orElseThrow().id());
+    assertEquals("stop_before_overshoot", nb.stopRule().orElseThrow().id());
+    assertEquals("test", nb.reported().orElseThrow().id());
+    assertEquals(12000, ((Experiment.Budget.Seconds) nb.budget()).all().getAsDouble());
+    assertEquals(500, nb.seeds());
     assertEquals(Map.of("population", 10, "sample", 3, "mutation", "node_then_edge", "sampler", "uniform"),
-        nb.searchers.get(1).params);
+        nb.searchers().get(1).params());
 
-    ExperimentConfig nats = plan("protocol: nats\n" + BASE).config();
-    assertEquals("keep_overshoot", nats.stopRule);
-    assertEquals(Map.of("cifar10", 20000, "cifar100", 40000), nats.budget.seconds);
-    assertEquals("node_then_edge", nats.searchers.get(1).params.get("mutation"));
+    Experiment nats = plan("protocol: nats\n" + BASE).experiment();
+    assertEquals("keep_overshoot", nats.stopRule().orElseThrow().id());
+    assertEquals(Map.of("cifar10", 20000.0, "cifar100", 40000.0), ((Experiment.Budget.Seconds) nats.budget()).perDataset());
+    assertEquals("node_then_edge", nats.searchers().get(1).params().get("mutation"));
 
-    ExperimentConfig nl = plan("protocol: naslib\n" + BASE).config();
-    assertEquals("hp200", nl.fidelity);
-    assertEquals("single_run", nl.aggregation);
-    assertEquals("signal", nl.reported);
-    assertEquals(150, nl.budget.queries);
-    assertEquals(10, nl.seeds);
-    assertEquals(Map.of("sampler", "naslib"), nl.searchers.get(0).params);
+    Experiment nl = plan("protocol: naslib\n" + BASE).experiment();
+    assertEquals("hp200", nl.fidelity().orElseThrow());
+    assertEquals("single_run", nl.aggregation().orElseThrow().id());
+    assertEquals("signal", nl.reported().orElseThrow().id());
+    assertEquals(150, nl.budget().queries());
+    assertEquals(10, nl.seeds());
+    assertEquals(Map.of("sampler", "naslib"), nl.searchers().get(0).params());
     assertEquals(Map.of("population", 30, "sample", 10, "mutation", "uniform_edge", "sampler", "naslib"),
-        nl.searchers.get(1).params);
-    assertEquals(Map.of("variant", "best", "num_init", 10, "sampler", "naslib"), nl.searchers.get(2).params);
+        nl.searchers().get(1).params());
+    assertEquals(Map.of("variant", "best", "num_init", 10, "sampler", "naslib"), nl.searchers().get(2).params());
   }
 
   @Test
   void explicitValuesOverrideThePreset() {
-    ExperimentConfig c = plan("""
+    Experiment c = plan("""
         protocol: nats
         benchmark: nb201
         datasets: [cifar10]
@@ -186,16 +189,16 @@ class ProtocolPresetTest {
           - {name: re, params: {population: 50, mutation: uniform_edge}}
         budget: {queries: 77}
         seeds: 3
-        """).config();
-    assertEquals("hp200", c.fidelity);
-    assertEquals("seed_mean", c.aggregation);
-    assertEquals("stop_before_overshoot", c.stopRule);
-    assertEquals("signal", c.reported);
-    assertEquals(77, c.budget.queries);
-    assertNull(c.budget.seconds);
-    assertEquals(3, c.seeds);
+        """).experiment();
+    assertEquals("hp200", c.fidelity().orElseThrow());
+    assertEquals("seed_mean", c.aggregation().orElseThrow().id());
+    assertEquals("stop_before_overshoot", c.stopRule().orElseThrow().id());
+    assertEquals("signal", c.reported().orElseThrow().id());
+    assertEquals(77, c.budget().queries());
+    assertTrue(c.budget() instanceof Experiment.Budget.Queries);
+    assertEquals(3, c.seeds());
     assertEquals(Map.of("population", 50, "sample", 3, "mutation", "uniform_edge", "sampler", "uniform"),
-        c.searchers.get(0).params);
+        c.searchers().get(0).params());
   }
 
   @Test
@@ -206,7 +209,7 @@ class ProtocolPresetTest {
     assertTrue(e.getMessage().contains("known: seed_mean, single_run, sampled_seed"), e.getMessage());
   }
 
-  private static TrialRunner.Context ctx(ExperimentRunner.Plan p, String ds) {
+  private static TrialContext ctx(Plan p, String ds) {
     return p.context(ds, "full");
   }
 
@@ -214,7 +217,7 @@ class ProtocolPresetTest {
   void theAggregationChoosesTheSignalColumnAndIsNamed() {
     String q = BASE + "budget: {queries: 5}\nseeds: 1\n";
     // default hp12: the seed mean, the only one there; result lines stay as they were (no field)
-    ExperimentRunner.Plan p = plan(q);
+    Plan p = plan(q);
     assertEquals("cifar10-valid/valid-acc@12", ctx(p, "cifar10").signalKey());
     assertNull(ctx(p, "cifar10").aggregation());
     // default hp200: the single run on every dataset, named
@@ -266,7 +269,7 @@ class ProtocolPresetTest {
   }
 
   private List<TrialResult> run(String yaml, String name) {
-    ExperimentRunner.Plan p = plan(yaml);
+    Plan p = plan(yaml);
     ExperimentRunner.run(p, dir.resolve(name), 2, r -> { });
     return TrialsFile.read(dir.resolve(name).resolve(TrialsFile.NAME)).trials();
   }

@@ -1,5 +1,8 @@
 package org.nash.searchers;
 
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
+import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,11 +22,11 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
-import org.nash.run.ConfigLoader;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 import org.nash.search.Searcher;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
@@ -37,7 +40,7 @@ class SearchLoopTest {
     return Benchmarks.load("nb201", TestData.catalog());
   }
 
-  static ExperimentConfig config(String yaml) {
+  static Experiment config(String yaml) {
     return ConfigLoader.parse(yaml, "test config");
   }
 
@@ -57,7 +60,7 @@ class SearchLoopTest {
 
   @Test
   void sameBytesWithOneAndFourThreads() throws Exception {
-    ExperimentRunner.Plan plan = ExperimentRunner.plan(config(GRID), TestData.catalog(), getClass().getClassLoader());
+    Plan plan = Planner.plan(config(GRID), TestData.catalog(), getClass().getClassLoader());
     ExperimentRunner.run(plan, dir.resolve("t1"), 1, null);
     ExperimentRunner.run(plan, dir.resolve("t4"), 4, null);
     byte[] one = Files.readAllBytes(dir.resolve("t1").resolve(TrialsFile.NAME));
@@ -68,7 +71,7 @@ class SearchLoopTest {
 
   @Test
   void budgetIsNeverExceededAndCostsOutsideCifar10AreMarkedEstimated() {
-    ExperimentRunner.Plan plan = ExperimentRunner.plan(config(GRID), TestData.catalog(), getClass().getClassLoader());
+    Plan plan = Planner.plan(config(GRID), TestData.catalog(), getClass().getClassLoader());
     ExperimentRunner.run(plan, dir, 2, null);
     for (TrialResult r : TrialsFile.read(dir.resolve(TrialsFile.NAME)).trials()) {
       assertTrue(r.seconds() <= r.budgetSeconds(), r.key());
@@ -83,7 +86,7 @@ class SearchLoopTest {
 
   @Test
   void queryBudgetCountsChargedQueriesOnly() {
-    ExperimentRunner.Plan plan = ExperimentRunner.plan(config("""
+    Plan plan = Planner.plan(config("""
         benchmark: nb201
         datasets: [cifar10]
         pools: ["c1x1,c3x3"]
@@ -131,8 +134,8 @@ class SearchLoopTest {
       public void tell(Arch arch, double signal, double cost) {}
     };
     NashException e = assertThrows(NashException.class, () -> org.nash.run.TrialRunner.run(
-        new org.nash.run.TrialSpec("cifar10", "skip+c3x3", "rogue", "rogue", null, 0, 10, 0), (dom, rng, budget) -> rogue,
-        new org.nash.run.TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0,
+        new org.nash.plan.TrialSpec("cifar10", "skip+c3x3", "rogue", "rogue", null, 0, 10, 0), (dom, rng, budget) -> rogue,
+        new org.nash.plan.TrialContext(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0,
             true, false)));
     assertTrue(e.getMessage().contains("outside the search domain"), e.getMessage());
     assertThrows(NashException.class, () -> d.require(rogue.ask().orElseThrow()));

@@ -1,5 +1,8 @@
 package org.nash.searchers;
 
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
+import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +20,10 @@ import org.nash.benchmark.Benchmark;
 import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 import org.nash.run.TrialRunner;
-import org.nash.run.TrialSpec;
-import org.nash.run.TrialsFile;
+import org.nash.plan.TrialSpec;
+import org.nash.results.TrialsFile;
 import org.nash.search.RunScoped;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
@@ -57,7 +60,7 @@ class SearcherLifecycleTest {
             assertEquals(told.size(), budget.queries());
           }
         },
-        new TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0, true, false));
+        new TrialContext(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table", "s", "r", 0, 0, true, false));
     assertEquals("searcher exhausted", r.stop());
     assertEquals(64, r.queries());
     double sum = 0;
@@ -71,7 +74,7 @@ class SearcherLifecycleTest {
 
   @Test
   void randomSearchWithoutReplacementEndsWhenItHasSeenTheWholePool() {
-    ExperimentRunner.Plan plan = ExperimentRunner.plan(SearchLoopTest.config("""
+    Plan plan = Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         pools: ["skip,c3x3"]
@@ -89,7 +92,7 @@ class SearcherLifecycleTest {
 
   @Test
   void parametersAreCheckedOnceWhenPlanning() {
-    NashException e = assertThrows(NashException.class, () -> ExperimentRunner.plan(SearchLoopTest.config("""
+    NashException e = assertThrows(NashException.class, () -> Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         searchers: [{name: rs, params: {distnct: true}}]
@@ -97,7 +100,7 @@ class SearcherLifecycleTest {
         seeds: 1
         """), TestData.catalog(), getClass().getClassLoader()));
     assertTrue(e.getMessage().contains("searcher 'rs': unknown parameter(s) [distnct]"), e.getMessage());
-    NashException bad = assertThrows(NashException.class, () -> ExperimentRunner.plan(SearchLoopTest.config("""
+    NashException bad = assertThrows(NashException.class, () -> Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         searchers: [{name: re, params: {population: 3, sample: 5}}]
@@ -105,7 +108,7 @@ class SearcherLifecycleTest {
         seeds: 1
         """), TestData.catalog(), getClass().getClassLoader()));
     assertTrue(bad.getMessage().contains("sample (5) cannot exceed population (3)"), bad.getMessage());
-    NashException unknown = assertThrows(NashException.class, () -> ExperimentRunner.plan(SearchLoopTest.config("""
+    NashException unknown = assertThrows(NashException.class, () -> Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         searchers: [{name: nope}]
@@ -158,7 +161,7 @@ class SearcherLifecycleTest {
   void aTrialAwareSearcherIsToldItsKeyAndHowTheTrialEnded() {
     Benchmark b = SearchLoopTest.nb201();
     SearchDomain d = b.space().domain(b.space().pool("skip,c3x3"), true);
-    TrialRunner.Context ctx = new TrialRunner.Context(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table",
+    TrialContext ctx = new TrialContext(b, d, new TabularOracle(b, "cifar10", Nb201Benchmark.HP12), "table",
         "s", "r", 0, 0, true, false);
     TrialSpec spec = new TrialSpec("cifar10", "skip+c3x3", "told", "told", null, 0, 0, 1e9);
     List<String> events = new ArrayList<>();
@@ -197,7 +200,7 @@ class SearcherLifecycleTest {
 
   @Test
   void aRunScopedFactoryIsOpenedAroundTheTrialsOfARunThatHasAny() {
-    ExperimentRunner.Plan p = ExperimentRunner.plan(SearchLoopTest.config("""
+    Plan p = Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]
         pools: ["skip,c3x3"]
@@ -206,8 +209,8 @@ class SearcherLifecycleTest {
         seeds: 2
         """), TestData.catalog(), getClass().getClassLoader());
     Scoped scoped = new Scoped(p.factories().get("rs"));
-    ExperimentRunner.Plan plan = new ExperimentRunner.Plan(p.config(), p.benchmark(), p.trials(),
-        Map.of("rs", scoped), p.cells());
+    Plan plan = new Plan(p.experiment(), p.benchmark(), p.trials(), Map.of("rs", scoped), p.cells(), p.catalog(),
+        p.loader(), p.searcherIdentities(), p.oracleIdentity());
     Path out = dir.resolve("scoped");
     ExperimentRunner.run(plan, out, 2, null);
     assertEquals(List.of("open scoped rs", "create", "create", "close"), scoped.events);

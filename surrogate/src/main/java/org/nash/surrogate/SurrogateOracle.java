@@ -13,6 +13,7 @@ import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
+import org.nash.oracle.OracleRequest;
 import org.nash.plugin.Params;
 import org.nash.random.Gaussian;
 import org.nash.space.Arch;
@@ -103,7 +104,11 @@ public final class SurrogateOracle implements Oracle {
     }
 
     @Override
-    public Oracle create(Benchmark b, String dataset, Fidelity fid, Params params, DataCatalog catalog) {
+    public Oracle create(OracleRequest request) {
+      Benchmark b = request.benchmark();
+      String dataset = request.dataset();
+      Fidelity fid = request.fidelity();
+      Params params = request.params();
       int trainSize = params.getInt("train_size", 1000);
       long seed = params.getInt("seed", 0);
       boolean spread = params.getBoolean("noise", false);

@@ -1,5 +1,6 @@
 package org.nash.surrogate;
 
+import org.nash.plan.Planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,10 @@ import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.plugin.Params;
-import org.nash.run.ConfigLoader;
+import org.nash.config.ConfigLoader;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 
@@ -58,7 +59,7 @@ class BananasTest {
         budget: {queries: 30}
         seeds: 3
         """;
-    var plan = ExperimentRunner.plan(ConfigLoader.parse(yaml, "test"), TestData.catalog(), getClass().getClassLoader());
+    var plan = Planner.plan(ConfigLoader.parse(yaml, "test"), TestData.catalog(), getClass().getClassLoader());
     ExperimentRunner.run(plan, dir.resolve("a"), 1, null);
     ExperimentRunner.run(plan, dir.resolve("b"), 2, null);
     assertEquals(Files.readString(dir.resolve("a/trials.jsonl")), Files.readString(dir.resolve("b/trials.jsonl")));

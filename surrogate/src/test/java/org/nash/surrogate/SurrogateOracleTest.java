@@ -24,11 +24,12 @@ import org.nash.space.Arch;
 class SurrogateOracleTest {
   private static final Map<String, Object> SMALL = Map.of("train_size", 300, "seed", 1, "models", 3, "rounds", 100);
 
-  private static Oracle oracle(Benchmark b, String ds, Map<String, Object> extra) {
+  private Oracle oracle(Benchmark b, String ds, Map<String, Object> extra) {
     Map<String, Object> p = new LinkedHashMap<>(SMALL);
     p.putAll(extra);
     Params params = new Params("oracle 'surrogate'", p);
-    Oracle o = new SurrogateOracle.Provider().create(b, ds, b.objective(ds).fidelity(null), params, TestData.catalog());
+    Oracle o = new SurrogateOracle.Provider().create(new org.nash.oracle.OracleRequest(b, ds,
+        b.objective(ds).fidelity(null), params, TestData.catalog(), getClass().getClassLoader(), java.util.Optional.empty()));
     params.requireAllRead();
     return o;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * Anytime curves: at each point of a grid of query counts (or simulated seconds), the incumbent of

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.nash.analysis.stats.Describe;
 import org.nash.io.AtomicFiles;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * Final-budget statistics per searcher x dataset x pool: the reported value of the incumbent, its

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nash.analysis.stats.Interval;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 
 /** Anytime curves from hand-made trajectories. */
 class CurvesTest {

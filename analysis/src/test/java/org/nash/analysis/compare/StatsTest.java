@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.MannWhitney;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 
 /** Mann-Whitney U, Holm and Cliff's delta on examples worked out by hand (and checked with scipy). */
 class StatsTest {

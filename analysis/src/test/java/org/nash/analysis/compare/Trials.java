@@ -2,7 +2,7 @@ package org.nash.analysis.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 
 /** Hand-made trials for tests: steps given as {query, seconds, reported} with optimum 100. */
 public final class Trials {

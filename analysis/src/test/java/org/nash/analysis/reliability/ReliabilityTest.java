@@ -13,7 +13,7 @@ import org.nash.analysis.compare.Groups;
 import org.nash.analysis.compare.Trials;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
-import org.nash.run.TrialResult;
+import org.nash.results.TrialResult;
 import org.nash.table.Aggregate;
 import org.nash.table.Column;
 import org.nash.table.ColumnInfo;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nash.cli.Nash;
-import org.nash.run.ConfigLoader;
-import org.nash.run.Shard;
-import org.nash.run.ShardProgress;
-import org.nash.run.TrialsFile;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Shard;
+import org.nash.results.ShardProgress;
+import org.nash.results.TrialsFile;
 
 /** The shard files' word on a submitted study: which shards are complete, how far the others are. */
 final class ShardFiles {

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.nash.NashException;
 import org.nash.cli.Cli;
 import org.nash.cli.Nash;
-import org.nash.run.ConfigLoader;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,8 +107,8 @@ public final class SlurmCommand implements Callable<Integer> {
         throw new NashException("--out " + dir + ": the path must have no space, quote or % (it goes into "
             + "#SBATCH --output, whose % are Slurm's patterns)");
       }
-      ExperimentConfig cfg = ConfigLoader.load(cfgPath);
-      String name = cfg.name != null ? cfg.name : cfgPath.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      Experiment cfg = ConfigLoader.load(cfgPath);
+      String name = cfg.name().orElse(cfgPath.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
       List<Submissions.Entry> earlier = Submissions.read(dir);
       int n = shardCount(earlier, cfgPath);
       SbatchScript.Resources res = new SbatchScript.Resources(partition, gres, cpusPerTask, mem, time, account);

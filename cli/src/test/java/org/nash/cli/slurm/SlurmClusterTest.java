@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.data.DataCatalog;
 import org.nash.retrain.store.TrainedStore;
-import org.nash.run.TrialResult;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * {@code nash slurm} against a real Slurm cluster: the single-node one of scripts/slurm-local.sh,

@@ -1,5 +1,6 @@
 package org.nash.searchers.external;
 
+import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.run.ExperimentRunner;
-import org.nash.run.TrialsFile;
+import org.nash.results.TrialsFile;
 
 /**
  * Each way a worker can misbehave fails its trial with a message naming the trial, the offending
@@ -42,7 +43,7 @@ class ExternalFailureTest {
   private String failThenResume(String mode, double timeout) throws Exception {
     Path marker = Files.writeString(dir.resolve("marker"), "misbehave");
     Path out = dir.resolve("out");
-    ExperimentRunner.Plan plan = ExternalFixtures.plan(yaml(mode, marker, timeout));
+    Plan plan = ExternalFixtures.plan(yaml(mode, marker, timeout));
     NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, out, 1, null));
     String written = Files.readString(out.resolve(TrialsFile.NAME));
     assertEquals(2, TrialsFile.read(out.resolve(TrialsFile.NAME)).trials().size(), "trials 0 and 1 are kept");
@@ -98,7 +99,7 @@ class ExternalFailureTest {
   @Test
   void wrongProtocolVersion() throws Exception {
     Path marker = Files.writeString(dir.resolve("marker"), "misbehave");
-    ExperimentRunner.Plan plan = ExternalFixtures.plan(yaml("version", marker, 30));
+    Plan plan = ExternalFixtures.plan(yaml("version", marker, 30));
     NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, dir.resolve("v"), 1, null));
     assertMentions(e.getMessage(), "cifar10/skip+c1x1+c3x3/fx/0", "protocol version 99, this nash speaks 1",
         "offending line: {\"type\": \"hello\", \"protocol\": 99");
@@ -149,7 +150,7 @@ class ExternalFailureTest {
     Path fake = Files.writeString(dir.resolve("fake-python"), "#!/bin/sh\n");
     fake.toFile().setExecutable(true);
     String y = yaml("crash", dir.resolve("none"), 30).replace("\"python3\"", "\"" + fake + "\"");
-    ExperimentRunner.Plan plan = ExternalFixtures.plan(y);
+    Plan plan = ExternalFixtures.plan(y);
     Files.delete(fake);
     NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, dir.resolve("o"), 1, null));
     assertMentions(e.getMessage(), "external searcher 'fx' cannot start [" + fake, "cifar10/skip+c1x1+c3x3/fx/0");

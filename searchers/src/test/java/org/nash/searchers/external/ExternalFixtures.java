@@ -1,13 +1,15 @@
 package org.nash.searchers.external;
 
+import org.nash.plan.Planner;
+import org.nash.plan.Plan;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nash.NashException;
 import org.nash.TestData;
-import org.nash.run.ConfigLoader;
-import org.nash.run.ExperimentConfig;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 import org.nash.run.ExperimentRunner;
 
 /** Paths and configs shared by the external searcher tests. */
@@ -47,12 +49,12 @@ final class ExternalFixtures {
     return sb.append(']').toString();
   }
 
-  static ExperimentConfig config(String yaml) {
+  static Experiment config(String yaml) {
     return ConfigLoader.parse(yaml, "test config");
   }
 
-  static ExperimentRunner.Plan plan(String yaml) {
-    return ExperimentRunner.plan(config(yaml), TestData.catalog(), ExternalFixtures.class.getClassLoader());
+  static Plan plan(String yaml) {
+    return Planner.plan(config(yaml), TestData.catalog(), ExternalFixtures.class.getClassLoader());
   }
 
   static List<String> lines(Path p) {

@@ -1,10 +1,13 @@
-package org.nash.run;
+package org.nash.results;
 
-import java.util.ArrayList;
+import org.nash.plan.TrialGrid;
+import org.nash.config.Experiment;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.RecordFields;
 import java.util.List;
 import java.util.Objects;
 import org.nash.benchmark.Benchmark;
-import org.nash.benchmark.Objective;
 
 /**
  * Whether a record of {@code trials.jsonl} belongs to an experiment: its key must be in the config's
@@ -16,60 +19,35 @@ public final class RecordCheck {
   private final TrialGrid grid;
   private final String benchmark;
   private final String version;
-  private final String oracle;
-  private final boolean chargeRepeats;
-  private final List<String> signals = new ArrayList<>();
-  private final List<String> reported = new ArrayList<>();
-  private final List<String> aggregations = new ArrayList<>();
-  private final String protocol;
-  private final String stopRule;
+  private final RecordFields fields;
   private final int seedLimit;
   private final boolean checkVersion;
 
-  /** A check deriving the signal names from the config (e.g. of a results folder's saved config). */
-  RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion) {
-    this(cfg, b, grid, seedLimit, checkVersion, null);
-  }
-
-  /** {@code planned}: the plan's signal names per dataset, or null to derive them from the config. */
-  private RecordCheck(ExperimentConfig cfg, Benchmark b, TrialGrid grid, int seedLimit, boolean checkVersion,
-      List<String> planned) {
-    this.checkVersion = checkVersion;
+  /**
+   * @param seedLimit seeds accepted past {@code first_seed} (more than the grid's for a study whose seeds grew)
+   * @param checkVersion whether a record of other benchmark data is refused here (else the caller advises)
+   */
+  public RecordCheck(TrialGrid grid, Benchmark b, RecordFields fields, int seedLimit, boolean checkVersion) {
     this.grid = grid;
     this.benchmark = b.name();
     this.version = b.version();
-    this.oracle = cfg.oracle;
-    this.chargeRepeats = cfg.chargeRepeats;
+    this.fields = fields;
     this.seedLimit = Math.max(seedLimit, grid.seeds());
-    this.protocol = cfg.protocol;
-    this.stopRule = cfg.protocol != null || cfg.stopRule != null ? Planner.stopRule(cfg) : null;
-    for (String ds : grid.datasets()) {
-      Objective full = b.objective(ds);
-      Objective.Signal sig = full.signal(full.fidelity(cfg.fidelity), cfg.aggregation);
-      Objective obj = Planner.searchObjective(cfg, full, sig);
-      signals.add(planned != null ? planned.get(signals.size())
-          : Planner.oracleSignalKey(cfg, obj, RecordCheck.class.getClassLoader()));
-      reported.add(obj.reportedKey());
-      aggregations.add(Planner.recordAggregation(cfg, full) ? sig.label() : null);
-    }
+    this.checkVersion = checkVersion;
   }
 
   /**
-   * The check for a saved config (e.g. a results folder's config.yaml). The data version is left to
+   * The check for a saved experiment (e.g. a results folder's config.yaml). The data version is left to
    * the caller, which may know better what to advise (e.g. report with the data the run used).
    */
-  public static RecordCheck of(ExperimentConfig cfg, Benchmark b) {
-    ExperimentConfig resolved = Protocols.resolve(cfg);
-    return new RecordCheck(resolved, b, Planner.grid(resolved, b), resolved.seeds, false, null);
+  public static RecordCheck of(Experiment cfg, Benchmark b, ClassLoader loader) {
+    TrialGrid grid = Planner.grid(cfg, b);
+    return new RecordCheck(grid, b, RecordFields.of(cfg, b, grid.datasets(), loader), cfg.seeds(), false);
   }
 
   /** The check for a plan, accepting seeds up to {@code seedLimit} (the folder's, if it holds more). */
-  static RecordCheck of(ExperimentRunner.Plan plan, int seedLimit) {
-    List<String> planned = new ArrayList<>();
-    for (String ds : plan.trials().datasets()) {
-      planned.add(plan.context(ds, plan.trials().pools().get(0)).signalKey());
-    }
-    return new RecordCheck(plan.config(), plan.benchmark(), plan.trials(), seedLimit, true, planned);
+  public static RecordCheck of(Plan plan, int seedLimit) {
+    return new RecordCheck(plan.trials(), plan.benchmark(), RecordFields.of(plan), seedLimit, true);
   }
 
   /**
@@ -90,13 +68,13 @@ public final class RecordCheck {
       int d = grid.datasets().indexOf(r.dataset());
       double seconds = grid.maxSeconds(d);
       Integer queries = grid.maxQueries() > 0 ? grid.maxQueries() : null;
-      problem = differs("oracle", r.oracle(), oracle);
-      problem = problem != null ? problem : differs("signal", r.signal(), signals.get(d));
-      problem = problem != null ? problem : differs("reported", r.reported(), reported.get(d));
-      problem = problem != null ? problem : differs("protocol", r.protocol(), protocol);
-      problem = problem != null ? problem : differs("aggregation", r.aggregation(), aggregations.get(d));
-      problem = problem != null ? problem : differs("stop_rule", r.stopRule(), stopRule);
-      problem = problem != null ? problem : differs("charge_repeats", r.chargeRepeats(), chargeRepeats);
+      problem = differs("oracle", r.oracle(), fields.oracle());
+      problem = problem != null ? problem : differs("signal", r.signal(), fields.signals().get(d));
+      problem = problem != null ? problem : differs("reported", r.reported(), fields.reported().get(d));
+      problem = problem != null ? problem : differs("protocol", r.protocol(), fields.protocol());
+      problem = problem != null ? problem : differs("aggregation", r.aggregation(), fields.aggregations().get(d));
+      problem = problem != null ? problem : differs("stop_rule", r.stopRule(), fields.stopRule());
+      problem = problem != null ? problem : differs("charge_repeats", r.chargeRepeats(), fields.chargeRepeats());
       problem = problem != null ? problem : differs("budget_queries", r.budgetQueries(), queries);
       problem = problem != null ? problem : differs("budget_seconds", r.budgetSeconds(), seconds > 0 ? seconds : null);
     }

@@ -1,5 +1,12 @@
-package org.nash.run;
+package org.nash.results;
 
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
+import org.nash.plan.Planner;
+import org.nash.plan.RecordFields;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,9 +18,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
@@ -31,8 +37,6 @@ import org.nash.plugin.Registry;
  * file whole or not at all, and never replaces a {@code trials.jsonl} that is not the same merge.
  */
 public final class ShardMerge {
-  private static final Pattern DATA_VERSION = Pattern.compile("(?m)^# benchmark \\S+, data version (\\S+)$");
-
   /** The folder of a run folder that holds its shards. */
   public static final String SHARDS = Shard.DIR;
 
@@ -43,7 +47,7 @@ public final class ShardMerge {
    * what the oracle merged of the shards' own state (e.g. result stores), or null.
    */
   public record Outcome(Path trials, int total, int shards, boolean unchanged, String stores, String notes,
-      ExperimentConfig config) {}
+      Experiment config) {}
 
   /** The shard folders of a run folder, by index; empty when it has none. Shards of two counts are refused. */
   public static List<Shard> shardsIn(Path dir) {
@@ -77,32 +81,33 @@ public final class ShardMerge {
    * Before shard {@code shard} runs into {@code runDir}: the folder's other shards and its merged
    * config, if any, must be of the same sharding and the same experiment, seeds included.
    */
-  static void checkSiblings(Path runDir, Shard shard, ExperimentConfig current) {
+  public static void checkSiblings(Path runDir, Shard shard, Experiment current) {
     for (Shard s : shardsIn(runDir)) {
       if (s.count() != shard.count()) {
         throw new NashException(runDir + " holds shards of " + s.count() + " (" + s.folder(runDir) + "), not "
             + shard.count() + "; every shard of a run needs the same N: use --shard K/" + s.count() + " or another --out");
       }
-      Path cfg = s.folder(runDir).resolve(ResultsFolder.CONFIG_NAME);
-      if (!s.equals(shard) && Files.exists(cfg)) {
-        requireSame(cfg, ConfigLoader.load(cfg), current, "shard " + shard);
+      Optional<SavedExperiment> sibling = s.equals(shard) ? Optional.empty() : SavedExperiment.read(s.folder(runDir));
+      if (sibling.isPresent()) {
+        requireSame(sibling.get(), current, "shard " + shard);
         break; // the siblings were checked against each other when they ran
       }
     }
-    Path merged = runDir.resolve(ResultsFolder.CONFIG_NAME);
-    if (Files.exists(merged)) {
-      requireSame(merged, ConfigLoader.load(merged), current, "shard " + shard);
+    Optional<SavedExperiment> merged = SavedExperiment.read(runDir);
+    if (merged.isPresent()) {
+      requireSame(merged.get(), current, "shard " + shard);
     }
   }
 
   /** Refuses a config that differs from a saved one in anything, seeds included. */
-  private static void requireSame(Path savedFile, ExperimentConfig saved, ExperimentConfig current, String what) {
-    List<String> diff = new ArrayList<>(ResultsFolder.differences(saved, current));
-    if (saved.seeds != current.seeds) {
-      diff.add("seeds (folder: " + saved.seeds + ", this config: " + current.seeds + ")");
+  private static void requireSame(SavedExperiment saved, Experiment current, String what) {
+    List<String> diff = new ArrayList<>(ConfigLoader.differences(saved.experiment(), current));
+    if (saved.experiment().seeds() != current.seeds()) {
+      diff.add("seeds (folder: " + saved.experiment().seeds() + ", this config: " + current.seeds() + ")");
     }
     if (!diff.isEmpty()) {
-      throw new NashException(savedFile + " holds a different experiment than " + what + ": it differs in "
+      throw new NashException(saved.dir().resolve(SavedExperiment.CONFIG_NAME) + " holds a different experiment than "
+          + what + ": it differs in "
           + String.join("; ", diff) + "; all shards of a run need the same config (seeds included): use another --out");
     }
   }
@@ -117,58 +122,51 @@ public final class ShardMerge {
   public record ShardStatus(Shard shard, Path folder, String state, int done, int expected, String detail) {}
 
   /** What a merge or a status needs: the shards, their one config, the grid and who owns which trial. */
-  private record Setup(List<Shard> shards, int count, Path cfgFile, String cfgText, ExperimentConfig cfg,
-      ExperimentConfig resolved, TrialGrid grid, RecordCheck check, int[] owners, int[] expected) {}
+  private record Setup(List<Shard> shards, int count, SavedExperiment first, TrialGrid grid, RecordCheck check,
+      int[] owners, int[] expected) {}
 
   /** Reads and checks the shards' configs; null when no shard has started. Mismatches are errors. */
   private static Setup setup(Path dir, List<Shard> shards, DataCatalog catalog, ClassLoader loader) {
     int n = shards.get(0).count();
     // One experiment: the first shard's config, which every other must equal, seeds included.
-    Path cfgFile = null;
-    String cfgText = null;
-    ExperimentConfig cfg = null;
-    String version = null;
+    SavedExperiment first = null;
     for (Shard s : shards) {
-      Path f = s.folder(dir).resolve(ResultsFolder.CONFIG_NAME);
-      if (!Files.exists(f)) {
+      Optional<SavedExperiment> saved = SavedExperiment.read(s.folder(dir));
+      if (saved.isEmpty()) {
         continue;
       }
-      ExperimentConfig c = ConfigLoader.load(f);
-      String v = dataVersion(f);
-      if (cfg == null) {
-        cfgFile = f;
-        cfgText = read(f);
-        cfg = c;
-        version = v;
+      if (first == null) {
+        first = saved.get();
         continue;
       }
-      requireSame(cfgFile, cfg, c, "shard " + s + " (" + f + ")");
+      requireSame(first, saved.get().experiment(), "shard " + s + " (" + saved.get().dir() + ")");
+      String v = saved.get().run().map(RunInfo::dataVersion).orElse(null);
+      String version = first.run().map(RunInfo::dataVersion).orElse(null);
       if (v != null && version != null && !v.equals(version)) {
-        throw new NashException(f + " was run on benchmark data version " + v + ", " + cfgFile + " on " + version
-            + "; shards of different data cannot be merged");
+        throw new NashException(saved.get().dir().resolve(RunInfo.NAME) + " was run on benchmark data version " + v
+            + ", " + first.dir().resolve(RunInfo.NAME) + " on " + version + "; shards of different data cannot be merged");
       }
     }
-    if (cfg == null) {
+    if (first == null) {
       return null;
     }
-    Path merged = dir.resolve(ResultsFolder.CONFIG_NAME);
-    if (Files.exists(merged)) {
-      requireSame(merged, ConfigLoader.load(merged), cfg, "its shards (" + cfgFile + ")");
+    Optional<SavedExperiment> merged = SavedExperiment.read(dir);
+    if (merged.isPresent()) {
+      requireSame(merged.get(), first.experiment(), "its shards (" + first.dir() + ")");
     }
-    ExperimentConfig resolved = Protocols.resolve(cfg);
-    Benchmark b = Benchmarks.load(resolved.benchmark, catalog, loader);
-    if (version != null && !version.equals(b.version())) {
-      throw new NashException(cfgFile + ": the shards were run on " + b.name() + " data version " + version
-          + ", this nash has " + b.version() + "; merge with the data they were run with");
+    Experiment cfg = first.experiment();
+    Benchmark b = Benchmarks.load(cfg.benchmark(), catalog, loader);
+    if (first.run().isPresent()) {
+      first.run().get().requireData(first.dir(), b.version(), "merge with the data the shards were run with");
     }
-    TrialGrid grid = Planner.grid(resolved, b);
-    RecordCheck check = new RecordCheck(resolved, b, grid, resolved.seeds, true);
-    int[] owners = ShardPlan.owners(resolved, b, grid, n);
+    TrialGrid grid = Planner.grid(cfg, b);
+    RecordCheck check = new RecordCheck(grid, b, RecordFields.of(cfg, b, grid.datasets(), loader), cfg.seeds(), true);
+    int[] owners = ShardPlan.owners(cfg, b, grid, n);
     int[] expected = new int[n];
     for (int o : owners) {
       expected[o]++;
     }
-    return new Setup(shards, n, cfgFile, cfgText, cfg, resolved, grid, check, owners, expected);
+    return new Setup(shards, n, first, grid, check, owners, expected);
   }
 
   /**
@@ -192,7 +190,7 @@ public final class ShardMerge {
         out.add(new ShardStatus(s, folder, "missing", 0, expected, null));
         continue;
       }
-      if (!Files.exists(folder.resolve(ResultsFolder.CONFIG_NAME))) {
+      if (!Files.exists(folder.resolve(SavedExperiment.CONFIG_NAME))) {
         String pid = FolderLock.holder(folder);
         out.add(new ShardStatus(s, folder, pid != null ? "running" : "not started", 0, expected,
             pid != null ? "PID " + pid : null));
@@ -225,7 +223,7 @@ public final class ShardMerge {
           + "/K-of-" + n + ")");
     }
     for (Shard s : shards) {
-      Path f = s.folder(dir).resolve(ResultsFolder.CONFIG_NAME);
+      Path f = s.folder(dir).resolve(SavedExperiment.CONFIG_NAME);
       if (!Files.exists(f)) {
         problems.add("shard " + s + " has not started (" + f + " is missing)");
       }
@@ -234,7 +232,7 @@ public final class ShardMerge {
     if (setup == null) {
       throw new NashException("cannot merge " + dir + ": " + String.join("; ", problems));
     }
-    Path merged = dir.resolve(ResultsFolder.CONFIG_NAME);
+    Path merged = dir.resolve(SavedExperiment.CONFIG_NAME);
     List<FolderLock> locks = new ArrayList<>();
     try {
       locks.add(FolderLock.acquire(dir));
@@ -243,7 +241,7 @@ public final class ShardMerge {
       }
       List<String> notes = new ArrayList<>();
       for (Shard s : shards) {
-        if (Files.exists(s.folder(dir).resolve(ResultsFolder.CONFIG_NAME))) {
+        if (Files.exists(s.folder(dir).resolve(SavedExperiment.CONFIG_NAME))) {
           ShardStatus st = read(dir, s, setup, notes);
           if (!st.state().equals("done")) {
             problems.add("shard " + s + " is " + st.state() + " (" + st.detail() + ")");
@@ -257,11 +255,14 @@ public final class ShardMerge {
       }
       boolean unchanged = write(dir, shards, setup.grid(), setup.owners());
       if (!Files.exists(merged)) {
-        org.nash.io.AtomicFiles.writeAtomically(merged, setup.cfgText());
+        // The merged folder's provenance: the first shard's, without its shard mark, with every session
+        org.nash.io.AtomicFiles.writeAtomically(merged, setup.first().configText());
+        mergedRunInfo(dir, shards, setup).ifPresent(r -> r.write(dir));
       }
-      String stores = mergeStores(setup.resolved(), shards.stream().map(s -> s.folder(dir)).toList(), catalog, loader);
+      Experiment cfg = setup.first().experiment();
+      String stores = mergeStores(cfg, shards.stream().map(s -> s.folder(dir)).toList(), catalog, loader);
       return new Outcome(dir.resolve(TrialsFile.NAME), setup.grid().size(), n, unchanged, stores,
-          notes.isEmpty() ? null : String.join("; ", notes), setup.cfg());
+          notes.isEmpty() ? null : String.join("; ", notes), cfg);
     } finally {
       for (FolderLock l : locks) {
         l.close();
@@ -374,25 +375,26 @@ public final class ShardMerge {
     }
   }
 
-  private static String mergeStores(ExperimentConfig cfg, List<Path> shardDirs, DataCatalog catalog,
-      ClassLoader loader) {
-    String name = cfg.oracle == null ? org.nash.oracle.TableOracleProvider.NAME : cfg.oracle;
-    OracleProvider p = Registry.load(OracleProvider.class, "oracle", loader).get(name);
-    return p.mergeShards(new Params("oracle '" + name + "'", cfg.oracleParams), shardDirs, catalog);
-  }
-
-  /** The data version in a saved config's provenance comment, or null. */
-  private static String dataVersion(Path cfgFile) {
-    Matcher m = DATA_VERSION.matcher(read(cfgFile));
-    return m.find() ? m.group(1) : null;
-  }
-
-  private static String read(Path f) {
-    try {
-      return Files.readString(f);
-    } catch (IOException e) {
-      throw new NashException("cannot read " + f + ": " + e.getMessage(), e);
+  /** The run.json of a merged folder: the shards' identity and all their sessions, in shard order. */
+  private static Optional<RunInfo> mergedRunInfo(Path dir, List<Shard> shards, Setup setup) {
+    Optional<RunInfo> first = setup.first().run();
+    if (first.isEmpty()) {
+      return Optional.empty();
     }
+    List<RunInfo.Session> sessions = new ArrayList<>();
+    for (Shard s : shards) {
+      RunInfo.read(s.folder(dir)).ifPresent(r -> sessions.addAll(r.sessions()));
+    }
+    RunInfo f = first.get();
+    return Optional.of(new RunInfo(f.format(), f.configSha256(), f.benchmark(), f.dataVersion(), f.dataFiles(), null,
+        f.searchers(), f.oracle(), sessions));
+  }
+
+  private static String mergeStores(Experiment cfg, List<Path> shardDirs, DataCatalog catalog,
+      ClassLoader loader) {
+    String name = cfg.oracle().name();
+    OracleProvider p = Registry.load(OracleProvider.class, "oracle", loader).get(name);
+    return p.mergeShards(new Params("oracle '" + name + "'", cfg.oracle().params()), shardDirs, catalog);
   }
 
   /** Missing indices as ranges, e.g. {@code 2, 5-7}. */

@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.results;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import org.nash.NashException;
  * PID left in an unlocked file is the trace of a run that was killed, whose lock is then taken over.
  * The file is never deleted (deleting it would let two runs lock two different files).
  */
-final class FolderLock implements AutoCloseable {
+public final class FolderLock implements AutoCloseable {
   static final String NAME = ".nash.lock";
 
   private final FileChannel channel;
@@ -30,7 +30,7 @@ final class FolderLock implements AutoCloseable {
     this.staleHolder = staleHolder;
   }
 
-  static FolderLock acquire(Path dir) {
+  public static FolderLock acquire(Path dir) {
     Path file = dir.resolve(NAME);
     FileChannel ch = null;
     try {
@@ -61,7 +61,7 @@ final class FolderLock implements AutoCloseable {
    * The PID of a live run holding the folder's lock, or null (no lock file, or not locked). Writes
    * nothing: the trace of a killed run stays in the file.
    */
-  static String holder(Path dir) {
+  public static String holder(Path dir) {
     Path file = dir.resolve(NAME);
     if (!java.nio.file.Files.exists(file)) {
       return null;
@@ -91,7 +91,7 @@ final class FolderLock implements AutoCloseable {
   }
 
   /** The PID of a killed run whose lock this one took over, or null. */
-  String staleHolder() {
+  public String staleHolder() {
     return staleHolder;
   }
 

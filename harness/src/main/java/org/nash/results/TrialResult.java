@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

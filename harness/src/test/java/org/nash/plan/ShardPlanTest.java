@@ -1,5 +1,9 @@
-package org.nash.run;
+package org.nash.plan;
 
+import org.nash.config.Experiment;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,11 +19,9 @@ import org.nash.NashException;
 /** Which shard runs which trial, and how a shard is named on the command line and on disk. */
 class ShardPlanTest {
   private static TrialGrid grid(int datasets, int pools, int searchers, int seeds) {
-    List<ExperimentConfig.SearcherSpec> specs = new java.util.ArrayList<>();
+    List<Experiment.SearcherSpec> specs = new java.util.ArrayList<>();
     for (int s = 0; s < searchers; s++) {
-      ExperimentConfig.SearcherSpec spec = new ExperimentConfig.SearcherSpec();
-      spec.name = "s" + s;
-      specs.add(spec);
+      specs.add(new Experiment.SearcherSpec("s" + s));
     }
     List<String> ds = new java.util.ArrayList<>();
     for (int d = 0; d < datasets; d++) {

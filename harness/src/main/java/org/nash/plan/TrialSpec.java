@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

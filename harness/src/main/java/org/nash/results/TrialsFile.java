@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -500,7 +500,7 @@ public final class TrialsFile {
   }
 
   /** Cuts an incomplete tail so that appending continues after the last complete line. */
-  static void truncate(Path file, long validBytes) {
+  public static void truncate(Path file, long validBytes) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.truncate(validBytes);
     } catch (IOException e) {
@@ -508,7 +508,7 @@ public final class TrialsFile {
     }
   }
 
-  static String toLine(TrialResult r) {
+  public static String toLine(TrialResult r) {
     try {
       return JSON.writeValueAsString(r) + "\n";
     } catch (JsonProcessingException e) {
@@ -516,7 +516,7 @@ public final class TrialsFile {
     }
   }
 
-  static Writer append(Path file) throws IOException {
+  public static Writer append(Path file) throws IOException {
     return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND, StandardOpenOption.WRITE);
   }

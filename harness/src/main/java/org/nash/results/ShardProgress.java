@@ -1,5 +1,11 @@
-package org.nash.run;
+package org.nash.results;
 
+import org.nash.config.Experiment;
+import org.nash.plan.Planner;
+import org.nash.plan.RecordFields;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -32,16 +38,15 @@ public final class ShardProgress {
   }
 
   /** The progress of {@code dir}'s shards of {@code cfg} split {@code count} ways. */
-  public static ShardProgress of(Path dir, ExperimentConfig cfg, int count, DataCatalog catalog, ClassLoader loader) {
-    ExperimentConfig resolved = Protocols.resolve(cfg);
-    Benchmark b = Benchmarks.load(resolved.benchmark, catalog, loader);
-    TrialGrid grid = Planner.grid(resolved, b);
-    int[] owners = ShardPlan.owners(resolved, b, grid, count);
+  public static ShardProgress of(Path dir, Experiment cfg, int count, DataCatalog catalog, ClassLoader loader) {
+    Benchmark b = Benchmarks.load(cfg.benchmark(), catalog, loader);
+    TrialGrid grid = Planner.grid(cfg, b);
+    int[] owners = ShardPlan.owners(cfg, b, grid, count);
     int[] expected = new int[count];
     for (int o : owners) {
       expected[o]++;
     }
-    RecordCheck check = new RecordCheck(resolved, b, grid, resolved.seeds, true);
+    RecordCheck check = new RecordCheck(grid, b, RecordFields.of(cfg, b, grid.datasets(), loader), cfg.seeds(), true);
     int[] done = new int[count];
     String[] problems = new String[count];
     for (int k = 0; k < count; k++) {

@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.results;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,5 +1,6 @@
-package org.nash.run;
+package org.nash.plan;
 
+import org.nash.config.Experiment;
 import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class TrialGrid extends AbstractList<TrialSpec> {
   private final List<String> datasets;
   private final List<String> pools;
-  private final List<ExperimentConfig.SearcherSpec> searchers;
+  private final List<Experiment.SearcherSpec> searchers;
   private final int firstSeed;
   private final int seeds;
   private final int maxQueries;
@@ -23,7 +24,7 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
   private final int size;
 
   /** @param maxSeconds per dataset, 0 for no time limit; the caller has checked the grid size */
-  TrialGrid(List<String> datasets, List<String> pools, List<ExperimentConfig.SearcherSpec> searchers, int firstSeed,
+  public TrialGrid(List<String> datasets, List<String> pools, List<Experiment.SearcherSpec> searchers, int firstSeed,
       int seeds, int maxQueries, double[] maxSeconds) {
     this.datasets = List.copyOf(datasets);
     this.pools = List.copyOf(pools);
@@ -65,13 +66,13 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
     rest /= searchers.size();
     int p = rest % pools.size();
     int d = rest / pools.size();
-    ExperimentConfig.SearcherSpec spec = searchers.get(s);
-    return new TrialSpec(datasets.get(d), pools.get(p), spec.label(), spec.name, spec.params, firstSeed + seed,
+    Experiment.SearcherSpec spec = searchers.get(s);
+    return new TrialSpec(datasets.get(d), pools.get(p), spec.label(), spec.name(), spec.params(), firstSeed + seed,
         maxQueries, maxSeconds[d]);
   }
 
   /** The dataset and pool of trial {@code i} as one index, dataset-major (for per-cell contexts). */
-  int cell(int i) {
+  public int cell(int i) {
     return i / (seeds * searchers.size());
   }
 
@@ -79,7 +80,7 @@ public final class TrialGrid extends AbstractList<TrialSpec> {
    * The index of a trial given by its parts, or -1 if the dataset, pool or searcher is not in the grid
    * or the seed is below {@code first_seed}; a seed past the last one gives a distinct index >= size().
    */
-  long indexOf(String dataset, String pool, String searcher, int seed) {
+  public long indexOf(String dataset, String pool, String searcher, int seed) {
     Integer d = datasetIndex.get(dataset);
     Integer p = poolIndex.get(pool);
     Integer s = searcherIndex.get(searcher);

@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.plan;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -104,7 +104,7 @@ public record Shard(int index, int count) {
   }
 
   /** The shard named by a folder name {@code K-of-N}, or null for any other name. */
-  static Shard ofFolderName(String name) {
+  public static Shard ofFolderName(String name) {
     Matcher m = FOLDER.matcher(name);
     if (!m.matches()) {
       return null;

@@ -1,5 +1,10 @@
-package org.nash.run;
+package org.nash.results;
 
+import org.nash.config.Experiment;
+import org.nash.plan.TrialGrid;
+import org.nash.results.TrialResult;
+import org.nash.plan.TrialSpec;
+import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,12 +91,8 @@ class TrialsFileTest {
 
   @Test
   void gridIndicesRoundTripWithoutMaterialisingTrials() {
-    ExperimentConfig.SearcherSpec rs = new ExperimentConfig.SearcherSpec();
-    rs.name = "rs";
-    ExperimentConfig.SearcherSpec re = new ExperimentConfig.SearcherSpec();
-    re.name = "re";
-    re.label = "rea";
-    re.params = Map.of("population", 10);
+    Experiment.SearcherSpec rs = new Experiment.SearcherSpec("rs");
+    Experiment.SearcherSpec re = new Experiment.SearcherSpec("re", "rea", Map.of("population", 10));
     TrialGrid g = new TrialGrid(List.of("a", "b"), List.of("full", "skip+c3x3", "c1x1"), List.of(rs, re), 5, 7, 0,
         new double[] {10, 20});
     assertEquals(2 * 3 * 2 * 7, g.size());

@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An experiment as written in YAML: benchmark, datasets (or tasks), operation pools, searchers with
- * parameters, budget, seeds. It expands into one trial per dataset x pool x searcher x seed. Field
+ * An experiment config exactly as written in YAML, before any check: the binding target of the
+ * parser and nothing else. {@link ConfigLoader} turns it into a checked {@link Experiment}. Field
  * names in YAML are snake_case; unknown fields are errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "title", "protocol", "benchmark", "oracle", "datasets", "fidelity", "aggregation", "pools",
     "allow_disconnected", "searchers", "budget", "stop_rule", "reported", "charge_repeats", "noise_sd", "seeds",
     "first_seed", "trace"})
-public final class ExperimentConfig {
+final class RawConfig {
   public String name;
   /** Optional title of the report page (nash report); the results folder's name when absent. */
   public String title;
   /**
-   * A protocol preset ({@code nb201}, {@code nats}, {@code naslib}; see {@link Protocols}) that fills
+   * A protocol preset ({@code nb201}, {@code nats}, {@code naslib}; see {@link Presets}) that fills
    * every detail below the config leaves unset; null = nash's own defaults. The saved config holds the
    * resolved values.
    */
@@ -76,7 +76,7 @@ public final class ExperimentConfig {
   /** One searcher entry; {@code label} names it in results (default: its name). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "label", "params"})
-  public static final class SearcherSpec {
+  static final class SearcherSpec {
     public String name;
     public String label;
     public Map<String, Object> params = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ public final class ExperimentConfig {
    * Either a number of queries or simulated seconds; seconds may be one number or one per dataset.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static final class Budget {
+  static final class Budget {
     public Integer queries;
     public Object seconds;
   }

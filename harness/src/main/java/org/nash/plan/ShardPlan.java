@@ -1,5 +1,6 @@
-package org.nash.run;
+package org.nash.plan;
 
+import org.nash.config.Experiment;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -26,11 +27,11 @@ import org.nash.space.SearchDomain;
  * times balance as well. All trials of one dataset x pool cost the same, so equal costs give the plain
  * round robin, index i to shard i mod N.
  */
-final class ShardPlan {
+public final class ShardPlan {
   private ShardPlan() {}
 
   /** The expected cost of a trial of each cell (dataset x pool, dataset-major as the grid's cells). */
-  static double[] cellWeights(ExperimentConfig cfg, Benchmark b, TrialGrid grid) {
+  static double[] cellWeights(Experiment cfg, Benchmark b, TrialGrid grid) {
     List<OpPool> pools = Planner.pools(cfg, b);
     double[] w = new double[grid.datasets().size() * pools.size()];
     for (int d = 0; d < grid.datasets().size(); d++) {
@@ -40,8 +41,8 @@ final class ShardPlan {
         if (grid.maxSeconds(d) > 0) {
           w[cell] = grid.maxSeconds(d);
         } else {
-          w[cell] = grid.maxQueries() * meanCost(full, full.fidelity(cfg.fidelity),
-              b.space().domain(pools.get(p), cfg.allowDisconnected));
+          w[cell] = grid.maxQueries() * meanCost(full, full.fidelity(cfg.fidelity().orElse(null)),
+              b.space().domain(pools.get(p), cfg.allowDisconnected()));
         }
       }
     }
@@ -98,7 +99,7 @@ final class ShardPlan {
   }
 
   /** The trials of shard {@code k}. */
-  static BitSet members(int[] owners, int k) {
+  public static BitSet members(int[] owners, int k) {
     BitSet m = new BitSet(owners.length);
     for (int i = 0; i < owners.length; i++) {
       if (owners[i] == k) {
@@ -109,7 +110,7 @@ final class ShardPlan {
   }
 
   /** The owners of a plan's grid for {@code count} shards. */
-  static int[] owners(ExperimentConfig resolved, Benchmark b, TrialGrid grid, int count) {
+  public static int[] owners(Experiment resolved, Benchmark b, TrialGrid grid, int count) {
     return owners(grid, count == 1 ? new double[] {1} : cellWeights(resolved, b, grid), count);
   }
 }

@@ -1,0 +1,200 @@
+package org.nash.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nash.NashException;
+import org.nash.benchmark.Benchmark;
+import org.nash.benchmark.Benchmarks;
+import org.nash.benchmark.Fidelity;
+import org.nash.benchmark.Objective;
+import org.nash.config.Experiment;
+import org.nash.data.DataCatalog;
+import org.nash.oracle.NoisyOracle;
+import org.nash.oracle.Oracle;
+import org.nash.oracle.OracleProvider;
+import org.nash.oracle.OracleRequest;
+import org.nash.plugin.Params;
+import org.nash.plugin.PluginFailure;
+import org.nash.plugin.PluginIdentity;
+import org.nash.plugin.Registry;
+import org.nash.search.SearcherFactory;
+import org.nash.search.SearcherProvider;
+import org.nash.space.OpPool;
+import org.nash.space.SearchDomain;
+import org.nash.table.Column;
+
+/**
+ * Checks an experiment against the benchmark, the searchers and the oracles before anything is
+ * written, and turns it into a {@link Plan}: one context per dataset x pool and a compact trial grid.
+ */
+public final class Planner {
+  private Planner() {}
+
+  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader) {
+    return plan(cfg, catalog, loader, Optional.empty());
+  }
+
+  /** The plan of one shard of a sharded run: oracles are told the shard's folder for per-shard state. */
+  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Shard shard, Path runDir) {
+    return plan(cfg, catalog, loader, Optional.of(shard.folder(runDir)));
+  }
+
+  private static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Optional<Path> shardDir) {
+    Registry<SearcherProvider> searchers = Registry.load(SearcherProvider.class, "searcher", loader);
+    Map<String, SearcherFactory> factories = new LinkedHashMap<>();
+    Map<String, PluginIdentity> searcherIds = new LinkedHashMap<>();
+    for (Experiment.SearcherSpec s : cfg.searchers()) {
+      require(searchers.has(s.name()), "unknown searcher '" + s.name() + "'; known: "
+          + String.join(", ", searchers.names()) + " (add your own with --plugin your.jar; see docs/ADDING_A_SEARCHER.md)");
+      // Parameters are checked here, once: a trial never meets a bad or unknown parameter.
+      SearcherProvider provider = searchers.get(s.name());
+      Params params = new Params("searcher '" + s.label() + "'", s.params());
+      SearcherFactory f = PluginFailure.guard("searcher", s.name(), provider, () -> provider.configure(params));
+      params.requireAllRead();
+      if (f == null) {
+        throw new PluginFailure("searcher", s.name(), provider, "configure() returned no factory", null);
+      }
+      factories.put(s.label(), f);
+      searcherIds.put(s.label(), PluginIdentity.of(s.name(), provider, f));
+    }
+
+    Benchmark b = Benchmarks.load(cfg.benchmark(), catalog, loader);
+    List<OpPool> pools = pools(cfg, b);
+    TrialGrid grid = grid(cfg, b, pools);
+    List<TrialContext> cells = new ArrayList<>();
+    OracleProvider oracles = Registry.load(OracleProvider.class, "oracle", loader).get(cfg.oracle().name());
+    PluginIdentity oracleId = null;
+    for (int i = 0; i < grid.datasets().size(); i++) {
+      String ds = grid.datasets().get(i);
+      Objective full = b.objective(ds);
+      Objective.Signal sig = signal(cfg, full);
+      Objective obj = searchObjective(cfg, full, sig);
+      Benchmark bo = obj.equals(full) ? b : withObjective(b, obj);
+      Oracle oracle = oracle(cfg, oracles, bo, ds, catalog, loader, shardDir);
+      oracleId = oracleId != null ? oracleId : PluginIdentity.of(cfg.oracle().name(), oracles, oracle);
+      require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
+          + oracle.describe() + "; use 'budget: {queries: N}'");
+      Column reported = b.table().column(obj.reportedKey());
+      double optimum = reported.get(reported.argmax());
+      for (OpPool pool : pools) {
+        SearchDomain d = b.space().domain(pool, cfg.allowDisconnected(), oracle::answers);
+        int bestRow = reported.argmaxOver(d);
+        double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
+        cells.add(new TrialContext(b, d, oracle, cfg.oracle().name(), oracleSignalKey(cfg, obj, loader),
+            obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats(), cfg.trace(), cfg.protocol().orElse(null),
+            recordAggregation(cfg, full) ? sig.label() : null, recordedStopRule(cfg)));
+      }
+    }
+    return new Plan(cfg, b, grid, factories, cells, catalog, loader, searcherIds, oracleId);
+  }
+
+  /** The search signal of a dataset at the config's fidelity and seed aggregation. */
+  static Objective.Signal signal(Experiment cfg, Objective full) {
+    return full.signal(full.fidelity(cfg.fidelity().orElse(null)),
+        cfg.aggregation().map(Experiment.Aggregation::id).orElse(null));
+  }
+
+  /**
+   * The objective a search runs on: the signal column of the chosen aggregation at the config's
+   * fidelity, and the reported column ({@code reported: signal}: the signal itself, as NASLib on NB-201).
+   */
+  static Objective searchObjective(Experiment cfg, Objective full, Objective.Signal sig) {
+    Fidelity f = full.fidelity(cfg.fidelity().orElse(null));
+    if (sig.key().equals(full.signalKey(f)) && !cfg.reportsSignal()) {
+      return full;
+    }
+    Map<Fidelity, String> signals = new LinkedHashMap<>(full.signals());
+    signals.put(f, sig.key());
+    return new Objective(full.dataset(), signals, full.defaultFidelity(),
+        cfg.reportsSignal() ? sig.key() : full.reportedKey(), full.cost(), full.aggregations());
+  }
+
+  private static Benchmark withObjective(Benchmark b, Objective o) {
+    Map<String, Objective> objectives = new LinkedHashMap<>(b.objectives());
+    objectives.put(o.dataset(), o);
+    return b.withObjectives(objectives);
+  }
+
+  /**
+   * Whether result lines name the aggregation: always under a preset or an explicit one, and at a
+   * non-default fidelity (hp200); not for default configs, whose lines stay as they were.
+   */
+  static boolean recordAggregation(Experiment cfg, Objective full) {
+    return cfg.protocol().isPresent() || cfg.aggregation().isPresent()
+        || !full.fidelity(cfg.fidelity().orElse(null)).equals(full.defaultFidelity());
+  }
+
+  /** The stop rule result lines name: under a preset or an explicit setting; null (not named) otherwise. */
+  static String recordedStopRule(Experiment cfg) {
+    return cfg.protocol().isPresent() || cfg.stopRule().isPresent() ? cfg.stopRuleOrDefault().id() : null;
+  }
+
+  static List<OpPool> pools(Experiment cfg, Benchmark b) {
+    List<OpPool> pools = new ArrayList<>();
+    Set<String> poolLabels = new HashSet<>();
+    for (String spec : cfg.pools()) {
+      OpPool pool = OpPool.parse(b.space(), spec);
+      require(poolLabels.add(pool.label()), "config field 'pools': '" + spec + "' is listed twice (as " + pool.label()
+          + ")");
+      pools.add(pool);
+    }
+    return pools;
+  }
+
+  /** The trial grid of an experiment on a benchmark, without building oracles (for checking saved records). */
+  public static TrialGrid grid(Experiment cfg, Benchmark b) {
+    return grid(cfg, b, pools(cfg, b));
+  }
+
+  private static TrialGrid grid(Experiment cfg, Benchmark b, List<OpPool> pools) {
+    List<String> datasets = cfg.datasets();
+    double[] seconds = new double[datasets.size()];
+    for (int i = 0; i < datasets.size(); i++) {
+      b.objective(datasets.get(i)); // an unknown dataset is an error here, naming the known ones
+      seconds[i] = cfg.budget() instanceof Experiment.Budget.Seconds s ? s.of(datasets.get(i)) : 0;
+    }
+    return new TrialGrid(datasets, pools.stream().map(OpPool::label).toList(), cfg.searchers(), cfg.firstSeed(),
+        cfg.seeds(), cfg.budget().queries(), seconds);
+  }
+
+  /**
+   * The signal a result line names: the column, wrapped in the oracle's name unless it is the table;
+   * the oracle's provider may rename the column (a training at other epochs names its epochs).
+   */
+  static String oracleSignalKey(Experiment cfg, Objective obj, ClassLoader loader) {
+    Fidelity f = obj.fidelity(cfg.fidelity().orElse(null));
+    String key = obj.signalKey(f);
+    if (cfg.oracle().isTable()) {
+      return key;
+    }
+    Registry<OracleProvider> oracles = Registry.load(OracleProvider.class, "oracle", loader);
+    if (oracles.has(cfg.oracle().name())) {
+      key = oracles.get(cfg.oracle().name()).signalKey(key, f, cfg.oracle().params());
+    }
+    return cfg.oracle().name() + "(" + key + ")";
+  }
+
+  /** The config's oracle for one dataset, with the config's noise around it. */
+  private static Oracle oracle(Experiment cfg, OracleProvider p, Benchmark b, String ds, DataCatalog catalog,
+      ClassLoader loader, Optional<Path> shardDir) {
+    String name = cfg.oracle().name();
+    Params params = new Params("oracle '" + name + "' of " + b.name(), cfg.oracle().params());
+    Fidelity f = b.objective(ds).fidelity(cfg.fidelity().orElse(null));
+    Oracle o = PluginFailure.guard("oracle", name, p,
+        () -> p.create(new OracleRequest(b, ds, f, params, catalog, loader, shardDir)));
+    params.requireAllRead();
+    return NoisyOracle.wrap(o, cfg.noiseSd());
+  }
+
+  static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new NashException(message);
+    }
+  }
+}

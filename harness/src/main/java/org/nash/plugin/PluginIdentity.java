@@ -1,0 +1,102 @@
+package org.nash.plugin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nash.Provenance;
+
+/**
+ * Which code a plugin's results came from, as run.json records it: the plugin's name and class, and
+ * its origin, {@code nash VERSION} for nash's own classes, else the jar (or folder) with the jar's
+ * sha256. {@code details} holds what the plugin says of itself ({@link Identified}), e.g. an external
+ * searcher's hello or a training oracle's engine and device.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"plugin", "implementation", "origin", "details"})
+public record PluginIdentity(String plugin, String implementation, String origin, Map<String, String> details) {
+  private static final CodeSource OWN = PluginIdentity.class.getProtectionDomain().getCodeSource();
+
+  public PluginIdentity {
+    details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));
+  }
+
+  /** What a plugin (or a factory or oracle it made) may say of itself beyond its class. */
+  public interface Identified {
+    /** E.g. {@code {"hello.name": "mine", "hello.version": "2", "file.mine.py": "<sha256>"}}. */
+    Map<String, String> identity();
+  }
+
+  /**
+   * The identity of plugin {@code name} implemented by {@code provider}; {@code made} (a factory or
+   * an oracle) adds its details when it is {@link Identified}.
+   */
+  public static PluginIdentity of(String name, Object provider, Object made) {
+    Map<String, String> details = new LinkedHashMap<>();
+    if (provider instanceof Identified i) {
+      details.putAll(i.identity());
+    }
+    if (made instanceof Identified i && made != provider) {
+      details.putAll(i.identity());
+    }
+    return new PluginIdentity(name, provider.getClass().getName(), origin(provider.getClass()), details);
+  }
+
+  /** {@code nash VERSION} for classes of nash's own build, else the jar's path and sha256. */
+  static String origin(Class<?> c) {
+    CodeSource src = c.getProtectionDomain().getCodeSource();
+    if (src == null || src.getLocation() == null) {
+      return "unknown";
+    }
+    try {
+      Path p = Path.of(src.getLocation().toURI());
+      if (isOwn(p)) {
+        return "nash " + Provenance.version();
+      }
+      return Files.isRegularFile(p) ? p + " sha256:" + sha256(p) : p.toString();
+    } catch (URISyntaxException | IOException | RuntimeException e) {
+      return src.getLocation().toString();
+    }
+  }
+
+  /** nash's own modules: a nash-*.jar or a module's target/classes folder of the same build. */
+  private static boolean isOwn(Path p) {
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    if (name.startsWith("nash-") && name.endsWith(".jar") || name.equals("nash.jar")) {
+      return true;
+    }
+    if (OWN == null || OWN.getLocation() == null || !Files.isDirectory(p)) {
+      return false;
+    }
+    try {
+      // <root>/<module>/target/classes: the same <root> as the harness's classes
+      Path own = Path.of(OWN.getLocation().toURI());
+      Path ownRoot = own.getParent() == null || own.getParent().getParent() == null ? null
+          : own.getParent().getParent().getParent();
+      Path root = p.getParent() == null || p.getParent().getParent() == null ? null : p.getParent().getParent().getParent();
+      return ownRoot != null && ownRoot.equals(root);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
