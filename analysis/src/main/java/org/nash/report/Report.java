@@ -25,7 +25,6 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
 import org.nash.io.Progress;
 import org.nash.config.ConfigLoader;
-import org.nash.run.ExperimentRunner;
 import org.nash.results.RecordCheck;
 import org.nash.results.TrialsFile;
 import org.nash.table.Unit;

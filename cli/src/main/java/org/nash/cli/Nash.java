@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import org.nash.NashException;
+import org.nash.plugin.PluginFailure;
 import org.nash.data.DataCatalog;
 import org.nash.plugin.Registry;
 import picocli.CommandLine.Command;
@@ -204,6 +205,21 @@ public final class Nash implements Runnable {
       }
       err.flush();
       return USER_ERROR;
+    }
+    PluginFailure plugin = null;
+    for (Throwable t = ex; t != null && plugin == null; t = t.getCause()) {
+      plugin = t instanceof PluginFailure p ? p : null;
+    }
+    if (plugin != null) {
+      // A bug in a plugin, not in the user's config: name it; its author wants the stack trace.
+      err.println("nash: internal error in a plugin: " + plugin.getMessage());
+      if (debug) {
+        plugin.printStackTrace(err);
+      } else {
+        err.println("(rerun with --debug for the stack trace, and report it to the plugin's author)");
+      }
+      err.flush();
+      return INTERNAL_ERROR;
     }
     err.println("nash: internal error (please report): " + ex);
     ex.printStackTrace(err);

@@ -19,7 +19,13 @@ class ArchitectureTest {
   /** The core: what every module builds on. */
   static final String[] CORE = {"org.nash", "org.nash.data..", "org.nash.table..", "org.nash.space..",
       "org.nash.benchmark..", "org.nash.nb201..", "org.nash.tnb..", "org.nash.oracle..", "org.nash.search..",
-      "org.nash.plugin..", "org.nash.run..", "org.nash.io..", "org.nash.random.."};
+      "org.nash.plugin..", "org.nash.config..", "org.nash.plan..", "org.nash.run..", "org.nash.results..",
+      "org.nash.io..", "org.nash.random.."};
+  /** The experiment's flow through the core: each step knows only the steps before it. */
+  static final String CONFIG = "org.nash.config..";
+  static final String PLAN = "org.nash.plan..";
+  static final String RUN = "org.nash.run..";
+  static final String RESULTS = "org.nash.results..";
   /** Everything above the core. */
   static final String[] ABOVE_CORE = {"org.nash.nb101..", "org.nash.analysis..", "org.nash.report..",
       "org.nash.searchers..", "org.nash.surrogate..", "org.nash.retrain..", "org.nash.cli.."};
@@ -57,7 +63,8 @@ class ArchitectureTest {
   @Test
   void generalCoreKnowsNoConcreteBenchmark() {
     check(noClasses().that().resideInAnyPackage("org.nash.data..", "org.nash.table..", "org.nash.space..",
-            "org.nash.benchmark..", "org.nash.oracle..", "org.nash.search..", "org.nash.plugin..", "org.nash.run..")
+            "org.nash.benchmark..", "org.nash.oracle..", "org.nash.search..", "org.nash.plugin..", CONFIG, PLAN, RUN,
+            RESULTS)
         .should().dependOnClassesThat().resideInAnyPackage("org.nash.nb201..", "org.nash.tnb..", "org.nash.nb101.."));
   }
 
@@ -71,7 +78,30 @@ class ArchitectureTest {
   @Test
   void searchersUseOnlyTheSearchSpi() {
     check(noClasses().that().resideInAPackage("org.nash.searchers..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.nash.run..", "org.nash.oracle..", "org.nash.benchmark..", "org.nash.analysis..",
-            "org.nash.cli.."));
+        .resideInAnyPackage(CONFIG, PLAN, RUN, RESULTS, "org.nash.oracle..", "org.nash.benchmark..",
+            "org.nash.analysis..", "org.nash.cli.."));
+  }
+
+  @Test
+  void theConfigKnowsNothingOfPlanningRunningOrResults() {
+    check(noClasses().that().resideInAPackage(CONFIG).should().dependOnClassesThat()
+        .resideInAnyPackage(PLAN, RUN, RESULTS, "org.nash.benchmark..", "org.nash.oracle..", "org.nash.search.."));
+  }
+
+  @Test
+  void planningKnowsNothingOfRunningOrResults() {
+    check(noClasses().that().resideInAPackage(PLAN).should().dependOnClassesThat().resideInAnyPackage(RUN, RESULTS));
+  }
+
+  @Test
+  void theResultsFormatDoesNotDependOnTheRunner() {
+    check(noClasses().that().resideInAPackage(RESULTS).should().dependOnClassesThat().resideInAPackage(RUN));
+  }
+
+  @Test
+  void analysesReadResultsThroughTheResultsPackageOnly() {
+    // An analysis sees trials and saved experiments, never the planner or the runner that made them.
+    check(noClasses().that().resideInAnyPackage("org.nash.analysis..", "org.nash.report..")
+        .should().dependOnClassesThat().resideInAnyPackage(PLAN, RUN));
   }
 }

@@ -101,4 +101,54 @@ class BadConfigTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("does not exist"), r.err());
   }
+
+  @Test
+  void emptyFieldsAreNamedWithTheirLine() throws Exception {
+    assertRefused(GOOD + "oracle:\n", "c.yaml line 7", "config field 'oracle' is empty");
+    assertRefused(GOOD.replace("budget: {queries: 10}", "budget:"), "line 5", "config field 'budget' needs exactly one");
+    assertRefused(GOOD.replace("searchers: [{name: rs}]", "searchers: []"), "line 4",
+        "config field 'searchers' must list at least one searcher");
+    assertRefused(GOOD.replace("[full]", "[\"\"]"), "line 3", "config field 'pools[0]' is empty");
+    assertRefused(GOOD.replace("{name: rs}", "{label: mine}"), "config field 'searchers[0].name' is missing");
+    assertRefused(GOOD.replace("datasets: [cifar10]", "datasets:"), "line 2", "config field 'datasets' must list");
+    assertRefused(GOOD + "stop_rule: never\n", "line 7", "config field 'stop_rule' is 'never'", "keep_overshoot");
+    assertRefused(GOOD + "protocol: nb2001\n", "config field 'protocol' is 'nb2001'", "known: nb201, nats, naslib");
+  }
+
+  @Test
+  void aFailingPluginIsAnInternalErrorThatNamesIt() throws Exception {
+    Path jar = PluginJars.build(dir, "buggy", java.util.Map.of("org/x/Buggy.java", """
+        package org.x;
+        import java.util.Optional;
+        import org.nash.plugin.Params;
+        import org.nash.search.*;
+        import org.nash.space.Arch;
+        public final class Buggy implements SearcherProvider {
+          public String name() { return "buggy"; }
+          public String description() { return "fails on its third ask"; }
+          public SearcherFactory configure(Params p) {
+            return (domain, rng, budget) -> new Searcher() {
+              int asked;
+              public Optional<Arch> ask() {
+                if (++asked == 3) {
+                  throw new IllegalStateException("off by one");
+                }
+                return Optional.of(domain.sample(rng));
+              }
+              public void tell(Arch a, double signal, double cost) {}
+            };
+          }
+        }
+        """), java.util.Map.of("org.nash.search.SearcherProvider", "org.x.Buggy"));
+    Path cfg = dir.resolve("c.yaml");
+    Files.writeString(cfg, GOOD.replace("name: rs", "name: buggy"));
+    CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("out").toString(), "--quiet",
+        "--plugin", jar.toString());
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().contains("internal error in a plugin: searcher 'buggy' (org.x.Buggy"), r.err());
+    assertTrue(r.err().contains("buggy.jar"), "names the jar: " + r.err());
+    assertTrue(r.err().contains("off by one") && r.err().contains("in ask() (trial cifar10/full/buggy/0)"), r.err());
+    assertTrue(r.err().contains("--debug"), r.err());
+    assertFalse(r.err().contains("\tat "), "the stack trace only with --debug: " + r.err());
+  }
 }
