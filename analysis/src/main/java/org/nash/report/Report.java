@@ -1,6 +1,5 @@
 package org.nash.report;
 
-import org.nash.results.SavedExperiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +23,8 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
 import org.nash.io.Progress;
-import org.nash.config.ConfigLoader;
 import org.nash.results.RecordCheck;
+import org.nash.results.SavedExperiment;
 import org.nash.results.TrialsFile;
 import org.nash.table.Unit;
 
@@ -109,15 +108,6 @@ public final class Report {
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
-  }
-
-  /** Runs the comparison and reliability analyses of one experiment and registers their files. */
-  public static void analyse(Experiment e) {
-    analyse(e, NO_PROGRESS);
-  }
-
-  public static void analyse(Experiment e, Progress.Factory progress) {
-    analyse(e, style(List.of(e)), Reliability.Options.DEFAULT, progress);
   }
 
   /**

@@ -1,13 +1,13 @@
 package org.nash.bench;
 
-import org.nash.plan.Planner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.nash.data.DataCatalog;
 import org.nash.config.ConfigLoader;
-import org.nash.run.ExperimentRunner;
+import org.nash.data.DataCatalog;
+import org.nash.plan.Planner;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -82,15 +82,6 @@ public final class Cli {
     return pr != null && pr.hasMatchedOption(option);
   }
 
-  /** One value of such an option (commands that take exactly one). */
-  public static String single(String name, List<String> canonical, String oldName, List<String> old) {
-    List<String> v = values(name, canonical, oldName, old, false, false);
-    if (v.size() > 1) {
-      throw new NashException(name + " takes one value here, got " + v.size() + ": " + String.join(",", v));
-    }
-    return v.isEmpty() ? null : v.get(0);
-  }
-
   /**
    * Whether stderr is a terminal. The launcher knows ({@code test -t 2}) and passes
    * {@code -Dnash.stderr.tty}; otherwise Java 17 can only tell whether there is a console at all.

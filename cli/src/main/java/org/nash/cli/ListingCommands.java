@@ -14,6 +14,7 @@ final class ListingCommands {
   static void list(Registry<? extends Plugin> registry) {
     for (Plugin p : registry.all()) {
       System.out.printf("%-10s %s  [%s]%n", p.name(), p.description(), p.getClass().getName());
+      p.params().forEach(d -> System.out.println("             " + d.line()));
     }
   }
 

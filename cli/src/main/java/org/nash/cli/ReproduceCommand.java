@@ -1,7 +1,5 @@
 package org.nash.cli;
 
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +14,12 @@ import org.nash.analysis.scan.ScanOptions;
 import org.nash.analysis.scan.ScanWriter;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
 import org.nash.report.Report;
 import org.nash.report.Study;
-import org.nash.run.ExperimentRunner;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

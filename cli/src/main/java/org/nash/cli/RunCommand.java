@@ -1,7 +1,5 @@
 package org.nash.cli;
 
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.nash.analysis.compare.Summary;
 import org.nash.config.ConfigLoader;
 import org.nash.config.Experiment;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
 import org.nash.plan.Shard;
+import org.nash.run.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

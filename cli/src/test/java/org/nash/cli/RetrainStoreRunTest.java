@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
-import org.nash.retrain.store.TrainedStore;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.retrain.store.TrainedStore;
 
 /**
  * {@code nash run} with a retraining oracle and the result store of trained cells (tiny network on

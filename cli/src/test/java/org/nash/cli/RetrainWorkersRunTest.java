@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
-import org.nash.retrain.store.TrainedStore;
-import org.nash.retrain.TrainingWorker;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.retrain.TrainingWorker;
+import org.nash.retrain.store.TrainedStore;
 
 /**
  * {@code workers: N}: trainings in N worker processes give the same trials whatever N, a worker that

@@ -55,6 +55,7 @@ public final class Planner {
       // Parameters are checked here, once: a trial never meets a bad or unknown parameter.
       SearcherProvider provider = searchers.get(s.name());
       Params params = new Params("searcher '" + s.label() + "'", s.params());
+      params.requireDeclared(provider.params());
       SearcherFactory f = PluginFailure.guard("searcher", s.name(), provider, () -> provider.configure(params));
       params.requireAllRead();
       if (f == null) {
@@ -185,6 +186,7 @@ public final class Planner {
       ClassLoader loader, Optional<Path> shardDir) {
     String name = cfg.oracle().name();
     Params params = new Params("oracle '" + name + "' of " + b.name(), cfg.oracle().params());
+    params.requireDeclared(p.params());
     Fidelity f = b.objective(ds).fidelity(cfg.fidelity().orElse(null));
     Oracle o = PluginFailure.guard("oracle", name, p,
         () -> p.create(new OracleRequest(b, ds, f, params, catalog, loader, shardDir)));

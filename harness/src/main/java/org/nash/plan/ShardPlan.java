@@ -1,6 +1,5 @@
 package org.nash.plan;
 
-import org.nash.config.Experiment;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.CostModel;
 import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
+import org.nash.config.Experiment;
 import org.nash.space.OpPool;
 import org.nash.space.SearchDomain;
 

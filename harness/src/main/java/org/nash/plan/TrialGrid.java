@@ -1,10 +1,10 @@
 package org.nash.plan;
 
-import org.nash.config.Experiment;
 import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nash.config.Experiment;
 
 /**
  * The trials of an experiment, dataset x pool x searcher x seed in that order, without one object per

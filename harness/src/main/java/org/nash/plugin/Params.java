@@ -80,6 +80,58 @@ public final class Params {
     return v;
   }
 
+  /** A declared parameter, typed and checked as its declaration says; its default when the config gives none. */
+  public <T> T get(ParamSpec<T> spec) {
+    String n = spec.name();
+    Object v;
+    if (spec.javaType() == Integer.class) {
+      Integer def = (Integer) spec.defaultValue();
+      if (values.get(n) == null && def == null) {
+        read.add(n);
+        return null;
+      }
+      v = spec.type().equals("positive int") ? getPositiveInt(n, def == null ? 1 : def) : getInt(n, def == null ? 0 : def);
+    } else if (spec.javaType() == Double.class) {
+      Double def = (Double) spec.defaultValue();
+      if (values.get(n) == null && def == null) {
+        read.add(n);
+        return null;
+      }
+      v = getDouble(n, def == null ? 0 : def);
+    } else if (spec.javaType() == Boolean.class) {
+      v = getBoolean(n, (Boolean) spec.defaultValue());
+    } else if (spec.javaType() == String.class) {
+      String got = getString(n, (String) spec.defaultValue());
+      if (got != null && !spec.choices().isEmpty() && !spec.choices().contains(got)) {
+        throw new NashException(owner + ": parameter '" + n + "' must be one of " + String.join(", ", spec.choices())
+            + ", got '" + got + "'");
+      }
+      v = got;
+    } else {
+      v = getRaw(n);
+    }
+    return spec.javaType().cast(v);
+  }
+
+  /**
+   * Fails on a parameter the plugin does not declare, naming the declared ones with their meaning; a
+   * plugin that declares none is checked by {@link #requireAllRead()} alone.
+   */
+  public void requireDeclared(List<ParamSpec<?>> declared) {
+    if (declared.isEmpty()) {
+      return;
+    }
+    Set<String> known = new TreeSet<>();
+    declared.forEach(d -> known.add(d.name()));
+    for (String n : values.keySet()) {
+      if (!known.contains(n)) {
+        StringBuilder b = new StringBuilder(owner + ": unknown parameter '" + n + "'; known:");
+        declared.forEach(d -> b.append("\n  ").append(d.line()));
+        throw new NashException(b.toString());
+      }
+    }
+  }
+
   /** Fails if the config gave a parameter the searcher never read (a typo, usually). */
   public void requireAllRead() {
     Set<String> unknown = new TreeSet<>(values.keySet());

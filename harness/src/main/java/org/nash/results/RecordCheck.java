@@ -1,13 +1,12 @@
 package org.nash.results;
 
-import org.nash.plan.TrialGrid;
+import java.util.Objects;
+import org.nash.benchmark.Benchmark;
 import org.nash.config.Experiment;
 import org.nash.plan.Plan;
 import org.nash.plan.Planner;
 import org.nash.plan.RecordFields;
-import java.util.List;
-import java.util.Objects;
-import org.nash.benchmark.Benchmark;
+import org.nash.plan.TrialGrid;
 
 /**
  * Whether a record of {@code trials.jsonl} belongs to an experiment: its key must be in the config's

@@ -1,12 +1,5 @@
 package org.nash.results;
 
-import org.nash.config.ConfigLoader;
-import org.nash.config.Experiment;
-import org.nash.plan.Planner;
-import org.nash.plan.RecordFields;
-import org.nash.plan.Shard;
-import org.nash.plan.ShardPlan;
-import org.nash.plan.TrialGrid;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,15 +10,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.nash.NashException;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.config.ConfigLoader;
+import org.nash.config.Experiment;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.OracleProvider;
+import org.nash.plan.Planner;
+import org.nash.plan.RecordFields;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
 import org.nash.plugin.Params;
 import org.nash.plugin.Registry;
 

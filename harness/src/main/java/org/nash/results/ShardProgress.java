@@ -1,17 +1,17 @@
 package org.nash.results;
 
-import org.nash.config.Experiment;
-import org.nash.plan.Planner;
-import org.nash.plan.RecordFields;
-import org.nash.plan.Shard;
-import org.nash.plan.ShardPlan;
-import org.nash.plan.TrialGrid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
+import org.nash.config.Experiment;
 import org.nash.data.DataCatalog;
+import org.nash.plan.Planner;
+import org.nash.plan.RecordFields;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.plan.TrialGrid;
 
 /**
  * How far each shard of a sharded run is, from its file alone (for a scheduler front end such as

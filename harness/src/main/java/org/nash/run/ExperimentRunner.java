@@ -1,17 +1,16 @@
 package org.nash.run;
 
-import org.nash.plan.Plan;
-import org.nash.plan.Planner;
-import org.nash.plan.Shard;
-import org.nash.results.ShardMerge;
-import org.nash.plan.ShardPlan;
-import org.nash.plan.TrialGrid;
-import org.nash.results.TrialResult;
-import org.nash.results.TrialsFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nash.NashException;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.Shard;
+import org.nash.plan.ShardPlan;
+import org.nash.results.ShardMerge;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * Runs a {@link Plan}, made by {@link Planner} (which checks the whole experiment before anything is

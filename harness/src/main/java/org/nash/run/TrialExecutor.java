@@ -1,12 +1,5 @@
 package org.nash.run;
 
-import org.nash.plan.Plan;
-import org.nash.plan.TrialContext;
-import org.nash.plan.TrialGrid;
-import org.nash.plugin.PluginFailure;
-import org.nash.results.TrialResult;
-import org.nash.plan.TrialSpec;
-import org.nash.results.TrialsFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -19,6 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.nash.NashException;
+import org.nash.plan.Plan;
+import org.nash.plan.TrialContext;
+import org.nash.plan.TrialGrid;
+import org.nash.plan.TrialSpec;
+import org.nash.plugin.PluginFailure;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 import org.nash.search.RunScoped;
 import org.nash.search.SearcherFactory;
 

@@ -1,10 +1,5 @@
 package org.nash.run;
 
-import org.nash.config.Experiment;
-import org.nash.plan.TrialContext;
-import org.nash.plugin.PluginFailure;
-import org.nash.results.TrialResult;
-import org.nash.plan.TrialSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,14 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nash.NashException;
-import org.nash.benchmark.Benchmark;
+import org.nash.config.Experiment;
 import org.nash.oracle.Observation;
-import org.nash.oracle.Oracle;
+import org.nash.plan.TrialContext;
+import org.nash.plan.TrialSpec;
+import org.nash.plugin.PluginFailure;
+import org.nash.results.TrialResult;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
 import org.nash.search.TrialAware;
 import org.nash.space.Arch;
-import org.nash.space.SearchDomain;
 
 /** Runs one trial: the ask/tell loop between a searcher and an oracle under the trial's budget. */
 public final class TrialRunner {

@@ -1,9 +1,5 @@
 package org.nash.plan;
 
-import org.nash.config.Experiment;
-import org.nash.plan.Shard;
-import org.nash.plan.ShardPlan;
-import org.nash.plan.TrialGrid;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nash.NashException;
+import org.nash.config.Experiment;
 
 /** Which shard runs which trial, and how a shard is named on the command line and on disk. */
 class ShardPlanTest {

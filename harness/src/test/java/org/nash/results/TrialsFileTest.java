@@ -1,10 +1,5 @@
 package org.nash.results;
 
-import org.nash.config.Experiment;
-import org.nash.plan.TrialGrid;
-import org.nash.results.TrialResult;
-import org.nash.plan.TrialSpec;
-import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
+import org.nash.config.Experiment;
+import org.nash.plan.TrialGrid;
+import org.nash.plan.TrialSpec;
 
 /** Streaming reads of trials.jsonl: lines longer than the read buffer, cut tails, bad lines. */
 class TrialsFileTest {

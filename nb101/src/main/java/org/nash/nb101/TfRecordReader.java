@@ -100,11 +100,6 @@ public final class TfRecordReader implements Closeable {
     return data;
   }
 
-  /** 1-based number of the current record. */
-  public long recordNumber() {
-    return record;
-  }
-
   /** Byte offset of the current record's header. */
   public long recordOffset() {
     return recordOffset;

@@ -2,6 +2,7 @@ package org.nash.retrain;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.oracle.OracleRequest;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.retrain.data.RetrainData;
 import org.nash.retrain.store.TrainedStore;
@@ -132,6 +134,23 @@ public final class RetrainOracle implements Oracle {
     return what;
   }
 
+  static final ParamSpec<Integer> EPOCHS = ParamSpec.integer("epochs", null,
+      "training epochs (default: the fidelity's, e.g. 12 for hp12); other values are named in the signal");
+  static final ParamSpec<Integer> CHANNELS = ParamSpec.integer("channels", 16, "network channels C (NB-201: 16)");
+  static final ParamSpec<Integer> CELLS = ParamSpec.integer("cells", 5, "cells per stage N (NB-201: 5)");
+  static final ParamSpec<String> DEVICE = ParamSpec.text("device", "cpu", "cpu, gpu or gpu:K");
+  static final ParamSpec<Integer> SUBSET = ParamSpec.integer("subset", 0,
+      "train on this many images (stratified; 0 = all), for quick checks");
+  static final ParamSpec<String> DATA = ParamSpec.text("data", null, "a folder with the CIFAR-10 files to train on");
+  static final ParamSpec<Integer> THREADS = ParamSpec.integer("threads", 0, "libtorch threads (0: libtorch's choice)");
+  static final ParamSpec<Integer> SEED = ParamSpec.integer("seed", 0, "training seed");
+  static final ParamSpec<String> STORE = ParamSpec.text("store", null,
+      "the result store of trained cells (a path, or none; default: the user's store, a shard's own in a shard)");
+  static final ParamSpec<Integer> WORKERS = ParamSpec.positive("workers", null, "training worker processes");
+  /** The parameters of both retraining oracles. */
+  static final List<ParamSpec<?>> PARAMS = List.of(EPOCHS, CHANNELS, CELLS, DEVICE, SUBSET, DATA, THREADS, SEED, STORE,
+      WORKERS);
+
   /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
       DataCatalog catalog, Path shardDir) {
@@ -147,21 +166,23 @@ public final class RetrainOracle implements Oracle {
           + dataset + " images, and the data catalog has only CIFAR-10 (cifar10-jpeg; see nash data list). Use "
           + "datasets: [cifar10] (signal: x-valid accuracy of a cifar10-valid training) or oracle: table");
     }
-    int epochs = params.getInt("epochs", fidelity.epochs());
-    int channels = params.getInt("channels", 16);
-    int cells = params.getInt("cells", 5);
+    Integer givenEpochs = params.get(EPOCHS);
+    int epochs = givenEpochs == null ? fidelity.epochs() : givenEpochs;
+    int channels = params.get(CHANNELS);
+    int cells = params.get(CELLS);
     if (epochs < 1 || channels < 1 || cells < 1) {
       throw new NashException("oracle '" + oracleName + "': epochs, channels and cells must be >= 1, got " + epochs
           + ", " + channels + ", " + cells);
     }
-    String deviceName = params.getString("device", "cpu");
-    int subset = params.getInt("subset", 0);
-    String source = params.getString("data", null);
-    int threads = params.getInt("threads", 0);
-    long seed = params.getInt("seed", 0);
-    String storeParam = params.getString("store", null);
+    String deviceName = params.get(DEVICE);
+    int subset = params.get(SUBSET);
+    String source = params.get(DATA);
+    int threads = params.get(THREADS);
+    long seed = params.get(SEED);
+    String storeParam = params.get(STORE);
     boolean useStore = !"none".equals(storeParam);
-    int workers = params.getRaw("workers") == null ? 0 : params.getPositiveInt("workers", 1);
+    Integer givenWorkers = params.get(WORKERS);
+    int workers = givenWorkers == null ? 0 : givenWorkers;
     if (threads < 0) {
       throw new NashException("oracle '" + oracleName + "': parameter 'threads' must be >= 0 (0: libtorch's choice), got "
           + threads);
@@ -251,9 +272,12 @@ public final class RetrainOracle implements Oracle {
     @Override
     public String description() {
       return "trains each queried NAS-Bench-201 cell with DJL (PyTorch engine), answering stored cells from the "
-          + "result store; params device (cpu|gpu), subset, data, threads, seed, store (path|none), workers (N training "
-          + "processes), and for quick "
-          + "checks epochs (default: the fidelity's), channels (16) and cells (5)";
+          + "result store";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      return PARAMS;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.nash.retrain;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Fidelity;
 import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
@@ -77,7 +76,12 @@ public final class TableOrRetrainOracle implements Oracle {
     @Override
     public String description() {
       return "answers from the table when it holds the fidelity and the cell, trains (through the result store) "
-          + "otherwise, e.g. when epochs differ from the fidelity's; params as for retrain";
+          + "otherwise, e.g. when epochs differ from the fidelity's";
+    }
+
+    @Override
+    public java.util.List<org.nash.plugin.ParamSpec<?>> params() {
+      return RetrainOracle.PARAMS;
     }
 
     /** The table's column at the fidelity, or the trained epochs when the params ask for others. */
@@ -89,7 +93,8 @@ public final class TableOrRetrainOracle implements Oracle {
     /** A shard keeps its trainings in its own store, {@code shardDir/trained.sqlite}, unless {@code store} is given. */
     @Override
     public Oracle create(OracleRequest r) {
-      int epochs = r.params().getInt("epochs", r.fidelity().epochs());
+      Integer given = r.params().get(RetrainOracle.EPOCHS);
+      int epochs = given == null ? r.fidelity().epochs() : given;
       RetrainOracle retrain = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(),
           r.catalog(), r.shardDir().orElse(null));
       r.params().requireAllRead();

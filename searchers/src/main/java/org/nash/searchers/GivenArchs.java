@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.nash.NashException;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
@@ -41,14 +42,22 @@ public final class GivenArchs implements Searcher {
       return "list";
     }
 
+    static final ParamSpec<Object> ARCHS = ParamSpec.raw("archs", "list of indices or arch strings",
+        "the architectures to evaluate, in order (official index or architecture string)");
+
     @Override
     public String description() {
-      return "evaluates the given architectures in order, then stops; archs ([official index or arch string, ...])";
+      return "evaluates the given architectures in order, then stops (e.g. a spot check through oracle: retrain)";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      return List.of(ARCHS);
     }
 
     @Override
     public SearcherFactory configure(Params params) {
-      Object raw = params.getRaw("archs");
+      Object raw = params.get(ARCHS);
       if (!(raw instanceof List<?> entries) || entries.isEmpty()) {
         throw new NashException(OWNER + ": parameter 'archs' must be a non-empty list of architecture indices or"
             + " strings, got " + (raw == null ? "nothing" : "'" + raw + "'"));

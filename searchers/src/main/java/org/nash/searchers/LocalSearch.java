@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.nash.NashException;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
@@ -153,21 +153,28 @@ public final class LocalSearch implements Searcher {
       return "ls";
     }
 
+    static final ParamSpec<String> VARIANT = ParamSpec.oneOf("variant", "best", List.of("best", "first"),
+        "best: NASLib's best-improvement over the whole neighbourhood; first: naszilla's first-improvement");
+    static final ParamSpec<Integer> NUM_INIT = ParamSpec.positive("num_init", 10,
+        "random cells evaluated before the first climb; the best is the start");
+    static final ParamSpec<String> SAMPLER = ParamSpec.oneOf("sampler", "uniform", List.of("uniform", "naslib"),
+        "how random cells are drawn: uniform, or NASLib's sampler (rejects cells whose input or output edges are all none)");
+
     @Override
     public String description() {
-      return "local search; variant (best = NASLib best-improvement | first = naszilla first-improvement), num_init (10),"
-          + " sampler (uniform | naslib) of the random starts";
+      return "local search: hill climbing over one-edge neighbours, restarting from a random cell at a local optimum";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      return List.of(VARIANT, NUM_INIT, SAMPLER);
     }
 
     @Override
     public SearcherFactory configure(Params params) {
-      String v = params.getString("variant", "best");
-      if (!v.equals("best") && !v.equals("first")) {
-        throw new NashException("searcher ls: variant must be 'best' or 'first', got '" + v + "'");
-      }
-      boolean first = v.equals("first");
-      int numInit = params.getPositiveInt("num_init", 10);
-      String sampler = params.getString("sampler", "uniform");
+      boolean first = params.get(VARIANT).equals("first");
+      int numInit = params.get(NUM_INIT);
+      String sampler = params.get(SAMPLER);
       Moves.checkParams("searcher ls", sampler, "uniform_edge");
       return (domain, rng, budget) -> new LocalSearch(first, numInit, sampler, domain, rng);
     }

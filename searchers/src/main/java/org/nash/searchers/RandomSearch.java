@@ -1,9 +1,11 @@
 package org.nash.searchers;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
@@ -60,15 +62,25 @@ public final class RandomSearch implements Searcher {
       return "rs";
     }
 
+    static final ParamSpec<Boolean> DISTINCT = ParamSpec.flag("distinct", false,
+        "sample without replacement (never propose a cell twice)");
+    static final ParamSpec<String> SAMPLER = ParamSpec.oneOf("sampler", "uniform", List.of("uniform", "naslib"),
+        "how random cells are drawn: uniform, or NASLib's sampler (rejects cells whose input or output edges are all none)");
+
     @Override
     public String description() {
-      return "random search; distinct (false): sample without replacement; sampler (uniform | naslib)";
+      return "random search";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      return List.of(DISTINCT, SAMPLER);
     }
 
     @Override
     public SearcherFactory configure(Params params) {
-      boolean distinct = params.getBoolean("distinct", false);
-      String sampler = params.getString("sampler", "uniform");
+      boolean distinct = params.get(DISTINCT);
+      String sampler = params.get(SAMPLER);
       Moves.checkParams("searcher rs", sampler, "uniform_edge");
       if (distinct && sampler.equals("naslib")) {
         throw new org.nash.NashException("searcher rs: 'distinct: true' and 'sampler: naslib' cannot be combined");

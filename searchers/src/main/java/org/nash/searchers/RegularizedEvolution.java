@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nash.NashException;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;
@@ -83,21 +84,35 @@ public final class RegularizedEvolution implements Searcher {
       return "re";
     }
 
+    static final ParamSpec<Integer> POPULATION = ParamSpec.positive("population", 50,
+        "members kept (NB-201: 10, NASLib: 30)");
+    static final ParamSpec<Integer> SAMPLE = ParamSpec.positive("sample", 10,
+        "tournament size, at most the population (NB-201: 3, NASLib: 10)");
+    static final ParamSpec<String> MUTATION = ParamSpec.oneOf("mutation", "uniform_edge",
+        List.of("uniform_edge", "node_then_edge"), "uniform_edge (NASLib) or node_then_edge (NB-201: a node, then one of"
+        + " its incoming edges)");
+    static final ParamSpec<String> SAMPLER = ParamSpec.oneOf("sampler", "uniform", List.of("uniform", "naslib"),
+        "how random cells are drawn: uniform, or NASLib's sampler (rejects cells whose input or output edges are all none)");
+
     @Override
     public String description() {
-      return "regularized evolution; population (50), sample (10), mutation (uniform_edge | node_then_edge),"
-          + " sampler (uniform | naslib); NB201 uses 10 / 3 and node_then_edge";
+      return "regularized evolution (Real et al. 2019); NB-201 uses population 10, sample 3, node_then_edge";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      return List.of(POPULATION, SAMPLE, MUTATION, SAMPLER);
     }
 
     @Override
     public SearcherFactory configure(Params params) {
-      int p = params.getPositiveInt("population", 50);
-      int s = params.getPositiveInt("sample", 10);
+      int p = params.get(POPULATION);
+      int s = params.get(SAMPLE);
       if (s > p) {
         throw new NashException("searcher re: sample (" + s + ") cannot exceed population (" + p + ")");
       }
-      String mutation = params.getString("mutation", "uniform_edge");
-      String sampler = params.getString("sampler", "uniform");
+      String mutation = params.get(MUTATION);
+      String sampler = params.get(SAMPLER);
       Moves.checkParams("searcher re", sampler, mutation);
       return (domain, rng, budget) -> new RegularizedEvolution(p, s, sampler, mutation, domain, rng);
     }

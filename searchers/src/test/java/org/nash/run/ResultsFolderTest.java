@@ -1,13 +1,5 @@
 package org.nash.run;
 
-import org.nash.results.SavedExperiment;
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
-import org.nash.config.ConfigLoader;
-import org.nash.results.RecordCheck;
-import org.nash.plan.TrialGrid;
-import org.nash.results.TrialResult;
-import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.analysis.compare.Summary;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.results.RecordCheck;
+import org.nash.results.SavedExperiment;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * Results integrity (issue 16 items 2, 3, 10): records are checked against the config's grid and

@@ -1,10 +1,5 @@
 package org.nash.run;
 
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
-import org.nash.config.ConfigLoader;
-import org.nash.results.TrialResult;
-import org.nash.results.TrialsFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.analysis.compare.Curves;
 import org.nash.analysis.compare.Groups;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
 import org.nash.report.Report;
+import org.nash.results.TrialResult;
+import org.nash.results.TrialsFile;
 
 /**
  * The dedicated streaming reader against Jackson databind, record for record, on real trials files

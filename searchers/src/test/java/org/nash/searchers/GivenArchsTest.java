@@ -1,7 +1,5 @@
 package org.nash.searchers;
 
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.TestData;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 
 /** The {@code list} searcher through the real runner on the NB-201 table. */
 class GivenArchsTest {

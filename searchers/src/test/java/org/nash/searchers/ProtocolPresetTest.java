@@ -1,8 +1,5 @@
 package org.nash.searchers;
 
-import org.nash.plan.Planner;
-import org.nash.plan.TrialContext;
-import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,10 +18,12 @@ import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
 import org.nash.config.Experiment;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
 import org.nash.results.TrialResult;
-import org.nash.run.TrialRunner;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 

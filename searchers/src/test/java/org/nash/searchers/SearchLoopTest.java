@@ -1,8 +1,5 @@
 package org.nash.searchers;
 
-import org.nash.plan.Planner;
-import org.nash.plan.TrialContext;
-import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,13 +17,16 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
-import org.nash.nb201.Nb201Benchmark;
-import org.nash.oracle.TabularOracle;
 import org.nash.config.ConfigLoader;
 import org.nash.config.Experiment;
-import org.nash.run.ExperimentRunner;
+import org.nash.nb201.Nb201Benchmark;
+import org.nash.oracle.TabularOracle;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 import org.nash.search.Searcher;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;

@@ -1,8 +1,5 @@
 package org.nash.searchers;
 
-import org.nash.plan.Planner;
-import org.nash.plan.TrialContext;
-import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +16,14 @@ import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.nb201.Nb201Benchmark;
 import org.nash.oracle.TabularOracle;
-import org.nash.run.ExperimentRunner;
-import org.nash.results.TrialResult;
-import org.nash.run.TrialRunner;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.TrialContext;
 import org.nash.plan.TrialSpec;
+import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
+import org.nash.run.TrialRunner;
 import org.nash.search.RunScoped;
 import org.nash.search.Searcher;
 import org.nash.search.SearcherFactory;

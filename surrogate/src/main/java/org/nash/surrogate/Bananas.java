@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.nash.NashException;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.random.Gaussian;
 import org.nash.search.Searcher;
@@ -155,23 +156,41 @@ public final class Bananas implements Searcher {
       return "bananas";
     }
 
+    private static final GbtParams MODEL = new GbtParams(GbtParams.DEFAULT.models(), 200, GbtParams.DEFAULT.maxDepth(),
+        0.1, 1, GbtParams.DEFAULT.colsample());
+    static final ParamSpec<Integer> NUM_INIT = ParamSpec.positive("num_init", 10, "random cells before the first fit (>= 2)");
+    static final ParamSpec<Integer> K = ParamSpec.positive("k", 10, "queries per fit of the predictor");
+    static final ParamSpec<Integer> CANDIDATES = ParamSpec.positive("candidates", 100, "mutated candidates scored per fit");
+    static final ParamSpec<Integer> PARENTS = ParamSpec.positive("parents", 10, "best cells the candidates are mutated from");
+    static final ParamSpec<String> ACQUISITION = ParamSpec.oneOf("acquisition", "its", List.of("its", "ucb"),
+        "independent Thompson sampling or upper confidence bound");
+    static final ParamSpec<Double> BETA = ParamSpec.number("beta", 1.0, "the UCB's weight of the ensemble's spread");
+    static final ParamSpec<String> ENCODING = ParamSpec.text("encoding", null,
+        "architecture encoding (default: the space's first; 'nash surrogate' lists them)");
+
     @Override
     public String description() {
-      return "BANANAS-like predictor-guided search (XGBoost ensemble); num_init (10), k (10 queries per fit), "
-          + "candidates (100), parents (10), acquisition (its | ucb), beta (1.0, ucb), encoding, models (5), rounds (200)";
+      return "BANANAS-like predictor-guided search with an XGBoost bootstrap ensemble (White et al. 2021)";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      List<ParamSpec<?>> all = new java.util.ArrayList<>(List.of(NUM_INIT, K, CANDIDATES, PARENTS, ACQUISITION, BETA,
+          ENCODING));
+      all.addAll(GbtParams.specs(MODEL));
+      return all;
     }
 
     @Override
     public SearcherFactory configure(Params params) {
-      int numInit = params.getPositiveInt("num_init", 10);
-      int k = params.getPositiveInt("k", 10);
-      int cand = params.getPositiveInt("candidates", 100);
-      int parents = params.getPositiveInt("parents", 10);
-      String acq = params.getString("acquisition", "its");
-      double beta = params.getDouble("beta", 1.0);
-      String enc = params.getString("encoding", null);
-      GbtParams d = GbtParams.DEFAULT;
-      GbtParams gbt = GbtParams.from(params, new GbtParams(d.models(), 200, d.maxDepth(), 0.1, 1, d.colsample()));
+      int numInit = params.get(NUM_INIT);
+      int k = params.get(K);
+      int cand = params.get(CANDIDATES);
+      int parents = params.get(PARENTS);
+      String acq = params.get(ACQUISITION);
+      double beta = params.get(BETA);
+      String enc = params.get(ENCODING);
+      GbtParams gbt = GbtParams.from(params, MODEL);
       if (!acq.equals("its") && !acq.equals("ucb")) {
         throw new NashException("searcher bananas: acquisition must be 'its' or 'ucb', got '" + acq + "'");
       }

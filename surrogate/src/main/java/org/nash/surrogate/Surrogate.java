@@ -47,10 +47,6 @@ public final class Surrogate {
     return encoding;
   }
 
-  public GbtEnsemble ensemble() {
-    return ensemble;
-  }
-
   public String describe() {
     return description;
   }

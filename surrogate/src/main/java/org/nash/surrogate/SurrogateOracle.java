@@ -9,11 +9,11 @@ import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.CostModel;
 import org.nash.benchmark.Fidelity;
 import org.nash.benchmark.Objective;
-import org.nash.data.DataCatalog;
 import org.nash.oracle.Observation;
 import org.nash.oracle.Oracle;
 import org.nash.oracle.OracleProvider;
 import org.nash.oracle.OracleRequest;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 import org.nash.random.Gaussian;
 import org.nash.space.Arch;
@@ -97,10 +97,25 @@ public final class SurrogateOracle implements Oracle {
       return "surrogate";
     }
 
+    static final ParamSpec<Integer> TRAIN_SIZE = ParamSpec.integer("train_size", 1000, "table rows the model is fitted on");
+    static final ParamSpec<Integer> SEED = ParamSpec.integer("seed", 0, "seed of the training split and the model");
+    static final ParamSpec<Boolean> NOISE = ParamSpec.flag("noise", false,
+        "draw each answer from the ensemble's spread instead of its mean");
+    static final ParamSpec<String> REPORTED = ParamSpec.oneOf("reported", "predicted", List.of("predicted", "table"),
+        "the incumbent's reported value: predicted, or read from the table");
+    static final ParamSpec<String> ENCODING = ParamSpec.text("encoding", null,
+        "architecture encoding (default: the space's first)");
+
     @Override
     public String description() {
-      return "predicts from a gradient-boosted ensemble fitted on part of the table; params train_size, seed, "
-          + "noise, reported (predicted|table), encoding";
+      return "predicts from a gradient-boosted ensemble fitted on part of the table";
+    }
+
+    @Override
+    public List<ParamSpec<?>> params() {
+      List<ParamSpec<?>> all = new java.util.ArrayList<>(List.of(TRAIN_SIZE, SEED, NOISE, REPORTED, ENCODING));
+      all.addAll(GbtParams.specs(GbtParams.DEFAULT));
+      return all;
     }
 
     @Override
@@ -109,11 +124,11 @@ public final class SurrogateOracle implements Oracle {
       String dataset = request.dataset();
       Fidelity fid = request.fidelity();
       Params params = request.params();
-      int trainSize = params.getInt("train_size", 1000);
-      long seed = params.getInt("seed", 0);
-      boolean spread = params.getBoolean("noise", false);
-      String rep = params.getString("reported", "predicted");
-      Encoding enc = Encodings.of(b.space(), params.getString("encoding", null));
+      int trainSize = params.get(TRAIN_SIZE);
+      long seed = params.get(SEED);
+      boolean spread = params.get(NOISE);
+      String rep = params.get(REPORTED);
+      Encoding enc = Encodings.of(b.space(), params.get(ENCODING));
       GbtParams gbt = GbtParams.from(params, GbtParams.DEFAULT);
       if (!rep.equals("predicted") && !rep.equals("table")) {
         throw new NashException("oracle 'surrogate': parameter 'reported' must be 'predicted' or 'table', got '" + rep + "'");

@@ -1,6 +1,5 @@
 package org.nash.surrogate;
 
-import org.nash.plan.Planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +15,12 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Benchmarks;
-import org.nash.plugin.Params;
 import org.nash.config.ConfigLoader;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Planner;
+import org.nash.plugin.Params;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 import org.nash.space.Arch;
 import org.nash.space.SearchDomain;
 

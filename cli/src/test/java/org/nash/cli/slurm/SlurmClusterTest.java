@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
 import org.nash.data.DataCatalog;
-import org.nash.retrain.store.TrainedStore;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.retrain.store.TrainedStore;
 
 /**
  * {@code nash slurm} against a real Slurm cluster: the single-node one of scripts/slurm-local.sh,

@@ -1,6 +1,5 @@
 package org.nash.searchers.external;
 
-import org.nash.plan.Plan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Plan;
 import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
 
 /**
  * Each way a worker can misbehave fails its trial with a message naming the trial, the offending

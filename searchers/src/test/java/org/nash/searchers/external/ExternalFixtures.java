@@ -1,7 +1,5 @@
 package org.nash.searchers.external;
 
-import org.nash.plan.Planner;
-import org.nash.plan.Plan;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,8 @@ import org.nash.NashException;
 import org.nash.TestData;
 import org.nash.config.ConfigLoader;
 import org.nash.config.Experiment;
-import org.nash.run.ExperimentRunner;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
 
 /** Paths and configs shared by the external searcher tests. */
 final class ExternalFixtures {

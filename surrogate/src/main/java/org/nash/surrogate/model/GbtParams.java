@@ -1,8 +1,10 @@
 package org.nash.surrogate.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nash.NashException;
+import org.nash.plugin.ParamSpec;
 import org.nash.plugin.Params;
 
 /**
@@ -34,11 +36,22 @@ public record GbtParams(int models, int rounds, int maxDepth, double eta, double
     }
   }
 
-  /** Reads overrides of the defaults from config parameters (models, rounds, max_depth, eta, ...). */
+  /** The config parameters that override {@code def}, with its values as their defaults. */
+  public static List<ParamSpec<?>> specs(GbtParams def) {
+    return List.of(
+        ParamSpec.integer("models", def.models(), "ensemble members, each on its own bootstrap sample"),
+        ParamSpec.integer("rounds", def.rounds(), "boosting rounds per member"),
+        ParamSpec.integer("max_depth", def.maxDepth(), "maximum tree depth (1..20)"),
+        ParamSpec.number("eta", def.eta(), "learning rate, in (0, 1]"),
+        ParamSpec.number("min_child_weight", def.minChildWeight(), "minimum hessian (rows) in a leaf"),
+        ParamSpec.number("colsample", def.colsample(), "fraction of features each tree may use, in (0, 1]"));
+  }
+
+  /** Reads overrides of the defaults from config parameters ({@link #specs}). */
   public static GbtParams from(Params p, GbtParams def) {
-    return new GbtParams(p.getInt("models", def.models()), p.getInt("rounds", def.rounds()),
-        p.getInt("max_depth", def.maxDepth()), p.getDouble("eta", def.eta()),
-        p.getDouble("min_child_weight", def.minChildWeight()), p.getDouble("colsample", def.colsample()));
+    List<ParamSpec<?>> s = specs(def);
+    return new GbtParams((Integer) p.get(s.get(0)), (Integer) p.get(s.get(1)), (Integer) p.get(s.get(2)),
+        (Double) p.get(s.get(3)), (Double) p.get(s.get(4)), (Double) p.get(s.get(5)));
   }
 
   /** XGBoost booster parameters for one member; single-threaded so results never depend on cores. */
