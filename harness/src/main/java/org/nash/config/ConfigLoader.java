@@ -203,6 +203,7 @@ public final class ConfigLoader {
       t.put("oracle_params", e.oracle().params());
     }
     t.put("datasets", e.datasets());
+    e.signalDataset().ifPresent(v -> t.put("signal_dataset", v));
     e.fidelity().ifPresent(v -> t.put("fidelity", v));
     e.aggregation().ifPresent(v -> t.put("aggregation", v.id()));
     t.put("pools", e.pools());

@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  * and threads do not.
  *
  * @param protocol the preset ({@link Presets}) whose values were filled in, if the config named one
+ * @param signalDataset the dataset whose search signal (and query cost) every trial sees, whatever its
+ *     own dataset (NB-201 2020: cifar10-valid); empty or {@link #OWN_SIGNAL} = each dataset its own
  * @param fidelity the search signal's fidelity (NB-201: hp12 or hp200); empty = the objective's default
  * @param aggregation how the signal aggregates training seeds; empty = what every dataset has at the fidelity
  * @param stopRule the time-budget stop rule; empty = {@link StopRule#STOP_BEFORE_OVERSHOOT}, not recorded
@@ -26,7 +28,7 @@ import java.util.OptionalInt;
  * @param threads the default thread count (the command line overrides it); never affects results
  */
 public record Experiment(Optional<String> name, Optional<String> title, Optional<String> protocol, String benchmark,
-    OracleSpec oracle, List<String> datasets, Optional<String> fidelity, Optional<Aggregation> aggregation,
+    OracleSpec oracle, List<String> datasets, Optional<String> signalDataset, Optional<String> fidelity, Optional<Aggregation> aggregation,
     List<String> pools, boolean allowDisconnected, List<SearcherSpec> searchers, Budget budget,
     Optional<StopRule> stopRule, Optional<Reported> reported, boolean chargeRepeats, double noiseSd, int seeds,
     int firstSeed, boolean trace, OptionalInt threads) {
@@ -38,6 +40,8 @@ public record Experiment(Optional<String> name, Optional<String> title, Optional
    * hundreds to thousands of queries; a million is beyond any protocol.
    */
   public static final int MAX_QUERIES = 1_000_000;
+  /** {@code signal_dataset: own}: each dataset's search sees its own signal (overrides a preset's). */
+  public static final String OWN_SIGNAL = "own";
 
   public Experiment {
     datasets = List.copyOf(datasets);
@@ -47,13 +51,13 @@ public record Experiment(Optional<String> name, Optional<String> title, Optional
 
   /** The same experiment with another number of seeds (a study extended or a prefix of it). */
   public Experiment withSeeds(int n) {
-    return new Experiment(name, title, protocol, benchmark, oracle, datasets, fidelity, aggregation, pools,
+    return new Experiment(name, title, protocol, benchmark, oracle, datasets, signalDataset, fidelity, aggregation, pools,
         allowDisconnected, searchers, budget, stopRule, reported, chargeRepeats, noiseSd, n, firstSeed, trace, threads);
   }
 
   /** The same experiment starting at another seed (e.g. another block of seeds). */
   public Experiment withFirstSeed(int first) {
-    return new Experiment(name, title, protocol, benchmark, oracle, datasets, fidelity, aggregation, pools,
+    return new Experiment(name, title, protocol, benchmark, oracle, datasets, signalDataset, fidelity, aggregation, pools,
         allowDisconnected, searchers, budget, stopRule, reported, chargeRepeats, noiseSd, seeds, first, trace, threads);
   }
 
@@ -62,9 +66,15 @@ public record Experiment(Optional<String> name, Optional<String> title, Optional
    * Two experiments with equal identities write the same record for the same trial key.
    */
   public Experiment identity() {
-    return new Experiment(Optional.empty(), Optional.empty(), protocol, benchmark, oracle, datasets, fidelity,
+    return new Experiment(Optional.empty(), Optional.empty(), protocol, benchmark, oracle, datasets, signalDataset,
+        fidelity,
         aggregation, pools, allowDisconnected, searchers, budget, stopRule, reported, chargeRepeats, noiseSd, 0,
         firstSeed, trace, OptionalInt.empty());
+  }
+
+  /** The dataset whose signal a search on {@code dataset} sees. */
+  public String signalDatasetOf(String dataset) {
+    return signalDataset.filter(s -> !s.equals(OWN_SIGNAL)).orElse(dataset);
   }
 
   /** The stop rule in force (the default when the config sets none). */

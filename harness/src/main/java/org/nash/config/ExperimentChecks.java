@@ -55,7 +55,7 @@ final class ExperimentChecks {
     }
     Experiment e = new Experiment(text(c.name), text(c.title), text(c.protocol), c.benchmark.trim(),
         new Experiment.OracleSpec(c.oracle.trim(), c.oracleParams == null ? Map.of() : c.oracleParams),
-        new ArrayList<>(new LinkedHashSet<>(datasets)), text(c.fidelity),
+        new ArrayList<>(new LinkedHashSet<>(datasets)), text(c.signalDataset), text(c.fidelity),
         choice(c.aggregation, "aggregation", Experiment.Aggregation.class, at), pools, c.allowDisconnected, searchers,
         budget(c.budget, at), choice(c.stopRule, "stop_rule", Experiment.StopRule.class, at),
         choice(c.reported, "reported", Experiment.Reported.class, at), c.chargeRepeats, c.noiseSd, c.seeds,

@@ -15,7 +15,7 @@ import java.util.Map;
  * ({@code nb201}, {@code nats}, {@code naslib}); docs/PROTOCOLS.md gives the official source of every
  * value. A preset file may set, for any benchmark: {@code aggregation}, {@code stop_rule},
  * {@code reported}, {@code seeds}, {@code budget}; per benchmark ({@code benchmarks: {NAME: ...}}):
- * {@code fidelity} and {@code budget} (seconds per dataset fill in only the config's datasets); per
+ * {@code fidelity}, {@code signal_dataset} and {@code budget} (seconds per dataset fill in only the config's datasets); per
  * searcher name ({@code searcher_params}): default parameters.
  */
 public final class Presets {
@@ -57,6 +57,7 @@ public final class Presets {
     c.stopRule = or(c.stopRule, (String) p.get("stop_rule"));
     c.reported = or(c.reported, (String) p.get("reported"));
     c.fidelity = or(c.fidelity, (String) own.get("fidelity"));
+    c.signalDataset = or(c.signalDataset, (String) own.get("signal_dataset"));
     if (c.seeds == 0 && p.get("seeds") != null) {
       c.seeds = (Integer) p.get("seeds");
     }

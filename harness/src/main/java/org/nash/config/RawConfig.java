@@ -14,7 +14,7 @@ import java.util.Map;
  * names in YAML are snake_case; unknown fields are errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "title", "protocol", "benchmark", "oracle", "datasets", "fidelity", "aggregation", "pools",
+@JsonPropertyOrder({"name", "title", "protocol", "benchmark", "oracle", "datasets", "signal_dataset", "fidelity", "aggregation", "pools",
     "allow_disconnected", "searchers", "budget", "stop_rule", "reported", "charge_repeats", "noise_sd", "seeds",
     "first_seed", "trace"})
 final class RawConfig {
@@ -34,6 +34,12 @@ final class RawConfig {
   @JsonProperty("oracle_params")
   public Map<String, Object> oracleParams;
   public List<String> datasets;
+  /**
+   * The dataset whose signal the search sees on every dataset ({@code own}, the default: each its own).
+   * NB-201 (2020) searched on cifar10-valid and evaluated those searches on all three datasets.
+   */
+  @JsonProperty("signal_dataset")
+  public String signalDataset;
   /** Fidelity of the search signal (NB201: hp12 or hp200); the objective's default when absent. */
   public String fidelity;
   /**

@@ -73,10 +73,10 @@ public final class Planner {
     PluginIdentity oracleId = null;
     for (int i = 0; i < grid.datasets().size(); i++) {
       String ds = grid.datasets().get(i);
-      Objective full = b.objective(ds);
+      Objective full = searchedObjective(cfg, b, ds);
       Objective.Signal sig = signal(cfg, full);
       Objective obj = searchObjective(cfg, full, sig);
-      Benchmark bo = obj.equals(full) ? b : withObjective(b, obj);
+      Benchmark bo = obj.equals(b.objective(ds)) ? b : withObjective(b, obj);
       Oracle oracle = oracle(cfg, oracles, bo, ds, catalog, loader, shardDir);
       oracleId = oracleId != null ? oracleId : PluginIdentity.of(cfg.oracle().name(), oracles, oracle);
       require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
@@ -93,6 +93,30 @@ public final class Planner {
       }
     }
     return new Plan(cfg, b, grid, factories, cells, catalog, loader, searcherIds, oracleId);
+  }
+
+  /**
+   * Dataset {@code ds}'s objective as its searches see it: its own, or, under {@code signal_dataset},
+   * the signal columns and query costs of that dataset with {@code ds}'s reported column (NB-201 2020
+   * searched on cifar10-valid and evaluated on every dataset). Where both name the same signal column
+   * (cifar10 and cifar10-valid) the dataset's own objective is kept.
+   */
+  static Objective searchedObjective(Experiment cfg, Benchmark b, String ds) {
+    Objective own = b.objective(ds);
+    String sd = cfg.signalDatasetOf(ds);
+    if (sd.equals(ds)) {
+      return own;
+    }
+    Objective src;
+    try {
+      src = b.objective(sd);
+    } catch (NashException e) {
+      throw new NashException("config field 'signal_dataset': " + e.getMessage() + " (or 'own')");
+    }
+    if (signal(cfg, src).key().equals(signal(cfg, own).key())) {
+      return own;
+    }
+    return new Objective(ds, src.signals(), src.defaultFidelity(), own.reportedKey(), src.cost(), src.aggregations());
   }
 
   /** The search signal of a dataset at the config's fidelity and seed aggregation. */

@@ -34,7 +34,7 @@ public record RecordFields(String oracle, String protocol, String stopRule, bool
     List<String> reported = new ArrayList<>();
     List<String> aggregations = new ArrayList<>();
     for (String ds : datasets) {
-      Objective full = b.objective(ds);
+      Objective full = Planner.searchedObjective(cfg, b, ds);
       Objective.Signal sig = Planner.signal(cfg, full);
       Objective obj = Planner.searchObjective(cfg, full, sig);
       signals.add(planned != null ? planned.get(signals.size()) : Planner.oracleSignalKey(cfg, obj, loader));

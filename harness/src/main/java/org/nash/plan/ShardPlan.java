@@ -35,7 +35,7 @@ public final class ShardPlan {
     List<OpPool> pools = Planner.pools(cfg, b);
     double[] w = new double[grid.datasets().size() * pools.size()];
     for (int d = 0; d < grid.datasets().size(); d++) {
-      Objective full = b.objective(grid.datasets().get(d));
+      Objective full = Planner.searchedObjective(cfg, b, grid.datasets().get(d));
       for (int p = 0; p < pools.size(); p++) {
         int cell = d * pools.size() + p;
         if (grid.maxSeconds(d) > 0) {

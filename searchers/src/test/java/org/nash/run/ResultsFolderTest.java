@@ -124,7 +124,7 @@ class ResultsFolderTest {
     String[][] cases = {
         {CONFIG.replace("seeds: 3", "seeds: 2.5"), "config field 'seeds' must be a whole number, got 2.5"},
         {CONFIG.replace("seeds: 3", "seeds: 3\nfirst_seed: 2147483646"), "go past the largest seed, 2147483647"},
-        {CONFIG.replace("seeds: 3", "seeds: 1000000000"), "the config makes 8,000,000,000 trials"},
+        {CONFIG.replace("seeds: 3", "seeds: 1000000000"), "config field 'seeds' makes 8,000,000,000 trials"},
         {CONFIG.replace("seeds: 3", "seeds: 6250001"), "above the limit of 50,000,000 per experiment"},
         {CONFIG.replace("queries: 30", "queries: 1000000000"), "'budget.queries' is 1000000000, above the limit of 1000000"},
     };
@@ -197,7 +197,7 @@ class ResultsFolderTest {
     NashException e = refused(plan(CONFIG.replace("queries: 30", "queries: 31").replace("[cifar10, cifar100]",
         "[cifar10]")), out);
     assertTrue(e.getMessage().contains("differs from this config in budget.queries (folder: 30, this config: 31);"
-        + " datasets (folder: [\"cifar10\",\"cifar100\"], this config: [\"cifar10\"])"), e.getMessage());
+        + " datasets (folder: [cifar10, cifar100], this config: [cifar10])"), e.getMessage());
     assertArrayEquals(grown.toArray(), lines(out.resolve(TrialsFile.NAME)).toArray());
   }
 

@@ -175,6 +175,32 @@ class ProtocolPresetTest {
   }
 
   @Test
+  void nb201SearchesOnCifar10ValidForEveryDatasetAndReportsEachDatasetsTest() {
+    // The 2020 code (AutoDL R_EA.py, RANDOM.py) searched on cifar10-valid and evaluated those searches
+    // on all three datasets; NATS-Bench (2021) searched each dataset on its own signal.
+    Plan nb = plan("protocol: nb201\n" + BASE.replace("[cifar10, cifar100]", "[cifar10, cifar100, ImageNet16-120]"));
+    assertEquals("cifar10-valid", nb.experiment().signalDataset().orElseThrow());
+    for (String ds : List.of("cifar10", "cifar100", "ImageNet16-120")) {
+      TrialContext c = nb.context(ds, "full");
+      assertTrue(c.signalKey().startsWith("cifar10-valid/"), ds + ": " + c.signalKey());
+      assertEquals(ds + "/test-acc@200", c.reportedKey());
+    }
+    // the same costs as on cifar10: 12,000 s buy the same number of queries on every dataset
+    Arch a = nb.context("cifar100", "full").domain().sample(new SplittableRandom(7));
+    assertEquals(nb.context("cifar10", "full").oracle().query(a, new SplittableRandom(1)).cost(),
+        nb.context("ImageNet16-120", "full").oracle().query(a, new SplittableRandom(1)).cost(), 1e-9);
+
+    Plan own = plan("protocol: nb201\nsignal_dataset: own\n" + BASE);
+    assertEquals("cifar100/valid-acc@12", own.context("cifar100", "full").signalKey().replaceFirst(" .*", ""));
+    Plan nats = plan("protocol: nats\n" + BASE);
+    assertTrue(nats.context("cifar100", "full").signalKey().startsWith("cifar100/"), "NATS searches each dataset");
+    NashException e = assertThrows(NashException.class, () -> plan("signal_dataset: cifar11\n" + BASE
+        + "budget: {queries: 5}\nseeds: 1\n"));
+    assertTrue(e.getMessage().contains("config field 'signal_dataset'") && e.getMessage().contains("cifar11"),
+        e.getMessage());
+  }
+
+  @Test
   void explicitValuesOverrideThePreset() {
     Experiment c = plan("""
         protocol: nats

@@ -99,7 +99,8 @@ class SearcherLifecycleTest {
         budget: {queries: 10}
         seeds: 1
         """), TestData.catalog(), getClass().getClassLoader()));
-    assertTrue(e.getMessage().contains("searcher 'rs': unknown parameter(s) [distnct]"), e.getMessage());
+    assertTrue(e.getMessage().contains("searcher 'rs': unknown parameter 'distnct'; known:\n  distinct (boolean,"
+        + " default false)"), e.getMessage());
     NashException bad = assertThrows(NashException.class, () -> Planner.plan(SearchLoopTest.config("""
         benchmark: nb201
         datasets: [cifar10]

@@ -191,9 +191,6 @@ public final class Bananas implements Searcher {
       double beta = params.get(BETA);
       String enc = params.get(ENCODING);
       GbtParams gbt = GbtParams.from(params, MODEL);
-      if (!acq.equals("its") && !acq.equals("ucb")) {
-        throw new NashException("searcher bananas: acquisition must be 'its' or 'ucb', got '" + acq + "'");
-      }
       if (numInit < 2) {
         throw new NashException("searcher bananas: num_init must be at least 2 (the predictor needs data), got " + numInit);
       }

@@ -130,9 +130,6 @@ public final class SurrogateOracle implements Oracle {
       String rep = params.get(REPORTED);
       Encoding enc = Encodings.of(b.space(), params.get(ENCODING));
       GbtParams gbt = GbtParams.from(params, GbtParams.DEFAULT);
-      if (!rep.equals("predicted") && !rep.equals("table")) {
-        throw new NashException("oracle 'surrogate': parameter 'reported' must be 'predicted' or 'table', got '" + rep + "'");
-      }
       Objective obj = b.objective(dataset);
       String sigKey = obj.signalKey(fid);
       String repKey = obj.reportedKey();

@@ -73,7 +73,7 @@ class BananasTest {
   void badParametersAreClearErrors() {
     NashException acq = assertThrows(NashException.class,
         () -> new Bananas.Provider().configure(new Params("searcher 'bananas'", Map.of("acquisition", "ei"))));
-    assertTrue(acq.getMessage().contains("acquisition must be 'its' or 'ucb', got 'ei'"), acq.getMessage());
+    assertTrue(acq.getMessage().contains("parameter 'acquisition' must be one of its, ucb, got 'ei'"), acq.getMessage());
     NashException k = assertThrows(NashException.class,
         () -> new Bananas.Provider().configure(new Params("searcher 'bananas'", Map.of("k", 50, "candidates", 20))));
     assertTrue(k.getMessage().contains("k (50) cannot exceed candidates (20)"), k.getMessage());

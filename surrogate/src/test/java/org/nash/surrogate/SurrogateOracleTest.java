@@ -85,7 +85,7 @@ class SurrogateOracleTest {
     NashException task = assertThrows(NashException.class, () -> oracle(b, "depth", Map.of()));
     assertTrue(task.getMessage().contains("unknown dataset or task 'depth'"), task.getMessage());
     NashException rep = assertThrows(NashException.class, () -> oracle(b, "class_scene", Map.of("reported", "true")));
-    assertTrue(rep.getMessage().contains("'reported' must be 'predicted' or 'table'"), rep.getMessage());
+    assertTrue(rep.getMessage().contains("parameter 'reported' must be one of predicted, table, got 'true'"), rep.getMessage());
     NashException typo = assertThrows(NashException.class, () -> oracle(b, "class_scene", Map.of("trainsize", 10)));
     assertTrue(typo.getMessage().contains("unknown parameter(s) [trainsize]"), typo.getMessage());
   }
