@@ -29,8 +29,8 @@ import org.nash.space.CellSpace;
  * holding it / share of all cells holding it; p = one-sided hypergeometric P(X &gt;= x); Holm over
  * every pair and triple of the dataset and threshold.
  *
- * <p>Interaction: least squares of the metric on op counts (for each op, one indicator per count
- * 1..6: any additive effect of how often each op occurs), with and without pair terms (for each
+ * <p>Interaction: least squares of the metric on op counts (for each op, its count and one indicator per
+ * count 1..6: any additive effect of how often each op occurs), with and without pair terms (for each
  * op pair, how many of the 12 node-sharing edge pairs carry it), fitted on a random half of the
  * cells and scored on the other half: the held-out R^2 the pair terms add is the variance that
  * pairs explain beyond the ops' separate effects.
@@ -189,15 +189,18 @@ public final class OpCombinations {
       count[x]++;
     }
     int np = k * (k + 1) / 2;
-    double[] f = new double[1 + k * 6 + (pairs ? np : 0)];
+    double[] f = new double[1 + k * 7 + (pairs ? np : 0)];
     f[0] = 1;
     for (int op = 0; op < k; op++) {
+      // the count itself too: a count level that only the held-out half has (5 or 6 of one op are
+      // rare) is then predicted linearly instead of as if the op were absent
+      f[1 + op * 7] = count[op];
       if (count[op] > 0) {
-        f[1 + op * 6 + count[op] - 1] = 1;
+        f[1 + op * 7 + count[op]] = 1;
       }
     }
     if (pairs) {
-      int base = 1 + k * 6;
+      int base = 1 + k * 7;
       for (int[] e : PAIRS) {
         int a = Math.min(o[e[0]], o[e[1]]);
         int b = Math.max(o[e[0]], o[e[1]]);
@@ -266,7 +269,7 @@ public final class OpCombinations {
                 + " triple of the dataset and threshold. JSON twin beside it."),
         new Artifacts.Entry(p + "-op-interactions.csv", "table", section,
             r.benchmark() + ": variance explained by op pairs beyond op counts (held-out R²)",
-            "Least squares of the metric on op counts (per op, an indicator for each count 1..6) and on op counts"
+            "Least squares of the metric on op counts (per op, its count and an indicator for each count 1..6) and on op counts"
                 + " plus pair terms (per op pair, how many of the 12 node-sharing edge pairs carry it), fitted on a"
                 + " random half of the cells (train_cells, seeded) and scored on the other half (test_cells): R² on"
                 + " the held-out cells. r2_added_by_pairs = the variance the pairs explain beyond the ops' separate"
