@@ -31,12 +31,28 @@ final class Claims {
     }
   }
 
-  /** One claim: what the study says, the verdict, why (HTML with links). */
-  record Claim(String id, String statement, Verdict verdict, String because) {}
+  /**
+   * One claim: what the study says, the verdict, why (HTML with links), the rule (who chose it), and
+   * the verdict in each seed block (empty without blocks; the same in every block for a claim on
+   * the benchmark tables alone).
+   */
+  record Claim(String id, String statement, Verdict verdict, String because, String rule, List<Verdict> blocks,
+      boolean seedDependent) {
+    Claim(String id, String statement, Verdict verdict, String because) {
+      this(id, statement, verdict, because, "", List.of(), false);
+    }
+
+    Claim withRule(String r, int nBlocks) {
+      return new Claim(id, statement, verdict, because, r, java.util.Collections.nCopies(nBlocks, verdict), false);
+    }
+  }
+
+  /** The claims file written beside the page: one row per claim, its verdict and each block's. */
+  static final String FILE = "claims.csv";
 
   private Claims() {}
 
-  /** The claims of a known study, or an empty list. */
+  /** The claims of a known study, or an empty list; also writes {@value #FILE} into {@code root}. */
   static List<Claim> of(String study, Path root) {
     if (!"lopes2023".equals(study)) {
       return List.of();
@@ -49,25 +65,78 @@ final class Claims {
         scans.add(b);
       }
     }
-    out.add(smallSubset(root, scans));
-    out.add(skew(root, scans));
-    out.add(convolutions(root, scans));
-    out.add(crowdedTop(root));
-    out.add(reliableForSearch(root));
+    List<String> blocks = blocks(root);
+    out.add(smallSubset(root, scans).withRule(ClaimRules.SMALL_SUBSET, blocks.size()));
+    out.add(skew(root, scans).withRule(ClaimRules.SKEW, blocks.size()));
+    out.add(convolutions(root, scans).withRule(ClaimRules.CONVOLUTIONS, blocks.size()));
+    out.add(crowdedTop(root).withRule(ClaimRules.CROWDED, blocks.size()));
+    out.add(ReliabilityClaim.of(root, blocks));
+    out.add(combinations(root, scans).withRule(ClaimRules.COMBINATIONS, blocks.size()));
+    write(root, out, blocks);
     return out;
+  }
+
+  /** The seed blocks of the NB201 reliability analysis, in order (empty: pooled only). */
+  static List<String> blocks(Path root) {
+    Csv t = Csv.read(root, "nb201/reliability/blocks.csv");
+    if (t == null) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> b = new java.util.LinkedHashSet<>();
+    t.rows.forEach(r -> b.add(r.get("block")));
+    b.remove(org.nash.analysis.reliability.BlockReliability.POOLED);
+    return new ArrayList<>(b);
+  }
+
+  private static void write(Path root, List<Claim> claims, List<String> blocks) {
+    List<String> cols = new ArrayList<>(List.of("claim", "verdict", "seed_dependent"));
+    blocks.forEach(b -> cols.add("block_" + b));
+    org.nash.analysis.output.Table t = new org.nash.analysis.output.Table(cols.toArray(String[]::new));
+    for (Claim c : claims) {
+      List<Object> row = new ArrayList<>(List.of(c.id(), c.verdict().text, c.seedDependent()));
+      for (int i = 0; i < blocks.size(); i++) {
+        row.add(i < c.blocks().size() ? c.blocks().get(i).text : "");
+      }
+      t.add(row.toArray());
+    }
+    org.nash.io.AtomicFiles.writeAtomically(root.resolve(FILE), t.toCsv());
   }
 
   static String html(List<Claim> claims) {
     if (claims.isEmpty()) {
       return "";
     }
-    StringBuilder h = new StringBuilder("<div class=\"claims\"><h3>The study's claims</h3>\n<ol>\n");
+    StringBuilder h = new StringBuilder("<div class=\"claims\"><h3>The study's claims</h3>\n<p>Every verdict"
+        + " follows a rule stated beside it; nash chose the rules and their thresholds, the study states its claims"
+        + " without them. " + esc(ClaimRules.BLOCKS) + "</p>\n<ol>\n");
     for (Claim c : claims) {
       h.append("<li id=\"claim-").append(c.id()).append("\"><span class=\"verdict ").append(c.verdict().name()
           .toLowerCase(Locale.ROOT)).append("\">").append(c.verdict().text).append("</span> <b>")
-          .append(esc(c.statement())).append("</b><br>").append(c.because()).append("</li>\n");
+          .append(esc(c.statement())).append("</b><br>").append(c.because());
+      if (!c.rule().isEmpty()) {
+        h.append(" <i>").append(esc(c.rule())).append("</i>");
+      }
+      h.append("</li>\n");
     }
-    return h.append("</ol></div>\n").toString();
+    h.append("</ol>\n");
+    int nb = claims.stream().mapToInt(c -> c.blocks().size()).max().orElse(0);
+    if (nb > 0) {
+      h.append("<div class=\"tbl\"><table class=\"findings\">\n<thead><tr><th>claim</th>");
+      for (int i = 1; i <= nb; i++) {
+        h.append("<th>block ").append(i).append("</th>");
+      }
+      h.append("<th>verdict</th></tr></thead>\n<tbody>\n");
+      for (Claim c : claims) {
+        h.append("<tr><td><a href=\"#claim-").append(c.id()).append("\">").append(esc(c.id())).append("</a>")
+            .append(c.seedDependent() ? "" : " <span class=\"small\">(tables only)</span>").append("</td>");
+        for (int i = 0; i < nb; i++) {
+          h.append("<td>").append(i < c.blocks().size() ? c.blocks().get(i).text : "").append("</td>");
+        }
+        h.append("<td><b>").append(c.verdict().text).append("</b></td></tr>\n");
+      }
+      h.append("</tbody></table></div>\n");
+    }
+    return h.append("</div>\n").toString();
   }
 
   /** The pool row of each dataset in a scan's subsets table. */
@@ -91,7 +160,9 @@ final class Claims {
     }
     StringBuilder why = new StringBuilder("The smallest op subset holding architectures of every dataset's global"
         + " top 1 %: ");
-    boolean all = true;
+    int[] smallest = new int[scans.size()];
+    int[] spaceOps = new int[scans.size()];
+    int bi = 0;
     for (String[] b : scans) {
       Csv t = Csv.read(root, b[1]);
       Map<String, Map<String, String>> full = pool(t, "full");
@@ -116,8 +187,13 @@ final class Claims {
         }
       }
       double space = Csv.num(full.values().iterator().next(), "n");
-      boolean small = bestPool != null && bestN <= space / 4;
-      all &= small;
+      Set<String> ops = new HashSet<>();
+      t.rows.forEach(r -> ops.addAll(Arrays.asList(r.get("pool").split("\\+"))));
+      ops.remove("full");
+      smallest[bi] = bestPool == null ? 0 : bestPool.split("\\+").length;
+      spaceOps[bi] = ops.size();
+      boolean holds = ClaimRules.smallSubsetHolds(smallest[bi], spaceOps[bi]);
+      bi++;
       List<String> gaps = new ArrayList<>();
       for (Map<String, String> r : bestRows) {
         gaps.add(esc(r.get("dataset")) + " " + fmt(Csv.num(r, "bestMinusGlobal")) + " ("
@@ -125,7 +201,9 @@ final class Claims {
       }
       why.append(b[0]).append(": ").append(bestPool == null ? "none"
           : String.format(Locale.ROOT, "{%s}, %s of %s architectures (%.1f %%); its best minus the global best: %s",
-              esc(bestPool.replace("+", ", ")), fmtN(bestN), fmtN(space), 100 * bestN / space, String.join(", ", gaps)))
+              esc(bestPool.replace("+", ", ")), fmtN(bestN), fmtN(space), 100 * bestN / space, String.join(", ", gaps))
+              + String.format(Locale.ROOT, "; %d of the space's %d ops: %s", smallest[bi - 1], spaceOps[bi - 1],
+                  holds ? "at most half, holds" : "more than half, does not hold"))
           .append(" — ").append(link(b[1], "subsets table")).append(", ")
           .append(link(b[1].replace("-subsets.csv", "-gap-") + lastDataset(t) + ".png", "gap figure")).append(". ");
     }
@@ -138,9 +216,7 @@ final class Claims {
           + " cases, worse in %d (", better, pools.rows.size(), worse)).append(link("nb201/compare/pools-mwu.csv",
           "pool tests")).append(").");
     }
-    why.append(" Rule: supported when, on every benchmark, such a subset has at most a quarter of the space's"
-        + " architectures.");
-    return new Claim(id, statement, all ? Verdict.SUPPORTED : Verdict.NOT_SUPPORTED, why.toString());
+    return new Claim(id, statement, ClaimRules.smallSubset(smallest, spaceOps), why.toString());
   }
 
   private static String lastDataset(Csv t) {
@@ -159,12 +235,14 @@ final class Claims {
     }
     int neg = 0;
     int total = 0;
+    List<Double> g1s = new ArrayList<>();
     StringBuilder why = new StringBuilder("Skewness g1 of the full space: ");
     for (String[] b : scans) {
       Csv t = Csv.read(root, b[1]);
       List<String> parts = new ArrayList<>();
       for (Map.Entry<String, Map<String, String>> e : pool(t, "full").entrySet()) {
         double g1 = Csv.num(e.getValue(), "g1");
+        g1s.add(g1);
         total++;
         neg += g1 < 0 ? 1 : 0;
         parts.add(esc(e.getKey()) + " " + String.format(Locale.ROOT, "%.2f", g1));
@@ -173,7 +251,7 @@ final class Claims {
           .append(link(b[1].replace("-subsets.csv", "-hist-") + firstDataset(t) + ".png", "histogram")).append("; ");
     }
     why.append(neg).append(" of ").append(total).append(" datasets negative.");
-    Verdict v = neg == total ? Verdict.SUPPORTED : neg == 0 ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
+    Verdict v = ClaimRules.skew(g1s.stream().mapToDouble(Double::doubleValue).toArray());
     return new Claim(id, statement, v, why.toString());
   }
 
@@ -221,10 +299,8 @@ final class Claims {
       why.append(b[0]).append(": ").append(String.join(", ", parts)).append(" — ")
           .append(link(b[1], "subsets table")).append("; ");
     }
-    why.append("a convolution on ").append(conv).append(" of ").append(total).append(" datasets. Rule: supported"
-        + " when that holds on at least 80 % of the datasets, not supported below half.");
-    Verdict v = total > 0 && conv >= 0.8 * total ? Verdict.SUPPORTED : conv < 0.5 * total ? Verdict.NOT_SUPPORTED
-        : Verdict.INCONCLUSIVE;
+    why.append("a convolution on ").append(conv).append(" of ").append(total).append(" datasets.");
+    Verdict v = ClaimRules.convolutions(conv, total);
     return new Claim(id, statement, v, why.toString());
   }
 
@@ -238,63 +314,64 @@ final class Claims {
       return new Claim(id, statement, Verdict.INCONCLUSIVE, "No NB201 reliability table with cifar10.");
     }
     double c10 = Csv.num(rel.where("dataset", "cifar10").get(0), "share_within_1pp");
-    boolean most = true;
+    List<Double> others = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     for (Map<String, String> r : rel.rows) {
       double s = Csv.num(r, "share_within_1pp");
       parts.add(esc(r.get("dataset")) + " " + String.format(Locale.ROOT, "%.2f %%", 100 * s));
-      most &= r.get("dataset").equals("cifar10") || s < c10;
+      if (!r.get("dataset").equals("cifar10") && !Double.isNaN(s)) {
+        others.add(s);
+      }
     }
-    return new Claim(id, statement, most ? Verdict.SUPPORTED : Verdict.NOT_SUPPORTED,
+    return new Claim(id, statement, ClaimRules.crowdedTop(c10, others.stream().mapToDouble(Double::doubleValue).toArray()),
         "Share of all architectures within 1 pp of the optimum: " + String.join(", ", parts) + " — "
-            + link("nb201/reliability/reliability.csv", "reliability table") + ". Rule: supported when cifar10 has"
-            + " the largest share.");
+            + link("nb201/reliability/reliability.csv", "reliability table") + ".");
   }
 
-  /** The search side: do searcher comparisons come out more reliably on ImageNet16-120 and TNB than on CIFAR-10? */
-  private static Claim reliableForSearch(Path root) {
-    String id = "reliable-search";
-    String statement = "ImageNet16-120 and TNB are more reliable than CIFAR-10 for comparing NAS methods.";
-    Csv nb = Csv.read(root, "nb201/reliability/reliability.csv");
-    Csv tnb = Csv.read(root, "tnb-micro/reliability/reliability.csv");
-    if (nb == null || nb.where("dataset", "cifar10").isEmpty()) {
-      return new Claim(id, statement, Verdict.INCONCLUSIVE, "No NB201 search experiment with cifar10.");
+  /** Claim 5: op pairs and triples on edges that share a node, and their effect beyond op counts. */
+  private static Claim combinations(Path root, List<String[]> scans) {
+    String id = "op-combinations";
+    String statement = "Specific combinations of operations favour top-scoring architectures.";
+    int holds = 0;
+    int total = 0;
+    StringBuilder why = new StringBuilder("Top op pairs and triples on edges that share a node, by enrichment in"
+        + " the top 1 % (p<sub>Holm</sub>), and the held-out R² the pair terms add beyond op counts: ");
+    for (String[] b : scans) {
+      String bench = b[0];
+      String ef = bench + "/scan-" + bench + "-op-combinations.csv";
+      String inf = bench + "/scan-" + bench + "-op-interactions.csv";
+      Csv en = Csv.read(root, ef);
+      Csv in = Csv.read(root, inf);
+      if (en == null || in == null) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      for (Map<String, String> r : in.rows) {
+        String ds = r.get("dataset");
+        double added = Csv.num(r, "r2_added_by_pairs");
+        List<Map<String, String>> sig = en.rows.stream().filter(x -> ds.equals(x.get("dataset"))
+            && Csv.num(x, "top") == 0.01 && Csv.num(x, "p_holm") < 0.05
+            && Csv.num(x, "enrichment") >= ClaimRules.MIN_ENRICHMENT)
+            .sorted(java.util.Comparator.comparingDouble((Map<String, String> x) -> -Csv.num(x, "enrichment")))
+            .toList();
+        boolean ok = ClaimRules.combinationsHold(!sig.isEmpty(), added);
+        holds += ok ? 1 : 0;
+        total++;
+        String top = sig.isEmpty() ? "no significant combination" : sig.stream().limit(2)
+            .map(x -> esc(x.get("ops")) + " ×" + String.format(Locale.ROOT, "%.1f", Csv.num(x, "enrichment"))
+                + " (p<sub>Holm</sub> " + Findings.p(Csv.num(x, "p_holm")) + ")").reduce((x, y) -> x + ", " + y)
+            .orElse("");
+        parts.add(esc(ds) + ": " + top + "; pairs add R² " + String.format(Locale.ROOT, "%.3f", added)
+            + (ok ? " (holds)" : ""));
+      }
+      why.append(bench).append(" — ").append(String.join("; ", parts)).append(" — ")
+          .append(link(ef, "combinations table")).append(", ").append(link(inf, "interaction table")).append(". ");
     }
-    String small = nb.column("p_same_ranking_");
-    String seeds = nb.column("seeds_to_p05");
-    Map<String, String> c10 = nb.where("dataset", "cifar10").get(0);
-    List<Map<String, String>> others = new ArrayList<>(nb.where("dataset", "ImageNet16-120"));
-    if (tnb != null) {
-      others.addAll(tnb.rows);
+    if (total == 0) {
+      return new Claim(id, statement, Verdict.INCONCLUSIVE, "No op-combination tables in this report.");
     }
-    if (others.isEmpty() || small == null) {
-      return new Claim(id, statement, Verdict.INCONCLUSIVE, "No ImageNet16-120 or TNB search experiment.");
-    }
-    // More reliable = a more stable 10-seed ranking and fewer seeds for the reference comparison.
-    int moreStable = 0;
-    int fewerSeeds = 0;
-    List<String> parts = new ArrayList<>();
-    for (Map<String, String> r : others) {
-      double p = Csv.num(r, small);
-      double n = seeds == null ? Double.NaN : Csv.num(r, seeds);
-      moreStable += p > Csv.num(c10, small) ? 1 : 0;
-      fewerSeeds += seeds != null && !Double.isNaN(n) && n < Csv.num(c10, seeds) ? 1 : 0;
-      parts.add(esc(r.get("dataset")) + " " + fmt(p) + " / " + Findings.fmtInt(n));
-    }
-    int m = others.size();
-    Verdict v = moreStable == m && fewerSeeds == m ? Verdict.SUPPORTED
-        : moreStable == 0 && fewerSeeds <= m / 4 ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
-    String why = String.format(Locale.ROOT, "P(same ranking) of a %s study / seeds for %s to reach median p < 0.05,"
-        + " full pool: cifar10 %s / %s; ", small.replace("p_same_ranking_", "").replace("_", " "),
-        nb.column("pair") != null ? esc(c10.get(nb.column("pair"))) : "RE vs RS", fmt(Csv.num(c10, small)),
-        Findings.fmtInt(seeds == null ? Double.NaN : Csv.num(c10, seeds))) + String.join(", ", parts)
-        + String.format(Locale.ROOT, ". %d of %d other datasets rank the searchers more stably than cifar10, %d need"
-            + " fewer seeds — ", moreStable, m, fewerSeeds)
-        + link("nb201/reliability/reliability.csv", "NB201 reliability") + (tnb == null ? ""
-            : ", " + link("tnb-micro/reliability/reliability.csv", "TNB reliability")) + ". Rule: supported when"
-        + " every other dataset ranks more stably and needs fewer seeds; not supported when none ranks more stably"
-        + " and at most a quarter need fewer seeds; else inconclusive.";
-    return new Claim(id, statement, v, why);
+    why.append(holds).append(" of ").append(total).append(" datasets hold.");
+    return new Claim(id, statement, ClaimRules.combinations(holds, total), why.toString());
   }
 
   private static String fmtN(double n) {

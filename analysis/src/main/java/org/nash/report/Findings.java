@@ -184,7 +184,6 @@ final class Findings {
     }
     String seedsCol = rel.column("seeds_to_p05");
     String pairCol = rel.column("pair");
-    String small = rel.column("p_same_ranking_");
     if (seedsCol != null) {
       List<String> parts = new ArrayList<>();
       int lo = Integer.MAX_VALUE;
@@ -217,30 +216,44 @@ final class Findings {
         h.append(".</li>\n");
       }
     }
-    if (small != null && rel.rows.size() > 1) {
-      Map<String, String> top = rel.rows.stream()
-          .max(Comparator.comparingDouble((Map<String, String> r) -> Csv.num(r, small))
-              .thenComparingDouble(r -> -orMax(Csv.num(r, seedsCol == null ? "" : seedsCol)))).orElseThrow();
-      Map<String, String> low = rel.rows.stream().min(Comparator.comparingDouble(r -> Csv.num(r, small))).orElseThrow();
-      if (Csv.num(top, small) == Csv.num(low, small)) {
-        h.append("<li>Every dataset reproduces its full-sample ranking in a ")
-            .append(small.replace("p_same_ranking_", "").replace("_", " ")).append(" study with the same probability, ")
-            .append(fmt(Csv.num(top, small))).append(": none separates the searchers better. Evidence: ")
-            .append(link(p + "reliability/reliability.csv", "reliability table")).append(".</li>\n");
-        return;
-      }
-      h.append("<li>The dataset that separates the searchers best: <b>").append(esc(top.get("dataset")))
-          .append("</b> — a ").append(small.replace("p_same_ranking_", "").replace("_", " "))
-          .append(" study reproduces its full-sample ranking (").append(esc(top.get("ranking"))).append(") with")
-          .append(" probability ").append(fmt(Csv.num(top, small))).append(", against ")
-          .append(fmt(Csv.num(low, small))).append(" on ").append(esc(low.get("dataset")))
-          .append(" (the least). Evidence: ").append(link(p + "reliability/reliability.csv", "reliability table"))
-          .append(".</li>\n");
-    }
+    separatesBest(h, root, p);
   }
 
-  private static double orMax(double v) {
-    return Double.isNaN(v) ? Double.MAX_VALUE : v;
+  /**
+   * The dataset that separates the searchers best, only when its agreement interval lies above every
+   * other dataset's (pooled block of reliability/blocks.csv); ties between searchers count for no one.
+   */
+  private static void separatesBest(StringBuilder h, Path root, String p) {
+    String file = p + "reliability/" + org.nash.analysis.reliability.BlockReliability.TABLE + ".csv";
+    Csv t = Csv.read(root, file);
+    if (t == null) {
+      return;
+    }
+    List<Map<String, String>> rows = t.where("block", org.nash.analysis.reliability.BlockReliability.POOLED)
+        .stream().filter(r -> !Double.isNaN(Csv.num(r, "agreement_k"))).toList();
+    if (rows.size() < 2) {
+      return;
+    }
+    Map<String, String> top = rows.stream().max(Comparator.comparingDouble(r -> Csv.num(r, "agreement_k")))
+        .orElseThrow();
+    boolean clear = rows.stream().allMatch(r -> r == top || Csv.num(top, "agreement_lo") > Csv.num(r, "agreement_hi"));
+    List<String> parts = new ArrayList<>();
+    for (Map<String, String> r : rows) {
+      parts.add(esc(r.get("dataset")) + String.format(Locale.ROOT, " %.3f [%.3f, %.3f]", Csv.num(r, "agreement_k"),
+          Csv.num(r, "agreement_lo"), Csv.num(r, "agreement_hi")) + (Csv.num(r, "tied_pairs") > 0
+          ? " (" + fmtInt(Csv.num(r, "tied_pairs")) + " tied pair(s))" : ""));
+    }
+    h.append("<li>");
+    if (clear) {
+      h.append("The dataset that separates the searchers best: <b>").append(esc(top.get("dataset")))
+          .append("</b> — its interval lies above every other dataset's. ");
+    } else {
+      h.append("No dataset separates the searchers clearly better: the intervals of the best and of another overlap. ");
+    }
+    h.append("Ranking agreement of a ").append(fmtInt(Csv.num(top, "k"))).append("-seed study (Kendall's tau over"
+        + " the pairs of searchers that all seeds separate; tied pairs count for no dataset; 95 % bootstrap"
+        + " interval): ").append(String.join(", ", parts)).append(". Evidence: ").append(link(file, "agreement table"))
+        .append(".</li>\n");
   }
 
   static String link(String path, String text) {

@@ -17,6 +17,7 @@ import org.nash.analysis.compare.ComparisonReport;
 import org.nash.analysis.compare.Groups;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.reliability.BlockReliability;
 import org.nash.analysis.reliability.Reliability;
 import org.nash.analysis.reliability.ReliabilityReport;
 import org.nash.benchmark.Benchmark;
@@ -63,11 +64,16 @@ public final class Report {
    * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
    * reference dataset.
    */
-  public record Options(String title, String study, Reliability.Options compare) {
+  public record Options(String title, String study, Reliability.Options compare, int blocks) {
     public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
 
     public Options(String title, String study) {
       this(title, study, Reliability.Options.DEFAULT);
+    }
+
+    /** {@code blocks}: disjoint seed blocks of the reliability analysis (1: all seeds only). */
+    public Options(String title, String study, Reliability.Options compare) {
+      this(title, study, compare, 1);
     }
   }
 
@@ -103,7 +109,7 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e, style, options.compare(), progress);
+      analyse(e, style, options.compare(), options.blocks(), progress);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
@@ -116,6 +122,12 @@ public final class Report {
    * per dataset: bootstraps and seeds to significance).
    */
   public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs, Progress.Factory progress) {
+    analyse(e, style, pairs, 1, progress);
+  }
+
+  /** The same, with the pair reliability on all seeds and on {@code blocks} disjoint seed blocks. */
+  public static void analyse(Experiment e, Charts.Style style, Reliability.Options pairs, int blocks,
+      Progress.Factory progress) {
     List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison",
         style, ds -> unit(e.benchmark(), ds));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
@@ -123,7 +135,10 @@ public final class Report {
     try (Progress p = progress.start("reliability (" + e.name() + ")", e.groups().datasets().size(), "datasets")) {
       r = Reliability.of(e.groups(), e.benchmark(), e.searcherNames(), pairs, p);
     }
-    List<Artifacts.Entry> rel = ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers");
+    List<Artifacts.Entry> rel = new ArrayList<>(
+        ReliabilityReport.write(r, e.dir(), e.name() + ": reliability for comparing searchers"));
+    rel.addAll(BlockReliability.write(BlockReliability.of(e.groups(), e.searcherNames(), blocks), e.dir(),
+        e.name() + ": reliability for comparing searchers"));
     Artifacts.replace(e.dir(), ReliabilityReport.DIR + "/", rel);
   }
 

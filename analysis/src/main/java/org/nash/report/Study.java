@@ -28,6 +28,11 @@ import org.nash.config.Experiment;
 public final class Study {
   public String name;
   public String title;
+  /**
+   * Disjoint seed blocks the report judges the claims on (each experiment's seeds cut into this many
+   * runs of consecutive seeds); null or 1: all seeds as one.
+   */
+  public Integer blocks;
   public List<Part> parts = new ArrayList<>();
 
   /** One subfolder: a scan of the experiment's benchmark and the experiment (either may be absent). */
@@ -90,6 +95,9 @@ public final class Study {
     }
     if (s == null || s.name == null) {
       throw new NashException(file + ": a study needs a 'name'");
+    }
+    if (s.blocks != null && s.blocks < 1) {
+      throw new NashException(file + ": 'blocks' must be at least 1, got " + s.blocks);
     }
     if (s.parts == null || s.parts.isEmpty()) {
       throw new NashException(file + ": a study needs at least one entry in 'parts'");

@@ -48,6 +48,10 @@ final class ReportCommand implements Runnable {
           + " default: cifar10 (or cifar10-valid) when run")
   String reference;
 
+  @Option(names = "--blocks", paramLabel = "B",
+      description = "also analyse the reliability on B disjoint blocks of consecutive seeds (default 1: all seeds)")
+  int blocks = 1;
+
   @Option(names = "--title", paramLabel = "TEXT",
       description = "title of the page; default: the experiment config's 'title', else the folder's name")
   String title;
@@ -63,7 +67,11 @@ final class ReportCommand implements Runnable {
       }
       parsed.add(List.of(ab[0].trim(), ab[1].trim()));
     }
-    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference));
+    if (blocks < 1) {
+      throw new NashException("--blocks must be at least 1, got " + blocks);
+    }
+    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference),
+        blocks);
     Path target = dir;
     if (out != null && !sameFolder(out, dir)) {
       copyTree(dir, out);

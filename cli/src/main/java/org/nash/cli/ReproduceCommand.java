@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.scan.OpCombinations;
 import org.nash.analysis.scan.OpScan;
 import org.nash.analysis.scan.ScanOptions;
 import org.nash.analysis.scan.ScanWriter;
@@ -51,6 +52,18 @@ final class ReproduceCommand implements Runnable {
   @Option(names = "--quiet", description = "no progress output")
   boolean quiet;
 
+  @Option(names = "--first-seed", paramLabel = "N",
+      description = "first seed of every experiment (default: the study's); another N runs another seed range")
+  Integer firstSeed;
+
+  @Option(names = "--blocks", paramLabel = "B",
+      description = "disjoint seed blocks the claims are judged on (default: the study's 'blocks', lopes2023: 5)")
+  Integer blocks;
+
+  @Option(names = "--block-size", paramLabel = "S",
+      description = "seeds per block: each experiment runs B x S seeds (default: its 'seeds', lopes2023: 5 x 200)")
+  Integer blockSize;
+
   /** A part, checked and planned before anything runs. */
   private record Planned(Study.Part part, Path dir, Benchmark scanBenchmark, ScanOptions scan,
       Plan plan, int done) {}
@@ -64,6 +77,26 @@ final class ReproduceCommand implements Runnable {
       throw new NashException(file + " is the study '" + s.name + "', not '" + study + "'");
     }
     Path root = out != null ? out : Path.of("results", Cli.safeName(s.name, "the study's name"));
+    int nBlocks = blocks != null ? blocks : s.blocks != null ? s.blocks : 1;
+    if (nBlocks < 1) {
+      throw new NashException("--blocks must be at least 1, got " + nBlocks);
+    }
+    if (blockSize != null && blockSize < 2) {
+      throw new NashException("--block-size must be at least 2 seeds, got " + blockSize);
+    }
+    if (firstSeed != null && firstSeed < 0) {
+      throw new NashException("--first-seed must be at least 0, got " + firstSeed);
+    }
+    for (Study.Part part : s.parts) {
+      if (part.experiment != null) {
+        if (firstSeed != null) {
+          part.experiment.firstSeed = firstSeed;
+        }
+        if (blockSize != null) {
+          part.experiment.seeds = nBlocks * blockSize;
+        }
+      }
+    }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new NashException("--threads must be at least 1, got " + n);
@@ -79,14 +112,20 @@ final class ReproduceCommand implements Runnable {
       if (p.scan() != null) {
         long ts = System.nanoTime();
         // The operation-subset scan (nash scan), written and registered in the part's folder.
-        int files = ScanWriter.write(OpScan.compute(p.scanBenchmark(), p.scan()), p.dir()).size();
+        var scanResult = OpScan.compute(p.scanBenchmark(), p.scan());
+        int files = ScanWriter.write(scanResult, p.dir()).size();
+        if (p.scanBenchmark().space() instanceof org.nash.space.CellSpace) {
+          files += OpCombinations.write(OpCombinations.compute(p.scanBenchmark(), p.scan().datasets()), p.dir(),
+              ScanWriter.section(scanResult)).size();
+        }
         System.err.printf(Locale.ROOT, "scan %s: %d files in %s (%.1f s)%n", p.scanBenchmark().name(), files, p.dir(),
             (System.nanoTime() - ts) / 1e9);
       }
     }
     runExperiments(parts, total, done, n);
     System.err.println("report: analysing " + root + " ...");
-    Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.name),
+    Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.name,
+        org.nash.analysis.reliability.Reliability.Options.DEFAULT, nBlocks),
         quiet ? Report.NO_PROGRESS : ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Planned p : parts) {
@@ -99,6 +138,11 @@ final class ReproduceCommand implements Runnable {
         System.out.println("== " + p.part().folder() + ": reliability for comparing searchers");
         System.out.print(format(Table.readCsv(rel)));
       }
+    }
+    Path claims = root.resolve("claims.csv");
+    if (Files.exists(claims)) {
+      System.out.println("== " + s.name + ": verdicts (" + nBlocks + " seed block(s))");
+      System.out.print(format(Table.readCsv(claims)));
     }
     System.out.printf(Locale.ROOT, "%s reproduced in %.1f s: %d tables and figures in %s%n", s.name,
         (System.nanoTime() - t0) / 1e9, o.entries(), o.page());

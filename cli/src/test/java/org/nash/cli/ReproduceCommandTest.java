@@ -62,6 +62,32 @@ class ReproduceCommandTest {
     assertEquals(html, Files.readString(out.resolve(Report.PAGE)));
   }
 
+  /** Another seed range and disjoint blocks: the trials hold exactly the asked seeds, the tables each block. */
+  @Test
+  void firstSeedAndBlocks() throws Exception {
+    Path study = dir.resolve("mini.yaml");
+    Files.writeString(study, STUDY);
+    Path out = dir.resolve("blocks");
+    CliRunner.Result r = CliRunner.run("reproduce", "mini", "--config", study.toString(), "--out", out.toString(),
+        "--quiet", "--first-seed", "100", "--blocks", "2", "--block-size", "4");
+    assertEquals(0, r.exit(), r.err());
+    java.util.TreeSet<Integer> seeds = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(out.resolve("nb/trials.jsonl"))) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"seed\":(\\d+)").matcher(line);
+      assertTrue(m.find(), line);
+      seeds.add(Integer.parseInt(m.group(1)));
+    }
+    assertEquals(List.of(100, 101, 102, 103, 104, 105, 106, 107), List.copyOf(seeds));
+    String blocks = Files.readString(out.resolve("nb/reliability/blocks.csv"));
+    assertTrue(blocks.contains("\npooled,100-107,cifar10,") && blocks.contains("\n1,100-103,cifar10,")
+        && blocks.contains("\n2,104-107,cifar10,"), blocks);
+    assertTrue(Files.exists(out.resolve("nb/reliability/block-pairs.csv")));
+    CliRunner.Result bad = CliRunner.run("reproduce", "mini", "--config", study.toString(), "--out",
+        dir.resolve("bad").toString(), "--quiet", "--blocks", "0");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("--blocks must be at least 1"), bad.err());
+  }
+
   @Test
   void badStudiesAreRefusedBeforeAnythingIsWritten() throws Exception {
     Path study = dir.resolve("mini.yaml");
@@ -88,5 +114,8 @@ class ReproduceCommandTest {
     Study s = Study.load(Path.of(System.getProperty("user.dir")).getParent().resolve("configs/lopes2023.yaml"));
     assertEquals("lopes2023", s.name);
     assertEquals(List.of("nb201", "tnb-micro"), s.parts.stream().map(Study.Part::folder).toList());
+    // 5 blocks of 200 seeds
+    assertEquals(5, s.blocks);
+    s.parts.forEach(p -> assertEquals(1000, p.experiment.seeds));
   }
 }

@@ -11,8 +11,14 @@ import org.nash.space.SearchDomain;
  *
  * <ul>
  *   <li>sampler {@code uniform}: uniform over the domain (NB-201, NATS-Bench, nash);
- *       {@code naslib}: uniform, rejecting cells whose three edges out of the input node or three
- *       edges into the output node are all {@code none} (NASLib {@code graph.py} L255-266).
+ *       {@code naslib}: uniform, rejecting the cells NASLib's {@code is_valid_arch} rejects. It tests
+ *       op indices at NASLib positions 0, 1, 2 or 2, 4, 5 for the value 1. On NB-201 (NASLib's edge
+ *       order 1&lt;-0, 2&lt;-0, 3&lt;-0, 2&lt;-1, 3&lt;-1, 3&lt;-2; op 1 = Zero) that is {@code none} on all
+ *       three edges out of the input node or into the output node (nasbench201 {@code graph.py}
+ *       L255-266: 245 cells). On TNB micro the same check runs on the TNB string digits (edge order
+ *       1&lt;-0, 2&lt;-0, 2&lt;-1, 3&lt;-0, 3&lt;-1, 3&lt;-2; digit 1 = skip), so it rejects {@code skip} on all
+ *       of {1&lt;-0, 2&lt;-0, 2&lt;-1} or {2&lt;-1, 3&lt;-1, 3&lt;-2} (transbench101 {@code graph.py} L363-374:
+ *       124 cells, only 2 of which the NB-201 rule would also reject).
  *   <li>mutation {@code uniform_edge}: a uniform member neighbour = a uniform edge, then a different op
  *       (NASLib; nash's default); {@code node_then_edge}: a uniform node 1..3, then one of its incoming
  *       edges, then a different op (NB-201 {@code R_EA.py} L131-148), so edge 1&lt;-0 has probability 1/3,
@@ -23,15 +29,18 @@ import org.nash.space.SearchDomain;
 final class Moves {
   /** Edges (official order 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2) into nodes 1, 2 and 3. */
   private static final int[][] INCOMING = {{0}, {1, 2}, {3, 4, 5}};
-  /** Edges out of the input node, and into the output node. */
-  private static final int[] FROM_INPUT = {0, 1, 3};
-  private static final int[] TO_OUTPUT = {3, 4, 5};
+  /** NB-201: edges out of the input node, and into the output node (nash's official order). */
+  private static final int[][] NB201_REJECT = {{0, 1, 3}, {3, 4, 5}};
+  /** TNB micro: NASLib positions 0, 1, 2 and 2, 4, 5 of the TNB string order, which is nash's order. */
+  private static final int[][] TNB_REJECT = {{0, 1, 2}, {2, 4, 5}};
   private static final int TRIES = 10_000;
 
   private final SearchDomain domain;
   private final boolean naslibSampler;
   private final boolean nodeThenEdge;
-  private final int none;
+  /** The op NASLib's check looks for (-1: the sampler rejects nothing) and the edge sets it checks. */
+  private final int rejectOp;
+  private final int[][] rejectEdges;
 
   Moves(String owner, SearchDomain domain, String sampler, String mutation) {
     this.domain = domain;
@@ -48,7 +57,9 @@ final class Moves {
       throw new NashException(owner + ": sampler 'naslib' and mutation 'node_then_edge' need a 4-node cell space"
           + " (nb201, tnb-micro), not " + domain.space().name());
     }
-    this.none = cell ? domain.space().opNames().indexOf("none") : -1;
+    boolean tnb = cell && domain.space().name().equals("tnb-micro");
+    this.rejectOp = !cell ? -1 : domain.space().opNames().indexOf(tnb ? "skip_connect" : "none");
+    this.rejectEdges = tnb ? TNB_REJECT : NB201_REJECT;
   }
 
   static void checkParams(String owner, String sampler, String mutation) {
@@ -62,28 +73,31 @@ final class Moves {
 
   Arch sample(SplittableRandom rng) {
     Arch a = domain.sample(rng);
-    if (!naslibSampler || none < 0) {
+    if (!naslibSampler || rejectOp < 0) {
       return a;
     }
     for (int t = 0; t < TRIES && rejected(a); t++) {
       a = domain.sample(rng);
     }
     if (rejected(a)) {
-      throw new NashException("NASLib's sampler found no cell with a non-none input and output edge in "
-          + domain + " after " + TRIES + " draws; use 'sampler: uniform'");
+      throw new NashException("NASLib's sampler found no cell it accepts in " + domain + " after " + TRIES
+          + " draws; use 'sampler: uniform'");
     }
     return a;
   }
 
-  /** NASLib's rejection: all three input-node edges, or all three output-node edges, are none. */
+  /** NASLib's rejection (see the class comment): one of the two edge sets carries only the checked op. */
   boolean rejected(Arch a) {
+    if (rejectOp < 0) {
+      return false;
+    }
     int[] ops = domain.space().ops(a);
-    return allNone(ops, FROM_INPUT) || allNone(ops, TO_OUTPUT);
+    return all(ops, rejectEdges[0]) || all(ops, rejectEdges[1]);
   }
 
-  private boolean allNone(int[] ops, int[] edges) {
+  private boolean all(int[] ops, int[] edges) {
     for (int e : edges) {
-      if (ops[e] != none) {
+      if (ops[e] != rejectOp) {
         return false;
       }
     }

@@ -131,9 +131,35 @@ class ProtocolPresetTest {
     for (int i = 0; i < 20_000; i++) {
       assertFalse(m.rejected(m.sample(rng)));
     }
+  }
+
+  /**
+   * transbench101 graph.py L363-374 checks op_indices[0..2] == 1 or op_indices[2,4,5] == 1 on the TNB
+   * string digits a_bc_def (edges 1<-0 | 2<-0, 2<-1 | 3<-0, 3<-1, 3<-2), where digit 1 is skip.
+   */
+  @Test
+  void naslibSamplerOnTnbRejectsCellsWithSkipOnThoseEdges() {
     Benchmark tnb = Benchmarks.load("tnb-micro", TestData.catalog());
     SearchDomain td = tnb.space().domain(tnb.space().fullPool(), true);
-    assertEquals(124, td.enumerate().stream().filter(new Moves("test", td, "naslib", "uniform_edge")::rejected).count());
+    Moves m = new Moves("test", td, "naslib", "uniform_edge");
+    // 4^3 cells with skip on {1<-0, 2<-0, 2<-1}, 4^3 on {2<-1, 3<-1, 3<-2}, 4 on both (5 edges fixed)
+    assertEquals(124, td.enumerate().stream().filter(m::rejected).count());
+    // by hand: a = b = c = 1 (skip on 1<-0, 2<-0, 2<-1); c = e = f = 1 (skip on 2<-1, 3<-1, 3<-2)
+    assertTrue(m.rejected(tnb.space().parse("64-41414-1_11_023")));
+    assertTrue(m.rejected(tnb.space().parse("64-41414-3_21_211")));
+    // not rejected: two of three skip edges; all none (the rule NASLib's NB-201 check would apply)
+    assertFalse(m.rejected(tnb.space().parse("64-41414-1_13_011")));
+    assertFalse(m.rejected(tnb.space().parse("64-41414-0_00_000")));
+    // the NB-201-style rule (none on the input or output node's edges) also rejects 124 TNB cells; 2 in common
+    long both = td.enumerate().stream().filter(m::rejected).filter(a -> {
+      int[] o = a.ops();
+      return o[0] == 0 && o[1] == 0 && o[3] == 0 || o[3] == 0 && o[4] == 0 && o[5] == 0;
+    }).count();
+    assertEquals(2, both);
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      assertFalse(m.rejected(m.sample(rng)));
+    }
   }
 
   private static final String BASE = """

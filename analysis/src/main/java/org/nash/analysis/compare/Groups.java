@@ -43,6 +43,7 @@ public final class Groups {
     private double[] seconds = new double[16];
     private double[] repeats = new double[16];
     private int[] arch = new int[16];
+    private int[] seed = new int[16];
 
     Group(String dataset, String pool, String searcher) {
       this.dataset = dataset;
@@ -60,12 +61,14 @@ public final class Groups {
         seconds = Arrays.copyOf(seconds, m);
         repeats = Arrays.copyOf(repeats, m);
         arch = Arrays.copyOf(arch, m);
+        seed = Arrays.copyOf(seed, m);
       }
       TrialResult.Step f = t.last();
       reported[n] = f == null ? Double.NaN : f.reported();
       regret[n] = f == null ? Double.NaN : f.regret();
       regretPool[n] = f == null ? Double.NaN : f.regretPool();
       arch[n] = f == null ? -1 : f.arch();
+      seed[n] = t.seed();
       queries[n] = t.queries();
       seconds[n] = t.seconds();
       repeats[n] = t.repeats();
@@ -95,6 +98,11 @@ public final class Groups {
     /** Architecture index of each final incumbent (-1 without one). */
     public int[] arch() {
       return Arrays.copyOf(arch, n);
+    }
+
+    /** The seed of each trial (disjoint seed blocks split on it). */
+    public int[] seeds() {
+      return Arrays.copyOf(seed, n);
     }
 
     /** Charged queries of each trial. */
