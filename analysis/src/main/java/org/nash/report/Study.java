@@ -51,6 +51,16 @@ public final class Study {
       return experiment;
     }
 
+    /** Runs the part's experiment on another seed range (e.g. {@code nash reproduce --first-seed}); null keeps it. */
+    public void overrideSeeds(Integer firstSeed, Integer seeds) {
+      if (firstSeed != null) {
+        experiment = experiment.withFirstSeed(firstSeed);
+      }
+      if (seeds != null) {
+        experiment = experiment.withSeeds(seeds);
+      }
+    }
+
     public String folder() {
       return folder != null ? folder : experiment != null && experiment.name().isPresent() ? experiment.name().get()
           : scan != null ? scan.benchmark : null;

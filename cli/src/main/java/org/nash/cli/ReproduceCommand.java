@@ -88,13 +88,8 @@ final class ReproduceCommand implements Runnable {
       throw new NashException("--first-seed must be at least 0, got " + firstSeed);
     }
     for (Study.Part part : s.parts) {
-      if (part.experiment != null) {
-        if (firstSeed != null) {
-          part.experiment.firstSeed = firstSeed;
-        }
-        if (blockSize != null) {
-          part.experiment.seeds = nBlocks * blockSize;
-        }
+      if (part.experiment() != null) {
+        part.overrideSeeds(firstSeed, blockSize == null ? null : Math.multiplyExact(nBlocks, blockSize));
       }
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -116,6 +116,6 @@ class ReproduceCommandTest {
     assertEquals(List.of("nb201", "tnb-micro"), s.parts.stream().map(Study.Part::folder).toList());
     // 5 blocks of 200 seeds
     assertEquals(5, s.blocks);
-    s.parts.forEach(p -> assertEquals(1000, p.experiment.seeds));
+    s.parts.forEach(p -> assertEquals(1000, p.experiment().seeds()));
   }
 }
