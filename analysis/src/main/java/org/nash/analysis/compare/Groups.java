@@ -261,7 +261,7 @@ public final class Groups {
   }
 
   /** The grid range of a dataset's curves on an axis: {earliest first incumbent, largest budget or spend}. */
-  double[] range(String dataset, Curves.Axis axis) {
+  public double[] range(String dataset, Curves.Axis axis) {
     DatasetInfo d = info.get(dataset);
     return axis == Curves.Axis.QUERIES ? new double[] {d.loQueries, d.hiQueries}
         : new double[] {d.loSeconds, d.hiSeconds};
