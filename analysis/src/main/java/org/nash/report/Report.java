@@ -64,11 +64,16 @@ public final class Report {
    * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
    * reference dataset.
    */
-  public record Options(String title, String study, Reliability.Options compare) {
+  public record Options(String title, String study, Reliability.Options compare, List<String> candidates,
+      PaperExports.Options paper) {
     public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
 
     public Options(String title, String study) {
       this(title, study, Reliability.Options.DEFAULT);
+    }
+
+    public Options(String title, String study, Reliability.Options compare) {
+      this(title, study, compare, List.of(), PaperExports.Options.DEFAULT);
     }
   }
 
@@ -96,6 +101,8 @@ public final class Report {
     List<String> warnings = new ArrayList<>();
     Charts.Style style = style(exps);
     check(options.compare(), exps);
+    CandidateSection.check(options, exps);
+    Reliability.Options pairs = CandidateSection.pairs(options, exps);
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
@@ -104,7 +111,8 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e, style, options.compare(), progress);
+      analyse(e, style, pairs, progress);
+      CandidateSection.analyse(e, options, style);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));

@@ -98,6 +98,16 @@ public final class CandidateVerdict {
     for (String ds : g.datasets()) {
       all.addAll(g.searchers(ds));
     }
+    return of(g, candidates, new ArrayList<>(all));
+  }
+
+  /**
+   * @param searchers the searchers of the study (candidates included; e.g. a --searchers selection):
+   *     the baselines are the others, and all of them are ranked
+   */
+  public static Result of(Groups g, List<String> candidates, List<String> searchers) {
+    LinkedHashSet<String> all = new LinkedHashSet<>(searchers);
+    all.addAll(candidates);
     List<String> baselines = all.stream().filter(s -> !candidates.contains(s)).toList();
     List<Comparison> comparisons = new ArrayList<>();
     List<Tally> tallies = new ArrayList<>();
@@ -181,7 +191,7 @@ public final class CandidateVerdict {
   }
 
   /** Average ranks and Friedman over the cells that have every searcher ranked. */
-  static Ranking ranking(Groups g, List<String> searchers) {
+  public static Ranking ranking(Groups g, List<String> searchers) {
     List<String[]> cells = new ArrayList<>();
     for (String ds : g.datasets()) {
       for (String pool : g.pools(ds)) {
@@ -206,14 +216,18 @@ public final class CandidateVerdict {
     return new Ranking(ranked, names, means, Friedman.test(means), excluded);
   }
 
-  /** The final-budget tests again at fractions of each dataset's budget (the axis the budget is in). */
+  /**
+   * The final-budget tests again at fractions of each dataset's budget, on the axis the budget is in
+   * (seconds for a time budget, else queries).
+   */
   private static List<Anytime> anytime(Groups g, List<String> candidates, List<String> baselines) {
     double[] fractions = Curves.geometric(1.0 / 64, 1, ANYTIME_POINTS);
     Map<String, double[]> checkpoints = new LinkedHashMap<>();
     Map<String, Curves.Axis> axes = new HashMap<>();
     for (String ds : g.datasets()) {
       double[] sec = g.range(ds, Curves.Axis.SECONDS);
-      Curves.Axis axis = sec[1] > 0 && sec[0] > 0 && Double.isFinite(sec[0]) ? Curves.Axis.SECONDS : Curves.Axis.QUERIES;
+      Curves.Axis axis = g.secondsBudget(ds) && sec[1] > 0 && sec[0] > 0 && Double.isFinite(sec[0])
+          ? Curves.Axis.SECONDS : Curves.Axis.QUERIES;
       double hi = g.range(ds, axis)[1];
       double[] b = new double[fractions.length];
       for (int i = 0; i < b.length; i++) {

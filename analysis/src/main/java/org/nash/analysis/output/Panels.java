@@ -23,6 +23,14 @@ public final class Panels implements Figure {
     this.look = Plot.Look.PAPER;
   }
 
+  /** Panels of {@code plotHeight} each, with room below them for the shared legend. */
+  public static Panels of(List<Plot> panels, int width, int plotHeight) {
+    Panels probe = new Panels(panels, width, plotHeight);
+    double sc = Plot.Look.PAPER.axis() / 13.0;
+    double legendH = Plot.legendRows(probe.legend(), width - 10 * sc, Plot.Look.PAPER).size() * Plot.Look.PAPER.legend() * 1.5;
+    return new Panels(panels, width, (int) Math.ceil(plotHeight + legendH));
+  }
+
   @Override
   public int width() {
     return width;

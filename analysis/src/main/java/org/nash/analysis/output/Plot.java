@@ -45,6 +45,8 @@ public final class Plot implements Figure {
   public record Rule(double y, String label, Color color) {}
 
   private static final String FONT = "DejaVu Sans";
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
   private static final Color AXIS = new Color(0x444444);
   private static final Color GRID = new Color(0xe6e6e6);
 
@@ -263,6 +265,8 @@ public final class Plot implements Figure {
    * the sans-serif font) where the standard fonts have the glyphs, outlines otherwise.
    */
   public static byte[] pdf(Figure f) {
+    // pdfbox says on every standard font that it measures with a metric-compatible system font: not news.
+    PDFBOX_LOG.setLevel(java.util.logging.Level.SEVERE);
     try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
       org.apache.pdfbox.pdmodel.PDPage page =
           new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(f.width(), f.height()));
