@@ -100,7 +100,7 @@ final class CandidateSection {
         for (int i = 0; i < colors.length; i++) {
           String s = r.searchers().get(i);
           colors[i] = candidates.contains(s) ? style.color(s) : null;
-          shown.add(paper.name(s));
+          shown.add(s);
         }
         var cd = new org.nash.analysis.output.CdDiagram(shown, r.friedman().ranks(), r.friedman().cd(), colors, 760, false);
         AtomicFiles.writeAtomically(e.dir().resolve(base + ".png"), Plot.png(cd, Charts.PNG_SCALE));
@@ -136,7 +136,8 @@ final class CandidateSection {
       LinkedHashSet<String> cands = new LinkedHashSet<>();
       verdict.rows.forEach(r -> cands.add(r.get("candidate")));
       for (String c : cands) {
-        h.append("<h3>Is <b>").append(esc(c)).append("</b> better? (").append(esc(name)).append(")</h3>\n<ul>\n");
+        h.append("<h3>Is <b>").append(esc(c)).append("</b> better?").append(prefixes.size() > 1 ? " (" + esc(name) + ")" : "")
+            .append("</h3>\n<ul>\n");
         tally(h, root, p, c);
         grid(h, verdict, p, c);
         ranks(h, root, p);

@@ -65,12 +65,17 @@ public final class Panels implements Figure {
     List<Plot.Series> entries = legend();
     double legendH = Plot.legendRows(entries, width - 10 * sc, look).size() * look.legend() * 1.5;
     int n = Math.max(1, panels.size());
-    double pw = width / (double) n;
+    // The first panel also holds the y label: it gets that much more width, so the plot areas are equal.
+    double extra = panels.isEmpty() || panels.get(0).yLabel == null || panels.get(0).yLabel.isEmpty() ? 0 : 22 * sc;
+    double pw = (width - extra) / n;
+    double x = 0;
     for (int i = 0; i < panels.size(); i++) {
       Plot p = panels.get(i);
-      p.look(look).legend(Plot.LegendAt.NONE).size((int) Math.floor(pw), (int) Math.floor(height - legendH));
+      double w = pw + (i == 0 ? extra : 0);
+      p.look(look).legend(Plot.LegendAt.NONE).size((int) Math.floor(w), (int) Math.floor(height - legendH));
       p.title = null;
-      p.draw(new Plot.Shifted(c, i * pw, 0));
+      p.draw(new Plot.Shifted(c, x, 0));
+      x += w;
     }
     Plot.drawLegendBelow(c, entries, 0, height - legendH, width, look, sc);
   }

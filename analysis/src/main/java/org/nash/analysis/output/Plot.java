@@ -309,6 +309,10 @@ public final class Plot implements Figure {
     double sc = look.axis() / 13.0;
     Axis ax = categories != null ? categoryAxis() : axis(true);
     Axis ay = axis(false);
+    if (look == Look.PAPER) {
+      ax = categories != null ? ax : compact(ax);
+      ay = compact(ay);
+    }
     List<Series> inLegend = series.stream().filter(Series::legend).toList();
     double legendW = 0;
     if (legend == LegendAt.RIGHT) {
@@ -336,11 +340,17 @@ public final class Plot implements Figure {
     }
     double pw = right - left;
     double ph = bottom - top;
+    // Labels that would overlap are thinned (decades first on a log axis), never drawn over each other.
+    ax = categories != null ? ax : thin(ax, pw, true);
+    ay = thin(ay, ph, false);
     if (title != null && !title.isEmpty()) {
       c.text(width / 2.0, 25, title, look.title(), true, 0, false, Color.BLACK);
     }
     if (tag != null) {
-      c.text(left + pw / 2, top - 5 * sc, tag, look.tick(), true, 0, false, Color.BLACK);
+      double tw = textWidth(tag, look.tick(), true);
+      float size = tw <= width - 4 ? look.tick() : Math.max(5f, (float) (look.tick() * (width - 4) / tw));
+      double half = textWidth(tag, size, true) / 2 + 2;
+      c.text(Math.min(Math.max(left + pw / 2, half), width - half), top - 5 * sc, tag, size, true, 0, false, Color.BLACK);
     }
     // grid and ticks
     for (int i = 0; i < ay.ticks().length; i++) {
@@ -497,6 +507,65 @@ public final class Plot implements Figure {
       }
       ly += look.legend() * 1.5;
     }
+  }
+
+  /** Tick labels of a paper figure: 1k, 20k, 1.5M instead of 1,000, 20,000, 1,500,000. */
+  private static Axis compact(Axis a) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < a.ticks().length; i++) {
+      double v = a.ticks()[i];
+      double m = Math.abs(v);
+      out.add(m >= 1e6 ? trim(v / 1e6) + "M" : m >= 1e3 ? trim(v / 1e3) + "k" : a.labels().get(i));
+    }
+    return new Axis(a.lo(), a.hi(), a.log(), a.ticks(), out);
+  }
+
+  private static String trim(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /** The axis with every other tick (on a log axis: first only the decades) until its labels fit {@code room}. */
+  private Axis thin(Axis a, double room, boolean horizontal) {
+    double[] t = a.ticks();
+    List<String> l = a.labels();
+    while (t.length > 1 && !fits(l, room, horizontal)) {
+      boolean decades = a.log() && java.util.Arrays.stream(t).anyMatch(v -> !isDecade(v))
+          && java.util.Arrays.stream(t).filter(Plot::isDecade).count() >= 2;
+      List<Double> keptT = new ArrayList<>();
+      List<String> keptL = new ArrayList<>();
+      int kept = 0;
+      for (int i = 0; i < t.length; i++) {
+        boolean keep = decades ? isDecade(t[i]) : i % 2 == 0;
+        if (keep) {
+          keptT.add(t[i]);
+          keptL.add(l.get(i));
+          kept++;
+        }
+      }
+      if (kept == t.length) {
+        break;
+      }
+      t = keptT.stream().mapToDouble(Double::doubleValue).toArray();
+      l = keptL;
+    }
+    return new Axis(a.lo(), a.hi(), a.log(), t, l);
+  }
+
+  private boolean fits(List<String> labels, double room, boolean horizontal) {
+    if (!horizontal) {
+      return labels.size() * look.tick() * 1.4 <= room;
+    }
+    double w = 0;
+    for (String s : labels) {
+      w += textWidth(s, look.tick(), false) + look.tick() * 0.8;
+    }
+    return w <= room;
+  }
+
+  private static boolean isDecade(double v) {
+    double e = Math.log10(v);
+    return v > 0 && Math.abs(e - Math.rint(e)) < 1e-9;
   }
 
   private static final Color[] HEAT = {new Color(0x313695), new Color(0xffffbf), new Color(0xa50026)};
