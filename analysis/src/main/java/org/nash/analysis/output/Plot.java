@@ -284,6 +284,8 @@ public final class Plot implements Figure {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.getDocumentInformation().setCreator("nash");
+      // A fixed trailer /ID (pdfbox derives it from the time otherwise): a rerun writes the same bytes.
+      doc.setDocumentId(0L);
       doc.save(out);
       return out.toByteArray();
     } catch (IOException e) {
