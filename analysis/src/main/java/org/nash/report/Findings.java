@@ -20,6 +20,8 @@ import org.nash.analysis.stats.CliffsDelta;
 final class Findings {
   /** Significance level of the Holm-corrected p-values (as in the comparison tables). */
   static final double ALPHA = 0.05;
+  /** |Cliff's delta| below this is negligible (Romano et al.): never shaded as a finding. */
+  static final double NEGLIGIBLE = 0.147;
 
   private Findings() {}
 
@@ -36,6 +38,7 @@ final class Findings {
       h.append("<h3>").append(esc(name)).append("</h3>\n<ul>\n");
       best(h, root, p, fin);
       requeries(h, p, fin);
+      sources(h, root, p);
       pools(h, root, p);
       reliability(h, root, p);
       h.append("</ul>\n");
@@ -78,9 +81,10 @@ final class Findings {
           if (test != null) {
             double delta = Csv.num(test, "cliffs_delta") * (best.equals(test.get("a")) ? 1 : -1);
             double ph = Csv.num(test, "p_holm");
-            cellSig = ph < ALPHA;
+            // Shaded only where the difference is significant AND not negligible (|delta| >= 0.147).
+            cellSig = ph < ALPHA && Math.abs(delta) >= NEGLIGIBLE;
             decided += cellSig ? 1 : 0;
-            cell.append(cellSig ? " &gt; " : " ≈ ").append(esc(second)).append("<br><span class=\"small\">δ = ")
+            cell.append(cellSig ? " &gt; " : ph < ALPHA ? " ≳ " : " ≈ ").append(esc(second)).append("<br><span class=\"small\">δ = ")
                 .append(String.format(Locale.ROOT, "%.2f", delta)).append(" (").append(CliffsDelta.magnitude(delta))
                 .append("), p<sub>Holm</sub> = ").append(p(ph)).append("</span>");
           }
@@ -92,8 +96,9 @@ final class Findings {
     t.append("</tbody></table></div>\n");
     h.append("<li>Best searcher by mean final reported value, per dataset (row) and pool (column), against the"
         + " runner-up: significantly better (two-sided Mann-Whitney U, Holm-corrected over the pairs of the dataset"
-        + " and pool, p<sub>Holm</sub> &lt; 0.05) in ").append(decided).append(" of ").append(cells)
-        .append(" cells (shaded); δ = Cliff's delta of the best over the runner-up. Evidence: ")
+        + " and pool, p<sub>Holm</sub> &lt; 0.05) by a non-negligible margin (|δ| ≥ 0.147) in ").append(decided)
+        .append(" of ").append(cells).append(" cells (shaded; ≳: significant but negligible); δ = Cliff's delta of the"
+            + " best over the runner-up. Evidence: ")
         .append(link(p + "compare/final.csv", "final-budget table")).append(", ")
         .append(link(p + "compare/searchers-mwu.csv", "pairwise tests")).append(".\n").append(t).append("</li>\n");
   }
@@ -122,6 +127,38 @@ final class Findings {
         .append(String.join(", ", parts)).append(worst >= 0.1 ? " — a searcher above 10 % spends a noticeable part of"
             + " its budget on architectures it has seen" : "").append(". Evidence: ")
         .append(link(p + "compare/final.csv", "final-budget table")).append(" (repeats_mean, repeats_share).</li>\n");
+  }
+
+  /** Where a training oracle's values came from, per searcher (only written when some were not read from the table). */
+  private static void sources(StringBuilder h, Path root, String p) {
+    Csv src = Csv.read(root, p + "compare/sources.csv");
+    if (src == null || src.rows.isEmpty()) {
+      return;
+    }
+    Map<String, long[]> per = new java.util.LinkedHashMap<>();
+    java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+    java.util.TreeSet<String> oracles = new java.util.TreeSet<>();
+    for (Map<String, String> r : src.rows) {
+      long[] acc = per.computeIfAbsent(r.get("searcher"), k -> new long[4]);
+      String[] cols = {"table", "trained", "cached", "predicted"};
+      for (int i = 0; i < 4; i++) {
+        double v = Csv.num(r, cols[i]);
+        acc[i] += Double.isNaN(v) ? 0 : (long) v;
+      }
+      kinds.add(r.get("seconds"));
+      oracles.add(r.get("oracle"));
+    }
+    List<String> parts = new ArrayList<>();
+    per.forEach((s, a) -> parts.add(String.format(Locale.ROOT, "<b>%s</b> %d trained, %d cached, %d table%s", esc(s),
+        a[1], a[2], a[0], a[3] > 0 ? ", " + a[3] + " predicted" : "")));
+    String secs = kinds.contains("mixed") || kinds.size() > 1
+        ? "seconds are real (timed trainings) for trained and cached values and simulated for table values"
+        : kinds.contains("real") ? "seconds are real: timed trainings (stored seconds for cached ones)"
+        : "seconds are simulated";
+    h.append("<li>Where the values came from (oracle ").append(esc(String.join(", ", oracles))).append("), charged"
+        + " queries per searcher: ").append(String.join("; ", parts)).append(". Cached = a training read back from the"
+        + " result store; ").append(secs).append(". Evidence: ").append(link(p + "compare/sources.csv", "sources table"))
+        .append(".</li>\n");
   }
 
   /** The test of {@code a} against {@code b} in either order, or null. */
@@ -184,7 +221,8 @@ final class Findings {
     }
     String seedsCol = rel.column("seeds_to_p05");
     String pairCol = rel.column("pair");
-    if (seedsCol != null) {
+    // With a candidate, the seeds that matter are those against its strongest baseline (candidate section).
+    if (seedsCol != null && !java.nio.file.Files.exists(root.resolve(p + "candidate/seeds.csv"))) {
       List<String> parts = new ArrayList<>();
       int lo = Integer.MAX_VALUE;
       int hi = 0;

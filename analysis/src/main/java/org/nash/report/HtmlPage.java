@@ -54,6 +54,7 @@ public final class HtmlPage {
         .append(esc(page.title())).append("</h1>\n");
     String claims = Claims.html(Claims.of(page.study(), dir));
     String findings = Findings.html(dir, experimentPrefixes(dir));
+    h.append(CandidateSection.html(dir, experimentPrefixes(dir)));
     h.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if (claims.isEmpty() && findings.isEmpty()) {
       h.append("<p>No search experiment with a comparison in this folder; the sections below show what was analysed.</p>\n");
@@ -273,8 +274,8 @@ public final class HtmlPage {
 
   private static void files(StringBuilder h, Path dir, String path) {
     List<String> links = new ArrayList<>();
-    String base = path.replaceFirst("\\.(csv|png|svg|json)$", "");
-    for (String ext : new String[] {".csv", ".json", ".png", ".svg"}) {
+    String base = path.replaceFirst("\\.(csv|png|svg|json|tex|md|pdf)$", "");
+    for (String ext : new String[] {".csv", ".json", ".png", ".svg", ".pdf", ".tex", ".md"}) {
       if (Files.exists(dir.resolve(base + ext))) {
         links.add("<a href=\"" + esc(base + ext) + "\">" + esc(base + ext) + "</a>");
       }
@@ -318,6 +319,8 @@ public final class HtmlPage {
       td.n { text-align: right; font-variant-numeric: tabular-nums; }
       table.findings td { white-space: normal; vertical-align: top; min-width: 9em; }
       td.sig { background: #e8f3ea; }
+      td.loss { background: #fbe9e7; }
+      img.cd { margin: .5em 0; }
       #findings ul, #findings ol { padding-left: 1.3em; }
       #findings li { margin: .5em 0; }
       #findings li.attn { background: #fff6e0; }

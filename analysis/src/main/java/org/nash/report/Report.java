@@ -64,16 +64,21 @@ public final class Report {
    * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
    * reference dataset.
    */
-  public record Options(String title, String study, Reliability.Options compare, int blocks) {
+  public record Options(String title, String study, Reliability.Options compare, int blocks,
+      List<String> candidates, PaperExports.Options paper) {
     public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
 
     public Options(String title, String study) {
       this(title, study, Reliability.Options.DEFAULT);
     }
 
-    /** {@code blocks}: disjoint seed blocks of the reliability analysis (1: all seeds only). */
     public Options(String title, String study, Reliability.Options compare) {
       this(title, study, compare, 1);
+    }
+
+    /** {@code blocks}: disjoint seed blocks of the reliability analysis (1: all seeds only). */
+    public Options(String title, String study, Reliability.Options compare, int blocks) {
+      this(title, study, compare, blocks, List.of(), PaperExports.Options.DEFAULT);
     }
   }
 
@@ -101,6 +106,8 @@ public final class Report {
     List<String> warnings = new ArrayList<>();
     Charts.Style style = style(exps);
     check(options.compare(), exps);
+    CandidateSection.check(options, exps);
+    Reliability.Options pairs = CandidateSection.pairs(options, exps);
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
@@ -109,7 +116,8 @@ public final class Report {
         warnings.add(e.dir().resolve(TrialsFile.NAME) + ": no complete trial to analyse");
         continue;
       }
-      analyse(e, style, options.compare(), options.blocks(), progress);
+      analyse(e, style, pairs, options.blocks(), progress);
+      CandidateSection.analyse(e, options, style);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
     int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));

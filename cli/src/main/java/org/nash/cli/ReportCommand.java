@@ -52,6 +52,23 @@ final class ReportCommand implements Runnable {
       description = "also analyse the reliability on B disjoint blocks of consecutive seeds (default 1: all seeds)")
   int blocks = 1;
 
+  @Option(names = "--candidate", paramLabel = "LABEL", split = ",",
+      description = "the method under test (label or searcher name; repeatable): the page opens with its verdict against"
+          + " every other searcher (Holm over all its comparisons, Cliff's delta, wins/ties/losses, average ranks with"
+          + " Friedman and a critical-difference diagram, seeds needed against the strongest baseline, the budget from"
+          + " which it is better), and the paper tables mark significant differences against it")
+  List<String> candidates = new ArrayList<>();
+
+  @Option(names = "--searchers", paramLabel = "A,B,...", split = ",",
+      description = "the searchers of the paper tables and figures and of the verdict, in this order (labels or names);"
+          + " default: all, in the config's order, candidates last")
+  List<String> searchers = new ArrayList<>();
+
+  @Option(names = "--label", paramLabel = "LABEL=NAME",
+      description = "show searcher LABEL as NAME in the paper tables and figures, e.g. --label rea=REA --label mine=Ours;"
+          + " repeatable")
+  List<String> labels = new ArrayList<>();
+
   @Option(names = "--title", paramLabel = "TEXT",
       description = "title of the page; default: the experiment config's 'title', else the folder's name")
   String title;
@@ -70,8 +87,18 @@ final class ReportCommand implements Runnable {
     if (blocks < 1) {
       throw new NashException("--blocks must be at least 1, got " + blocks);
     }
-    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference),
-        blocks);
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String l : labels) {
+      int eq = l.indexOf('=');
+      if (eq <= 0 || eq == l.length() - 1) {
+        throw new NashException("--label " + l + ": expected LABEL=NAME, e.g. --label mine=Ours");
+      }
+      names.put(l.substring(0, eq).trim(), l.substring(eq + 1).trim());
+    }
+    Report.Options options = new Report.Options(title, null, new Reliability.Options(baseline, parsed, reference), blocks,
+        candidates.stream().map(String::trim).filter(c -> !c.isEmpty()).distinct().toList(),
+        new org.nash.report.PaperExports.Options(searchers.stream().map(String::trim).filter(c -> !c.isEmpty())
+            .distinct().toList(), names));
     Path target = dir;
     if (out != null && !sameFolder(out, dir)) {
       copyTree(dir, out);

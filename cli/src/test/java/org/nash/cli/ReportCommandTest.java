@@ -71,8 +71,9 @@ class ReportCommandTest {
     assertTrue(r.out().contains("report-test: 64 trials analysed"), r.out());
     String html = Files.readString(dir.resolve(Report.PAGE));
     List<Artifacts.Entry> entries = Artifacts.read(dir);
-    // tables, 8 curve figures, reliability (5, then the agreement and pair tables per seed block)
-    assertEquals(4 + 2 * 2 * 2 + 5 + 2, entries.size(), entries.toString());
+    // tables, 8 curve figures, reliability (5, then the agreement and pair tables per seed block); paper exports:
+    // 2 LaTeX tables, 2 pools x 2 widths of panels, the CD diagram
+    assertEquals(4 + 2 * 2 * 2 + 5 + 2 + 2 * 2 + 1, entries.size(), entries.toString());
     for (Artifacts.Entry e : entries) {
       assertTrue(html.contains("data-path=\"" + e.path() + "\""), e.path());
       String t = e.title().replace("&", "&amp;");

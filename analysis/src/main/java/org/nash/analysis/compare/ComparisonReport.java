@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
@@ -35,7 +36,7 @@ public final class ComparisonReport {
     out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
         "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
             + " reported_* is its reported value (" + String.join(", ", g.reportedKeys()) + "): mean with a 95 % confidence"
-            + " interval of the mean (Student t, mean ± t(0.975, n−1)·sd/√n), sd, median and quartiles (R type 7)."
+            + " interval of the mean (Student t, mean ± t(0.975, n−1)·std/√n), std (sample standard deviation, as in summary.csv), median and quartiles (R type 7)."
             + " regret = optimum of the full space − reported; regret_pool = optimum of the trial's pool − reported."
             + " hit_pool / hit_optimum = share of trials whose final incumbent is the best architecture of the"
             + " pool / of the full space. queries and seconds are the mean budget spent. repeats_mean: mean re-queries"
@@ -47,7 +48,7 @@ public final class ComparisonReport {
     curveTable(curves).write(dir, DIR + "/curves");
     out.add(table(DIR + "/curves", section, "Anytime curves (data)",
         "For each dataset, pool and searcher, on a grid of " + Curves.GRID_POINTS + " geometrically spaced"
-            + " points from the first incumbent to the budget (queries rounded to whole numbers; simulated seconds"
+            + " points from the first incumbent to the budget (queries rounded to whole numbers; seconds (simulated, or real for trained values)"
             + " where the benchmark records costs): the incumbent of each trial at that point (its last change at"
             + " or before it) and the mean of its reported value, regret and pool regret with a 95 % t interval of"
             + " the mean (lo, hi). n = trials that already had an incumbent there."));
@@ -63,7 +64,7 @@ public final class ComparisonReport {
           Charts.save(curveChart(g, ds, axis, regret, cs, style, unit), dir, base);
           Artifacts.Entry e = new Artifacts.Entry(base + ".png", "figure", section,
               ds + ": " + (regret ? "regret" : "reported value") + " of the incumbent vs " + axis.label,
-              curveCaption(ds, axis, regret, unit));
+              curveCaption(ds, axis, regret, unit, g.secondsKind(ds)));
           // The page shows regret against the budget's own axis (seconds when costs are recorded); the rest folds.
           boolean main = regret && (axis == Curves.Axis.SECONDS || curves.stream()
               .noneMatch(c -> c.dataset().equals(ds) && c.axis() == Curves.Axis.SECONDS));
@@ -72,6 +73,14 @@ public final class ComparisonReport {
       }
     }
 
+    if (g.groups().stream().anyMatch(x -> x.sources().keySet().stream().anyMatch(k -> !k.equals("table")))) {
+      sourcesTable(g).write(dir, DIR + "/sources");
+      out.add(table(DIR + "/sources", section, "Where the values came from",
+          "Charged queries per dataset, pool and searcher by origin, summed over its trials (the trials' sources"
+              + " field): table = read from the benchmark table (simulated seconds), trained = a network trained for"
+              + " this query (real seconds), cached = a training read back from the result store (its stored real"
+              + " seconds), predicted = a surrogate's prediction. oracle: the oracle(s) of the trials."));
+    }
     testTable(PairwiseTests.searchers(g), "pool").write(dir, DIR + "/searchers-mwu");
     out.add(table(DIR + "/searchers-mwu", section, "Searchers compared pairwise (Mann-Whitney U, Holm, Cliff's delta)",
         "Within each dataset and pool, every pair of searchers (a, b) compared on the final reported value of"
@@ -91,7 +100,7 @@ public final class ComparisonReport {
 
   static Table finalTable(List<FinalTable.Row> rows) {
     Table t = new Table("dataset", "pool", "searcher", "trials", "reported_mean", "reported_ci_lo", "reported_ci_hi",
-        "reported_sd", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
+        "reported_std", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
         "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean", "repeats_mean",
         "repeats_share");
     for (FinalTable.Row r : rows) {
@@ -101,6 +110,18 @@ public final class ComparisonReport {
           r.regretPool().mean(),
           r.hitPool(), r.hitOptimum(), r.queries(), r.seconds(), r.repeats(),
           r.queries() > 0 ? r.repeats() / r.queries() : Double.NaN);
+    }
+    return t;
+  }
+
+  static Table sourcesTable(Groups g) {
+    Table t = new Table("dataset", "pool", "searcher", "trials", "oracle", "table", "trained", "cached", "predicted",
+        "seconds");
+    for (Groups.Group x : g.groups()) {
+      Map<String, Long> s = x.sources();
+      t.add(x.dataset, x.pool, x.searcher, x.size(), String.join(" ", x.oracles()), s.getOrDefault("table", 0L),
+          s.getOrDefault("trained", 0L), s.getOrDefault("cached", 0L), s.getOrDefault("predicted", 0L),
+          g.secondsKind(x.dataset));
     }
     return t;
   }
@@ -147,7 +168,7 @@ public final class ComparisonReport {
       Charts.Style style, Unit unit) {
     String key = g.reportedKey(ds);
     String y = regret ? "mean regret" + diffUnit(unit) + ", log scale" : "mean reported " + key + valueUnit(unit);
-    String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : "simulated time (s, log scale)";
+    String x = axis == Curves.Axis.QUERIES ? "queries (log scale)" : secondsLabel(g.secondsKind(ds)) + " (s, log scale)";
     Plot plot = new Plot(ds + ": " + (regret ? "regret" : "reported value") + " vs " + axis.label, x, y, true, regret);
     double floor = regretFloor(unit);
     for (Curves.Curve c : cs) {
@@ -178,7 +199,26 @@ public final class ComparisonReport {
     return plot;
   }
 
-  private static String curveCaption(String ds, Curves.Axis axis, boolean regret, Unit unit) {
+  /** The seconds axis says what the seconds are: recorded training time (simulated) or trainings timed here (real). */
+  public static String secondsLabel(String kind) {
+    return switch (kind) {
+      case "real" -> "real training time";
+      case "mixed" -> "time (simulated for table values, real for trained)";
+      default -> "simulated time";
+    };
+  }
+
+  private static String seconds(String kind) {
+    return switch (kind) {
+      case "real" -> "real seconds of training and evaluation, timed when the cell was trained (stored seconds"
+          + " when a training was read back from the result store)";
+      case "mixed" -> "seconds: simulated (the table's recorded time) for values read from the table, real (timed"
+          + " training) for trained ones";
+      default -> "simulated seconds of training and evaluation";
+    };
+  }
+
+  private static String curveCaption(String ds, Curves.Axis axis, boolean regret, Unit unit, String secondsKind) {
     return String.format(Locale.ROOT, "Dataset %s. Line: mean over trials of the incumbent's %s after the given"
         + " number of %s (log scale); shaded band: 95 %% confidence interval of the mean (Student t, not a"
         + " bootstrap). Colour = searcher, dash = pool (solid = full; the same colours and dashes in every figure"
@@ -186,7 +226,7 @@ public final class ComparisonReport {
         + " compare/curves.csv.", ds,
         regret ? "regret (optimum of the full space minus its reported value; lower is better)"
             : "reported value (higher is better)",
-        axis == Curves.Axis.QUERIES ? "charged queries" : "simulated seconds of training and evaluation",
+        axis == Curves.Axis.QUERIES ? "charged queries" : seconds(secondsKind),
         regret ? String.format(Locale.ROOT, " Regret axis logarithmic: a mean or band bound below %s%s (e.g. a"
             + " regret of 0, the optimum found) is drawn at %s.", Plot.label(regretFloor(unit), regretFloor(unit)),
             diffUnit(unit).replace(" (", " ").replace(")", ""), Plot.label(regretFloor(unit), regretFloor(unit))) : "");

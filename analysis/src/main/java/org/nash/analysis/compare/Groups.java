@@ -44,6 +44,9 @@ public final class Groups {
     private double[] repeats = new double[16];
     private int[] arch = new int[16];
     private int[] seed = new int[16];
+    /** Charged queries per origin (table, predicted, trained, cached) summed over trials that record them. */
+    private final Map<String, Long> sources = new java.util.TreeMap<>();
+    private final java.util.TreeSet<String> oracles = new java.util.TreeSet<>();
 
     Group(String dataset, String pool, String searcher) {
       this.dataset = dataset;
@@ -73,6 +76,25 @@ public final class Groups {
       seconds[n] = t.seconds();
       repeats[n] = t.repeats();
       n++;
+      if (t.oracle() != null) {
+        oracles.add(t.oracle());
+      }
+      if (t.sources() != null) {
+        t.sources().forEach((k, v) -> sources.merge(k, (long) v, Long::sum));
+      } else if (t.source() != null) {
+        // Oracles that do not count origins answer every query from one source.
+        sources.merge(t.source(), (long) t.queries(), Long::sum);
+      }
+    }
+
+    /** Charged queries per origin over the group's trials (table, predicted, trained, cached; mixed when unknown). */
+    public Map<String, Long> sources() {
+      return java.util.Collections.unmodifiableMap(sources);
+    }
+
+    /** The oracles that answered the group's trials. */
+    public List<String> oracles() {
+      return new ArrayList<>(oracles);
     }
 
     /** Trials in the group. */
@@ -126,6 +148,11 @@ public final class Groups {
     final LinkedHashSet<String> signals = new LinkedHashSet<>();
     final LinkedHashSet<String> reported = new LinkedHashSet<>();
     boolean costEstimated;
+    /** Whether any query was trained (real seconds) or answered from a table (simulated seconds). */
+    boolean realSeconds;
+    boolean simulatedSeconds;
+    /** Whether any trial had a budget in seconds (else the budget is in queries). */
+    boolean secondsBudget;
     /** First incumbent (earliest), budget or spend (largest) on each axis: the curves' grid range. */
     double loQueries = Double.POSITIVE_INFINITY;
     double hiQueries;
@@ -175,6 +202,11 @@ public final class Groups {
     allSignals.add(t.signal());
     allReported.add(t.reported());
     d.costEstimated |= t.costEstimated();
+    d.secondsBudget |= t.budgetSeconds() != null;
+    boolean trained = t.sources() != null ? t.sources().getOrDefault("trained", 0) + t.sources().getOrDefault("cached", 0) > 0
+        : "trained".equals(t.source()) || "cached".equals(t.source()) || "mixed".equals(t.source());
+    d.realSeconds |= trained;
+    d.simulatedSeconds |= !trained || t.sources() != null && t.sources().getOrDefault("table", 0) > 0;
     if (steps.size() > 0) {
       d.loQueries = Math.min(d.loQueries, steps.query(0));
       d.loSeconds = Math.min(d.loSeconds, steps.seconds(0));
@@ -268,8 +300,27 @@ public final class Groups {
     return info.values().stream().anyMatch(d -> d.costEstimated);
   }
 
+  /**
+   * What a dataset's seconds are: "simulated" (table values: the recorded training time), "real"
+   * (trained by the oracle, or read back from its store of trainings) or "mixed" (both, e.g.
+   * table-or-retrain).
+   */
+  public String secondsKind(String dataset) {
+    DatasetInfo d = info.get(dataset);
+    if (d == null || !d.realSeconds) {
+      return "simulated";
+    }
+    return d.simulatedSeconds ? "mixed" : "real";
+  }
+
+  /** Whether a dataset's budget is in seconds (any trial with a time budget) rather than queries. */
+  public boolean secondsBudget(String dataset) {
+    DatasetInfo d = info.get(dataset);
+    return d != null && d.secondsBudget;
+  }
+
   /** The grid range of a dataset's curves on an axis: {earliest first incumbent, largest budget or spend}. */
-  double[] range(String dataset, Curves.Axis axis) {
+  public double[] range(String dataset, Curves.Axis axis) {
     DatasetInfo d = info.get(dataset);
     return axis == Curves.Axis.QUERIES ? new double[] {d.loQueries, d.hiQueries}
         : new double[] {d.loSeconds, d.hiSeconds};

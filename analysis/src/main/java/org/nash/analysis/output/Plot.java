@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
  * axes with their range fixed or fitted to the data, category labels on x, horizontal reference
  * lines, and a legend to the right. White theme, the same for every figure.
  */
-public final class Plot {
+public final class Plot implements Figure {
   static {
     System.setProperty("java.awt.headless", "true");
   }
@@ -45,10 +45,12 @@ public final class Plot {
   public record Rule(double y, String label, Color color) {}
 
   private static final String FONT = "DejaVu Sans";
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
   private static final Color AXIS = new Color(0x444444);
   private static final Color GRID = new Color(0xe6e6e6);
 
-  final String title;
+  String title;
   final String xLabel;
   final String yLabel;
   final boolean logX;
@@ -67,6 +69,23 @@ public final class Plot {
   public record Heat(List<String> cols, List<String> rows, double[][] values, double lo, double hi, String format) {}
   int width = 900;
   int height = 520;
+  Look look = Look.SCREEN;
+  /** A short bold label above the plot area (a panel's dataset), or null. */
+  String tag;
+  LegendAt legend = LegendAt.RIGHT;
+
+  /** Where the legend goes: right of the plot (the page), below it (papers) or nowhere (a panel of a figure). */
+  public enum LegendAt { RIGHT, BELOW, NONE }
+
+  /**
+   * Font sizes (in the figure's units: px on screen, pt in a paper figure), line width and dot radius.
+   * Paddings scale with {@code axis} / 13.
+   */
+  public record Look(float title, float axis, float tick, float legend, float small, float line, double dot) {
+    public static final Look SCREEN = new Look(15f, 13f, 12f, 12f, 11f, 2f, 3.5);
+    /** 9 pt labels, 8 pt ticks and legend: the size of a paper's caption text. */
+    public static final Look PAPER = new Look(9f, 9f, 8f, 8f, 7f, 1.2f, 1.8);
+  }
 
   public Plot(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
     this.title = title;
@@ -121,6 +140,30 @@ public final class Plot {
     return this;
   }
 
+  /** The look of a figure for a paper: 8-9 pt text, thin lines, no title, the legend below. */
+  public Plot paper() {
+    look = Look.PAPER;
+    legend = LegendAt.BELOW;
+    title = null;
+    return this;
+  }
+
+  /** A short label above the plot area (e.g. the dataset of one panel of a paper figure). */
+  public Plot tag(String t) {
+    tag = t;
+    return this;
+  }
+
+  public Plot legend(LegendAt at) {
+    legend = at;
+    return this;
+  }
+
+  public Plot look(Look l) {
+    look = l;
+    return this;
+  }
+
   public Plot size(int w, int h) {
     width = w;
     height = h;
@@ -129,7 +172,8 @@ public final class Plot {
 
   // ---- drawing surface: Java2D or SVG text ----
 
-  interface Canvas {
+  /** A drawing surface: Java2D (PNG, PDF) or SVG text. */
+  public interface Canvas {
     void polyline(double[] x, double[] y, int n, Color c, float width, float[] dash);
 
     void polygon(double[] x, double[] y, int n, Color fill);
@@ -155,15 +199,40 @@ public final class Plot {
 
   /** PNG bytes at {@code scale} times the figure's size (2 = sharp on high-density screens and in print). */
   public byte[] png(int scale) {
-    BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+    return png(this, scale);
+  }
+
+  /** The figure as SVG, text as {@code <text>} elements, coordinates to 0.1 px. */
+  public String svg() {
+    return svg(this);
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int height() {
+    return height;
+  }
+
+  @Override
+  public boolean points() {
+    return look == Look.PAPER;
+  }
+
+  /** PNG bytes of any figure at {@code scale} times its size. */
+  public static byte[] png(Figure f, int scale) {
+    BufferedImage img = new BufferedImage(f.width() * scale, f.height() * scale, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.scale(scale, scale);
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    draw(new Java2D(g));
+    g.fillRect(0, 0, f.width(), f.height());
+    f.draw(new Java2D(g));
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -174,15 +243,54 @@ public final class Plot {
     return out.toByteArray();
   }
 
-  /** The figure as SVG, text as {@code <text>} elements, coordinates to 0.1 px. */
-  public String svg() {
+  /**
+   * Any figure as SVG. A paper figure ({@link Figure#points()}) is sized in pt, so it has its
+   * physical size (3.3 in = 237.6 pt) wherever it is placed; a screen figure in px.
+   */
+  public static String svg(Figure f) {
     Svg s = new Svg();
-    s.out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+    String unit = f.points() ? "pt" : "";
+    s.out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d%s\" height=\"%d%s\""
         + " viewBox=\"0 0 %d %d\" font-family=\"'DejaVu Sans', Verdana, sans-serif\">\n"
-        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n", width, height, width, height));
-    draw(s);
+        + "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n", f.width(), unit, f.height(), unit, f.width(),
+        f.height()));
+    f.draw(s);
     s.out.append("</svg>\n");
     return s.out.toString();
+  }
+
+  /**
+   * Any figure as a one-page vector PDF of its size in pt, drawn through the same Java2D calls as the
+   * PNG by pdfbox-graphics2d (on the class path with XChart); text is real PDF text (Helvetica for
+   * the sans-serif font) where the standard fonts have the glyphs, outlines otherwise.
+   */
+  public static byte[] pdf(Figure f) {
+    // pdfbox says on every standard font that it measures with a metric-compatible system font: not news.
+    PDFBOX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      org.apache.pdfbox.pdmodel.PDPage page =
+          new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(f.width(), f.height()));
+      doc.addPage(page);
+      de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D g =
+          new de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D(doc, f.width(), f.height());
+      g.setFontTextDrawer(new de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, f.width(), f.height());
+      f.draw(new Java2D(g));
+      g.dispose();
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        cs.drawForm(g.getXFormObject());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.getDocumentInformation().setCreator("nash");
+      // A fixed trailer /ID (pdfbox derives it from the time otherwise): a rerun writes the same bytes.
+      doc.setDocumentId(0L);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a PDF figure: " + e.getMessage(), e);
+    }
   }
 
   // ---- layout ----
@@ -193,56 +301,79 @@ public final class Plot {
     }
   }
 
-  private void draw(Canvas c) {
+  @Override
+  public void draw(Canvas c) {
     if (heat != null) {
       drawHeat(c);
       return;
     }
-    float fs = 13f;
+    float fs = look.axis();
+    double sc = look.axis() / 13.0;
     Axis ax = categories != null ? categoryAxis() : axis(true);
     Axis ay = axis(false);
+    if (look == Look.PAPER) {
+      ax = categories != null ? ax : compact(ax);
+      ay = compact(ay);
+    }
     List<Series> inLegend = series.stream().filter(Series::legend).toList();
     double legendW = 0;
-    for (Series s : inLegend) {
-      legendW = Math.max(legendW, textWidth(s.name(), 12f, false) + 40);
+    if (legend == LegendAt.RIGHT) {
+      for (Series s : inLegend) {
+        legendW = Math.max(legendW, textWidth(s.name(), look.legend(), false) + 40 * sc);
+      }
     }
+    double legendH = legend == LegendAt.BELOW ? legendRows(inLegend, width - 10 * sc).size() * look.legend() * 1.5 : 0;
     double yTickW = 0;
     for (String l : ay.labels()) {
-      yTickW = Math.max(yTickW, textWidth(l, 12f, false));
+      yTickW = Math.max(yTickW, textWidth(l, look.tick(), false));
     }
     double xTickH = 0;
     if (categories != null) {
       for (String l : ax.labels()) {
-        xTickH = Math.max(xTickH, textWidth(l, 11f, false));
+        xTickH = Math.max(xTickH, textWidth(l, look.small(), false));
       }
     }
-    double left = 30 + yTickW + 12;
-    double top = title == null || title.isEmpty() ? 15 : 42;
-    double right = width - (legendW > 0 ? legendW + 22 : 20);
-    double bottom = height - (categories != null ? xTickH + 40 : 52);
+    double left = (yLabel == null || yLabel.isEmpty() ? 8 : 30) * sc + yTickW + 12 * sc;
+    double top = title == null || title.isEmpty() ? 15 * sc : 42;
+    double right = width - (legendW > 0 ? legendW + 22 * sc : 20 * sc);
+    double bottom = height - legendH - (categories != null ? xTickH + 40 * sc : 52 * sc);
+    if (tag != null) {
+      top += look.tick() * 1.3;
+    }
     double pw = right - left;
     double ph = bottom - top;
+    // Labels that would overlap are thinned (decades first on a log axis), never drawn over each other.
+    ax = categories != null ? ax : thin(ax, pw, true);
+    ay = thin(ay, ph, false);
     if (title != null && !title.isEmpty()) {
-      c.text(width / 2.0, 25, title, 15f, true, 0, false, Color.BLACK);
+      c.text(width / 2.0, 25, title, look.title(), true, 0, false, Color.BLACK);
+    }
+    if (tag != null) {
+      double tw = textWidth(tag, look.tick(), true);
+      float size = tw <= width - 4 ? look.tick() : Math.max(5f, (float) (look.tick() * (width - 4) / tw));
+      double half = textWidth(tag, size, true) / 2 + 2;
+      c.text(Math.min(Math.max(left + pw / 2, half), width - half), top - 5 * sc, tag, size, true, 0, false, Color.BLACK);
     }
     // grid and ticks
     for (int i = 0; i < ay.ticks().length; i++) {
       double y = bottom - ay.frac(ay.ticks()[i]) * ph;
       c.polyline(new double[] {left, right}, new double[] {y, y}, 2, GRID, 1f, null);
-      c.text(left - 6, y + 4, ay.labels().get(i), 12f, false, 1, false, AXIS);
+      c.text(left - 6 * sc, y + look.tick() / 3, ay.labels().get(i), look.tick(), false, 1, false, AXIS);
     }
     for (int i = 0; i < ax.ticks().length; i++) {
       double x = left + ax.frac(ax.ticks()[i]) * pw;
       c.polyline(new double[] {x, x}, new double[] {top, bottom}, 2, GRID, 1f, null);
       if (categories != null) {
-        c.text(x + 4, bottom + 8, ax.labels().get(i), 11f, false, 1, true, AXIS);
+        c.text(x + 4 * sc, bottom + 8 * sc, ax.labels().get(i), look.small(), false, 1, true, AXIS);
       } else {
-        c.text(x, bottom + 17, ax.labels().get(i), 12f, false, 0, false, AXIS);
+        c.text(x, bottom + look.tick() + 5 * sc, ax.labels().get(i), look.tick(), false, 0, false, AXIS);
       }
     }
     c.rect(left, top, pw, ph, AXIS);
-    c.text(left + pw / 2, height - 12, xLabel, fs, false, 0, false, Color.BLACK);
-    c.text(16, top + ph / 2, yLabel, fs, false, 0, true, Color.BLACK);
+    c.text(left + pw / 2, height - legendH - 12 * sc, xLabel, fs, false, 0, false, Color.BLACK);
+    if (yLabel != null && !yLabel.isEmpty()) {
+      c.text(16 * sc, top + ph / 2, yLabel, fs, false, 0, true, Color.BLACK);
+    }
     // data, clipped to the plot
     c.clip(left, top, pw, ph);
     for (Series s : series) {
@@ -298,11 +429,11 @@ public final class Plot {
         py[k++] = bottom - ay.frac(yv) * ph;
       }
       if (s.line() && k > 1) {
-        c.polyline(px, py, k, s.color(), 2f, s.dash());
+        c.polyline(px, py, k, s.color(), look.line(), s.dash());
       }
       if (s.markers() || k == 1) {
         for (int i = 0; i < k; i++) {
-          c.dot(px[i], py[i], 3.5, s.color());
+          c.dot(px[i], py[i], look.dot(), s.color());
         }
       }
     }
@@ -310,22 +441,133 @@ public final class Plot {
     for (Rule r : rules) {
       double y = bottom - ay.frac(r.y()) * ph;
       if (r.label() != null && y >= top && y <= bottom) {
-        c.text(left + 6, y - 4, r.label(), 11f, false, -1, false, r.color());
+        c.text(left + 6 * sc, y - 4 * sc, r.label(), look.small(), false, -1, false, r.color());
       }
     }
-    // legend
-    double ly = top + 6;
-    for (Series s : inLegend) {
-      double lx = right + 12;
-      if (s.line()) {
-        c.polyline(new double[] {lx, lx + 26}, new double[] {ly + 6, ly + 6}, 2, s.color(), 2f, s.dash());
+    if (legend == LegendAt.RIGHT) {
+      double ly = top + 6;
+      for (Series s : inLegend) {
+        legendEntry(c, s, right + 12, ly, sc);
+        ly += 19 * sc;
       }
-      if (s.markers() || !s.line()) {
-        c.dot(lx + 13, ly + 6, 3.5, s.color());
-      }
-      c.text(lx + 32, ly + 10, s.name(), 12f, false, -1, false, Color.BLACK);
-      ly += 19;
+    } else if (legend == LegendAt.BELOW) {
+      drawLegendBelow(c, inLegend, 0, height - legendH, width, look, sc);
     }
+  }
+
+  /** One legend entry (line sample or dot, then the name) with its top-left corner at (x, y). */
+  private void legendEntry(Canvas c, Series s, double x, double y, double k) {
+    if (s.line()) {
+      c.polyline(new double[] {x, x + 26 * k}, new double[] {y + 6 * k, y + 6 * k}, 2, s.color(), look.line(), s.dash());
+    }
+    if (s.markers() || !s.line()) {
+      c.dot(x + 13 * k, y + 6 * k, look.dot(), s.color());
+    }
+    c.text(x + 32 * k, y + 6 * k + look.legend() / 3, s.name(), look.legend(), false, -1, false, Color.BLACK);
+  }
+
+  /** The legend's entries split into rows that fit {@code width}. */
+  static List<List<Series>> legendRows(List<Series> entries, double width, Look look) {
+    double k = look.axis() / 13.0;
+    List<List<Series>> rows = new ArrayList<>();
+    List<Series> row = new ArrayList<>();
+    double used = 0;
+    for (Series s : entries) {
+      double w = textWidth(s.name(), look.legend(), false) + 44 * k;
+      if (!row.isEmpty() && used + w > width) {
+        rows.add(row);
+        row = new ArrayList<>();
+        used = 0;
+      }
+      row.add(s);
+      used += w;
+    }
+    if (!row.isEmpty()) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private List<List<Series>> legendRows(List<Series> entries, double width) {
+    return legendRows(entries, width, look);
+  }
+
+  /** A legend in centred rows inside the band (x, y, w) at the bottom of a figure. */
+  static void drawLegendBelow(Canvas c, List<Series> entries, double x, double y, double w, Look look, double k) {
+    Plot p = new Plot(null, null, null, false, false);
+    p.look = look;
+    double ly = y + look.legend() * 0.25;
+    for (List<Series> row : legendRows(entries, w - 10 * k, look)) {
+      double rowW = 0;
+      for (Series s : row) {
+        rowW += textWidth(s.name(), look.legend(), false) + 44 * k;
+      }
+      double lx = x + (w - rowW) / 2 + 6 * k;
+      for (Series s : row) {
+        p.legendEntry(c, s, lx, ly, k);
+        lx += textWidth(s.name(), look.legend(), false) + 44 * k;
+      }
+      ly += look.legend() * 1.5;
+    }
+  }
+
+  /** Tick labels of a paper figure: 1k, 20k, 1.5M instead of 1,000, 20,000, 1,500,000. */
+  private static Axis compact(Axis a) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < a.ticks().length; i++) {
+      double v = a.ticks()[i];
+      double m = Math.abs(v);
+      out.add(m >= 1e6 ? trim(v / 1e6) + "M" : m >= 1e3 ? trim(v / 1e3) + "k" : a.labels().get(i));
+    }
+    return new Axis(a.lo(), a.hi(), a.log(), a.ticks(), out);
+  }
+
+  private static String trim(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /** The axis with every other tick (on a log axis: first only the decades) until its labels fit {@code room}. */
+  private Axis thin(Axis a, double room, boolean horizontal) {
+    double[] t = a.ticks();
+    List<String> l = a.labels();
+    while (t.length > 1 && !fits(l, room, horizontal)) {
+      boolean decades = a.log() && java.util.Arrays.stream(t).anyMatch(v -> !isDecade(v))
+          && java.util.Arrays.stream(t).filter(Plot::isDecade).count() >= 2;
+      List<Double> keptT = new ArrayList<>();
+      List<String> keptL = new ArrayList<>();
+      int kept = 0;
+      for (int i = 0; i < t.length; i++) {
+        boolean keep = decades ? isDecade(t[i]) : i % 2 == 0;
+        if (keep) {
+          keptT.add(t[i]);
+          keptL.add(l.get(i));
+          kept++;
+        }
+      }
+      if (kept == t.length) {
+        break;
+      }
+      t = keptT.stream().mapToDouble(Double::doubleValue).toArray();
+      l = keptL;
+    }
+    return new Axis(a.lo(), a.hi(), a.log(), t, l);
+  }
+
+  private boolean fits(List<String> labels, double room, boolean horizontal) {
+    if (!horizontal) {
+      return labels.size() * look.tick() * 1.4 <= room;
+    }
+    double w = 0;
+    for (String s : labels) {
+      w += textWidth(s, look.tick(), false) + look.tick() * 0.8;
+    }
+    return w <= room;
+  }
+
+  private static boolean isDecade(double v) {
+    double e = Math.log10(v);
+    return v > 0 && Math.abs(e - Math.rint(e)) < 1e-9;
   }
 
   private static final Color[] HEAT = {new Color(0x313695), new Color(0xffffbf), new Color(0xa50026)};
@@ -544,7 +786,71 @@ public final class Plot {
 
   // ---- the two canvases ----
 
-  private static final class Java2D implements Canvas {
+  /** Another canvas with the origin moved to (dx, dy): one panel of a figure of several. */
+  static final class Shifted implements Canvas {
+    final Canvas c;
+    final double dx;
+    final double dy;
+
+    Shifted(Canvas c, double dx, double dy) {
+      this.c = c;
+      this.dx = dx;
+      this.dy = dy;
+    }
+
+    private double[] xs(double[] x, int n) {
+      double[] o = new double[n];
+      for (int i = 0; i < n; i++) {
+        o[i] = x[i] + dx;
+      }
+      return o;
+    }
+
+    private double[] ys(double[] y, int n) {
+      double[] o = new double[n];
+      for (int i = 0; i < n; i++) {
+        o[i] = y[i] + dy;
+      }
+      return o;
+    }
+
+    @Override
+    public void polyline(double[] x, double[] y, int n, Color col, float width, float[] dash) {
+      c.polyline(xs(x, n), ys(y, n), n, col, width, dash);
+    }
+
+    @Override
+    public void polygon(double[] x, double[] y, int n, Color fill) {
+      c.polygon(xs(x, n), ys(y, n), n, fill);
+    }
+
+    @Override
+    public void dot(double x, double y, double r, Color col) {
+      c.dot(x + dx, y + dy, r, col);
+    }
+
+    @Override
+    public void rect(double x, double y, double w, double h, Color stroke) {
+      c.rect(x + dx, y + dy, w, h, stroke);
+    }
+
+    @Override
+    public void text(double x, double y, String s, float size, boolean bold, int anchor, boolean vertical, Color col) {
+      c.text(x + dx, y + dy, s, size, bold, anchor, vertical, col);
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+      c.clip(x + dx, y + dy, w, h);
+    }
+
+    @Override
+    public void unclip() {
+      c.unclip();
+    }
+  }
+
+  static final class Java2D implements Canvas {
     final Graphics2D g;
 
     Java2D(Graphics2D g) {
@@ -615,7 +921,7 @@ public final class Plot {
     }
   }
 
-  private static final class Svg implements Canvas {
+  static final class Svg implements Canvas {
     final StringBuilder out = new StringBuilder();
     int clips;
 

@@ -120,6 +120,17 @@ public final class SeedsToSignificance {
         }
       }
     }
+    // The curve goes on over the rest of the grid to all seeds, so a figure shows the whole range of n
+    // (the crossing above does not depend on these points: every n is the same number whenever evaluated).
+    for (int n : grid(max)) {
+      if (n > crossing && n < max && n <= CHEAP_REPLAY) {
+        scan.at(n);
+      }
+    }
+    if (!scan.done.containsKey(max)) {
+      // All seeds: every subsample is the full sample.
+      scan.done.put(max, new Point(max, full < ALPHA ? 1 : 0, full));
+    }
     return new Result(new ArrayList<>(scan.done.values()), crossing > max ? -1 : crossing);
   }
 
