@@ -115,7 +115,7 @@ public final class SyntheticBenchmark implements BenchmarkProvider {
       double w = rugged ? 1 + (5 - e) / 5.0 : 1 + e / 5.0;
       q += w * OP_SCORE[ops[e]];
     }
-    return rugged ? q - 4 + 4 * StrictMath.sin(space.indexOf(a) * 0.37) : q;
+    return rugged ? q - 6 + 6 * StrictMath.sin(space.indexOf(a) * 0.37) : q;
   }
 
   /** A deterministic value in [-1, 1) per row, dataset and column (SplitMix64's finaliser). */
