@@ -80,6 +80,10 @@ class ShardRunTest {
     }
     CliRunner.Result m = ok("merge", out.toString());
     assertTrue(m.out().contains("300 trials from 4 shards merged into"), m.out());
+    // the status table of 'merge --status' (its states are tested in the harness' ShardMergeTest)
+    CliRunner.Result status = ok("merge", out.toString(), "--status");
+    assertTrue(status.out().matches("(?s)0-of-4 +done +75/75 trials\n1-of-4 +done +75/75 trials\n2-of-4 +done +75/75"
+        + " trials\n3-of-4 +done +75/75 trials\n4 of 4 shards done\n"), status.out());
     // configs/quickstart.yaml's single-run bytes (the project's reference)
     assertEquals("6f0d9324fd5c839cf534f493bed17790dd69275686f8be75bbf964da9172d84b", sha256(out.resolve(TrialsFile.NAME)));
     assertTrue(Files.exists(out.resolve("config.yaml")) && Files.exists(out.resolve("summary.csv")));

@@ -1,6 +1,8 @@
 package org.nash.analysis.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nash.NashException;
 import org.nash.plan.Plan;
 import org.nash.report.Report;
 import org.nash.results.TrialResult;
@@ -18,8 +21,9 @@ import org.nash.testing.Synthetic;
 
 /**
  * The analyses over real trials files of the synthetic benchmark (the harness' test jar), no data
- * mirror needed: streamed report analyses equal the same analyses over the trials held in memory, and
- * a file with repeated records is summarised with each trial once.
+ * mirror needed: streamed report analyses equal the same analyses over the trials held in memory, a
+ * file with repeated records is summarised with each trial once, and the report refuses a folder whose
+ * run.json belongs to another config.
  */
 class SyntheticResultsTest {
   @TempDir
@@ -92,5 +96,22 @@ class SyntheticResultsTest {
     for (Summary.Row r : rows) {
       assertEquals(3, r.trials(), r.toString());
     }
+  }
+
+  /** From the cli module's RunInfoTest: the report reads run.json as resume and merge do. */
+  @Test
+  void theReportRefusesARunJsonOfAnotherConfig() throws Exception {
+    Path out = run("""
+        benchmark: synthetic
+        datasets: [smooth]
+        pools: [full, "skip,c3x3"]
+        searchers: [{name: test-random}, {name: test-sweep, params: {from: 2}}]
+        budget: {queries: 15}
+        seeds: 3
+        """, "out");
+    assertEquals(1, Report.load(out, Synthetic.catalog()).size());
+    Files.writeString(out.resolve("config.yaml"), Files.readString(out.resolve("config.yaml")) + "# edited\n");
+    NashException rep = assertThrows(NashException.class, () -> Report.load(out, Synthetic.catalog()));
+    assertTrue(rep.getMessage().contains("run.json belongs to another config"), rep.getMessage());
   }
 }
