@@ -110,8 +110,11 @@ class ConfigLoaderTest {
     assertTrue(bad.getMessage().startsWith(f + " line ") && bad.getMessage().contains(", column "), bad.getMessage());
     NashException none = assertThrows(NashException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")));
     assertTrue(none.getMessage().contains("nope.yaml does not exist"), none.getMessage());
-    NashException empty = assertThrows(NashException.class, () -> ConfigLoader.load(file("")));
-    assertTrue(empty.getMessage().contains("c.yaml: the config is empty"), empty.getMessage());
+    for (String nothing : List.of("", "# only a comment\n")) {
+      Path f2 = file(nothing);
+      NashException empty = assertThrows(NashException.class, () -> ConfigLoader.load(f2));
+      assertEquals(f2 + ": the config is empty", empty.getMessage());
+    }
     // a config inside another file (a study) is named by its place there
     NashException tree = assertThrows(NashException.class, () -> ConfigLoader.fromTree(Map.of("benchmark", "synthetic",
         "datasets", List.of("smooth"), "searchers", List.of(Map.of("name", "test-random")), "budget", Map.of("queries", 0),

@@ -31,7 +31,7 @@ class TrialsReadingTest {
   }
 
   /** Two datasets, one of them with estimated costs; the random searcher re-queries. */
-  static final String TIMED = """
+  private static final String TIMED = """
       name: reading-timed
       benchmark: synthetic
       datasets: [smooth, rugged]
@@ -96,7 +96,7 @@ class TrialsReadingTest {
   }
 
   /** A record without its steps and trace, as the head-only readers give it. */
-  public static TrialResult headOf(TrialResult t) {
+  private static TrialResult headOf(TrialResult t) {
     return new TrialResult(t.key(), t.benchmark(), t.version(), t.dataset(), t.pool(), t.searcher(), t.seed(), t.oracle(),
         t.source(), t.protocol(), t.sources(), t.signal(), t.aggregation(), t.reported(), t.costEstimated(),
         t.chargeRepeats(), t.budgetQueries(), t.budgetSeconds(), t.queries(), t.repeats(), t.seconds(), t.stopRule(),
