@@ -68,6 +68,7 @@ class ConfigLoaderTest {
     Object[][] cases = {
         {GOOD.replace("benchmark: synthetic\n", ""), 0, "benchmark", "is missing"},
         {GOOD + "oracle:\n", 7, "oracle", "is empty"},
+        {GOOD + "name: \"\"\n", 7, "name", "is empty, and an empty name cannot be a results folder name"},
         {GOOD + "oracle: {name: retrain, params: {epochs: 1}}\n", 7, "oracle", "must be a name, not a mapping; give its"
             + " parameters in 'oracle_params'"},
         {GOOD.replace("datasets: [smooth]", "datasets:"), 2, "datasets", "must list at least one dataset or task"},
