@@ -125,7 +125,7 @@ final class ReproduceCommand implements Runnable {
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Planned p : parts) {
       if (p.plan() != null) {
-        System.out.println("== " + p.part().folder() + ": final budget");
+        System.out.println("== " + p.plan().experiment().name().orElse(p.part().folder()) + ": final budget");
         System.out.print(Summary.format(Summary.of(p.dir().resolve(TrialsFile.NAME))));
       }
       Path rel = p.dir().resolve("reliability").resolve("reliability.csv");

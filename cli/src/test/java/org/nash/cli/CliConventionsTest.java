@@ -68,15 +68,16 @@ class CliConventionsTest {
     Path cfg = config("x.yaml", SMALL.replace("{name: rs}", "{name: exploder}"));
     CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("o").toString(), "--quiet", "--plugin",
         jar.toString());
-    assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().matches("(?s).*nash: error: trial \\S*exploder\\S* failed: java.lang.IllegalStateException: exploded on purpose.*"),
-        r.err());
+    // a failing plugin is an internal error (exit 3) naming the plugin and the trial (issue 20 item 8)
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().matches("(?s).*nash: internal error in a plugin: searcher 'exploder' .*\\(trial \\S*exploder\\S*\\):"
+        + " java.lang.IllegalStateException: exploded on purpose.*"), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace without --debug: " + r.err());
     assertTrue(r.err().contains("--debug"), "says how to see the stack: " + r.err());
 
     CliRunner.Result d = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("o2").toString(), "--quiet", "--plugin",
         jar.toString(), "--debug");
-    assertEquals(2, d.exit(), d.err());
+    assertEquals(3, d.exit(), d.err());
     assertTrue(d.err().contains("\tat org.example.Exploder.tell"), "--debug shows where it failed: " + d.err());
   }
 

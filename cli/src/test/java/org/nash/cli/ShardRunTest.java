@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -22,27 +21,16 @@ import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 
 /**
- * Sharded runs on real NB-201 data: N shards merged are the bytes of one run; a killed shard resumes
- * without duplicates; merging refuses missing, unfinished, damaged and mismatched shards and writes
- * nothing then.
+ * Sharded runs of the real configs through the command line ({@code run --shard}, {@code merge},
+ * {@code report}): N shards merged are the bytes of one run, and a retraining oracle's per-shard stores
+ * are folded in by the merge. How shards resume, and which shards a merge refuses, is tested on the
+ * synthetic benchmark in the harness' ShardMergeTest.
  */
 class ShardRunTest {
   @TempDir
   Path dir;
 
   private static final Path CONFIGS = Path.of(System.getProperty("user.dir")).resolve("../configs").normalize();
-
-  private static final String SMALL = """
-      name: shards
-      benchmark: nb201
-      datasets: [cifar10, ImageNet16-120]
-      pools: [full, "skip,c1x1,c3x3"]
-      searchers:
-        - {name: rs}
-        - {name: re, params: {population: 10, sample: 3}}
-      budget: {queries: 100}
-      seeds: 3
-      """;
 
   private static CliRunner.Result ok(String... args) {
     CliRunner.Result r = CliRunner.run(args);
@@ -92,6 +80,10 @@ class ShardRunTest {
     }
     CliRunner.Result m = ok("merge", out.toString());
     assertTrue(m.out().contains("300 trials from 4 shards merged into"), m.out());
+    // the status table of 'merge --status' (its states are tested in the harness' ShardMergeTest)
+    CliRunner.Result status = ok("merge", out.toString(), "--status");
+    assertTrue(status.out().matches("(?s)0-of-4 +done +75/75 trials\n1-of-4 +done +75/75 trials\n2-of-4 +done +75/75"
+        + " trials\n3-of-4 +done +75/75 trials\n4 of 4 shards done\n"), status.out());
     // configs/quickstart.yaml's single-run bytes (the project's reference)
     assertEquals("6f0d9324fd5c839cf534f493bed17790dd69275686f8be75bbf964da9172d84b", sha256(out.resolve(TrialsFile.NAME)));
     assertTrue(Files.exists(out.resolve("config.yaml")) && Files.exists(out.resolve("summary.csv")));
@@ -100,7 +92,16 @@ class ShardRunTest {
     assertTrue(ok("merge", out.toString()).out().contains("already merged"));
     CliRunner.Result again = ok("run", cfg, "--out", out.toString(), "--shard", "2/4", "--quiet");
     assertTrue(again.out().contains("75 already done, 0 run now"), again.out());
-    assertSame(before, snapshot(out));
+    // the rerun is a session of the shard, recorded in its run.json; nothing else changes
+    String shardInfo = Path.of("shards", "2-of-4", org.nash.results.RunInfo.NAME).toString();
+    TreeMap<String, byte[]> after = snapshot(out);
+    List<org.nash.results.RunInfo.Session> sessions = org.nash.results.RunInfo.read(out.resolve("shards/2-of-4"))
+        .orElseThrow().sessions();
+    assertEquals(2, sessions.size());
+    assertEquals(0, sessions.get(1).ran(), "the rerun's session ran nothing");
+    before.remove(shardInfo);
+    after.remove(shardInfo);
+    assertSame(before, after);
   }
 
   @Test
@@ -132,139 +133,6 @@ class ShardRunTest {
     ok("run", cfg.toString(), "--out", rep.toString(), "--shard", "1/2", "--quiet");
     ok("report", rep.toString());
     assertArrayEquals(expected, Files.readAllBytes(rep.resolve(TrialsFile.NAME)));
-  }
-
-  @Test
-  void aKilledShardResumesWithoutDuplicates() throws Exception {
-    Path cfg = config("kill.yaml", SMALL.replace("seeds: 3", "seeds: 40").replace("queries: 100", "queries: 300")
-        + "trace: true\n");
-    Path single = dir.resolve("single");
-    ok("run", cfg.toString(), "--out", single.toString(), "--quiet");
-    byte[] expected = Files.readAllBytes(single.resolve(TrialsFile.NAME));
-
-    Path out = dir.resolve("killed");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet");
-    Path trials = out.resolve("shards/1-of-2/trials.jsonl");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Dnash.data.mirror=" + TestData.mirror(),
-        "-Dnash.data=" + dir.resolve("cache"), Nash.class.getName(), "run", cfg.toString(), "--out", out.toString(),
-        "--shard", "1/2", "--threads", "2", "--quiet"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (p.isAlive() && System.nanoTime() < deadline
-        && (!Files.exists(trials) || Files.size(trials) < expected.length / 6)) {
-      Thread.sleep(5);
-    }
-    assertTrue(p.isAlive(), "the shard finished before it could be killed; log: " + Files.readString(dir.resolve("log.txt")));
-    p.destroyForcibly(); // SIGKILL
-    p.waitFor(30, TimeUnit.SECONDS);
-    long partial = Files.size(trials);
-    assertTrue(partial > 0 && partial < expected.length / 2, "killed half way: " + partial);
-
-    // The merge names the unfinished shard and writes nothing.
-    TreeMap<String, byte[]> before = snapshot(out);
-    CliRunner.Result m = refused("merge", out.toString());
-    assertTrue(m.err().contains("shard 1/2 is incomplete"), m.err());
-    assertTrue(m.err().contains("1-of-2" + java.io.File.separator + "trials.jsonl"), m.err());
-    assertTrue(m.err().contains("nothing was written"), m.err());
-    assertTrue(ok("merge", out.toString(), "--status").out().contains("1-of-2       incomplete"));
-    assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
-    assertSame(before, snapshot(out));
-
-    CliRunner.Result again = ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");
-    assertTrue(again.out().contains("shard 1/2: 160 trials"), again.out());
-    List<TrialResult> shard = TrialsFile.read(trials).trials();
-    assertEquals(160, shard.size());
-    assertEquals(160, new HashSet<>(shard.stream().map(TrialResult::key).toList()).size());
-    ok("merge", out.toString());
-    assertArrayEquals(expected, Files.readAllBytes(out.resolve(TrialsFile.NAME)));
-  }
-
-  @Test
-  void mergeRefusesMissingUnfinishedAndDamagedShards() throws Exception {
-    Path cfg = config("small.yaml", SMALL);
-    Path out = dir.resolve("m");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/3", "--quiet");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
-    CliRunner.Result missing = refused("merge", out.toString());
-    assertTrue(missing.err().contains("missing shard(s) 2 of 3"), missing.err());
-    CliRunner.Result status = ok("merge", out.toString(), "--status");
-    assertTrue(status.out().matches("(?s)0-of-3 +done +8/8 trials\n1-of-3 +done +8/8 trials\n2-of-3 +missing +0/8"
-        + " trials\n2 of 3 shards done\n"), status.out());
-    assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "2/3", "--quiet");
-
-    Path one = out.resolve("shards/1-of-3/trials.jsonl");
-    byte[] good = Files.readAllBytes(one);
-    List<String> lines = new ArrayList<>(Files.readAllLines(one));
-    lines.set(1, "{}");
-    Files.writeString(one, String.join("\n", lines) + "\n");
-    TreeMap<String, byte[]> before = snapshot(out);
-    CliRunner.Result damaged = refused("merge", out.toString());
-    assertTrue(damaged.err().contains("1-of-3" + java.io.File.separator + "trials.jsonl:2: not a trial record"),
-        damaged.err());
-    assertSame(before, snapshot(out));
-    assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
-
-    // a cut last line (a shard killed while writing) is named with its line
-    Files.write(one, java.util.Arrays.copyOf(good, good.length - 20));
-    CliRunner.Result cut = refused("merge", out.toString());
-    assertTrue(cut.err().contains("1-of-3" + java.io.File.separator + "trials.jsonl:" + lines.size()
-        + ": last line is incomplete"), cut.err());
-    assertFalse(Files.exists(out.resolve(TrialsFile.NAME)));
-
-    // rerunning the shard repairs its tail; the merge then succeeds
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
-    assertArrayEquals(good, Files.readAllBytes(one));
-    ok("merge", out.toString());
-    Path single = dir.resolve("single");
-    ok("run", cfg.toString(), "--out", single.toString(), "--quiet");
-    assertArrayEquals(Files.readAllBytes(single.resolve(TrialsFile.NAME)), Files.readAllBytes(out.resolve(TrialsFile.NAME)));
-  }
-
-  @Test
-  void mismatchedShardsAreRefused() throws Exception {
-    Path cfg = config("small.yaml", SMALL);
-    Path out = dir.resolve("x");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/3", "--quiet");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
-    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "2/3", "--quiet");
-    TreeMap<String, byte[]> before = snapshot(out);
-
-    CliRunner.Result otherN = refused("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");
-    assertTrue(otherN.err().contains("holds shards of 3"), otherN.err());
-    Path budget = config("budget.yaml", SMALL.replace("queries: 100", "queries: 101"));
-    CliRunner.Result otherCfg = refused("run", budget.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
-    assertTrue(otherCfg.err().contains("budget.queries (folder: 100, this config: 101)"), otherCfg.err());
-    Path seeds = config("seeds.yaml", SMALL.replace("seeds: 3", "seeds: 4"));
-    CliRunner.Result otherSeeds = refused("run", seeds.toString(), "--out", out.toString(), "--shard", "1/3", "--quiet");
-    assertTrue(otherSeeds.err().contains("seeds (folder: 3, this config: 4)"), otherSeeds.err());
-    assertSame(before, snapshot(out));
-
-    // a trial of shard 1 in shard 0's file: another sharding, refused by the merge
-    Path zero = out.resolve("shards/0-of-3/trials.jsonl");
-    byte[] zeroBytes = Files.readAllBytes(zero);
-    String foreign = Files.readAllLines(out.resolve("shards/1-of-3/trials.jsonl")).get(0);
-    Files.writeString(zero, foreign + "\n", java.nio.file.StandardOpenOption.APPEND);
-    CliRunner.Result wrongShard = refused("merge", out.toString());
-    assertTrue(wrongShard.err().contains("belongs to shard 1/3, not to 0/3"), wrongShard.err());
-    Files.write(zero, zeroBytes);
-
-    // shards of another data version
-    Path cfg2 = out.resolve("shards/2-of-3/config.yaml");
-    String saved = Files.readString(cfg2);
-    Files.writeString(cfg2, saved.replaceFirst("data version \\S+", "data version 0123456789ab"));
-    CliRunner.Result version = refused("merge", out.toString());
-    assertTrue(version.err().contains("data version 0123456789ab"), version.err());
-    Files.writeString(cfg2, saved);
-
-    // a trials.jsonl that is not this merge is never replaced
-    Files.writeString(out.resolve(TrialsFile.NAME), "precious\n");
-    CliRunner.Result kept = refused("merge", out.toString());
-    assertTrue(kept.err().contains("is not the merge"), kept.err());
-    assertEquals("precious\n", Files.readString(out.resolve(TrialsFile.NAME)));
-    Files.delete(out.resolve(TrialsFile.NAME));
-    ok("merge", out.toString());
   }
 
   /** nash in a fresh JVM whose cache (and so default result store) is {@code cache}. */

@@ -98,6 +98,10 @@ public final class ConfigLoader {
           + "'; known fields: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf)
           .toList())) + " (docs/CONFIG.md)");
     } catch (MismatchedInputException e) {
+      if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("No content to map")) {
+        // an empty file (or only comments): Jackson finds no document, so there is no field to name
+        throw new NashException(source + ": the config is empty");
+      }
       Class<?> t = e.getTargetType();
       String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((x, y) -> x + "." + y).orElse("?");

@@ -25,6 +25,11 @@ final class ExperimentChecks {
     if (c.benchmark == null || c.benchmark.isBlank()) {
       throw at.error("benchmark", "is missing (e.g. nb201; 'nash benchmarks' lists them)");
     }
+    if (c.name != null && c.name.isBlank()) {
+      // the name is the default results folder: an empty one must not silently become the file's name
+      throw at.error("name", "is empty, and an empty name cannot be a results folder name; leave it out to name the"
+          + " results after the config file");
+    }
     if (c.oracle == null || c.oracle.isBlank()) {
       throw at.error("oracle", "is empty; leave it out for the table, or name one ('nash oracles' lists them)");
     }

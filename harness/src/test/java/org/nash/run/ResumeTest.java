@@ -1,46 +1,54 @@
-package org.nash.cli;
+package org.nash.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.TestData;
+import org.nash.NashException;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Plan;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
+import org.nash.testing.RunMain;
+import org.nash.testing.Synthetic;
 
-/** A run killed with SIGKILL half way and rerun ends equal to an uninterrupted run. */
+/** A run killed with SIGKILL half way and rerun ends equal to an uninterrupted run (synthetic benchmark). */
 class ResumeTest {
   @TempDir
   Path dir;
 
   private static final String CONFIG = """
       name: resume
-      benchmark: nb201
-      datasets: [cifar10, ImageNet16-120]
+      benchmark: synthetic
+      datasets: [smooth, rugged]
       pools: [full, "skip,c1x1,c3x3"]
       searchers:
-        - {name: rs}
-        - {name: re, params: {population: 10, sample: 3}}
-        - {name: ls}
+        - {name: test-random}
+        - {name: test-random, label: distinct, params: {distinct: true}}
+        - {name: test-sweep}
       budget: {queries: 300}
       trace: true
       seeds: 40
       """;
 
   private Process start(Path cfg, Path out) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Dnash.data.mirror=" + TestData.mirror(),
-        "-Dnash.data=" + dir.resolve("cache"), Nash.class.getName(), "run", cfg.toString(), "--out", out.toString(),
-        "--threads", "2", "--quiet"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+    return new ProcessBuilder(RunMain.command(cfg, out, 2, null)).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("log.txt").toFile()).start();
+  }
+
+  /** {@code nash run CONFIG --out OUT} without the command line: plan the file, run into the folder. */
+  private static ExperimentRunner.Outcome run(Path cfg, Path out) {
+    try (Plan plan = Synthetic.plan(ConfigLoader.load(cfg))) {
+      return ExperimentRunner.run(plan, out, 2, null);
+    }
   }
 
   @Test
@@ -48,7 +56,7 @@ class ResumeTest {
     Path cfg = dir.resolve("resume.yaml");
     Files.writeString(cfg, CONFIG);
     Path ref = dir.resolve("ref");
-    assertEquals(0, CliRunner.run("run", cfg.toString(), "--out", ref.toString(), "--quiet").exit());
+    run(cfg, ref);
     byte[] expected = Files.readAllBytes(ref.resolve(TrialsFile.NAME));
     int total = 2 * 2 * 3 * 40;
 
@@ -66,16 +74,15 @@ class ResumeTest {
     long partial = Files.size(trials);
     assertTrue(partial > 0 && partial < expected.length, "killed half way: " + partial + " of " + expected.length);
 
-    CliRunner.Result again = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-    assertEquals(0, again.exit(), again.err());
+    run(cfg, out);
     assertArrayEquals(expected, Files.readAllBytes(trials));
     List<TrialResult> all = TrialsFile.read(trials).trials();
     assertEquals(total, all.size());
     assertEquals(total, new HashSet<>(all.stream().map(TrialResult::key).toList()).size());
 
-    CliRunner.Result third = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-    assertEquals(0, third.exit());
-    assertTrue(third.out().contains(total + " already done, 0 run now"), third.out());
+    ExperimentRunner.Outcome third = run(cfg, out);
+    assertEquals(total, third.skipped(), "all already done");
+    assertEquals(0, third.ran(), "none run now");
     assertArrayEquals(expected, Files.readAllBytes(trials));
   }
 
@@ -84,16 +91,16 @@ class ResumeTest {
     Path cfg = dir.resolve("resume.yaml");
     Files.writeString(cfg, CONFIG.replace("seeds: 40", "seeds: 3"));
     Path out = dir.resolve("cut");
-    assertEquals(0, CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet").exit());
+    run(cfg, out);
     Path trials = out.resolve(TrialsFile.NAME);
     byte[] full = Files.readAllBytes(trials);
     Files.write(trials, java.util.Arrays.copyOf(full, full.length - 40));
     TrialsFile.Contents c = TrialsFile.read(trials);
     assertTrue(c.problem().contains(":36: last line is incomplete"), c.problem());
     assertEquals(35, c.trials().size());
-    CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-    assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("repaired"), r.err());
+    ExperimentRunner.Outcome r = run(cfg, out);
+    // the command line prints this note as "repaired: ..."
+    assertTrue(r.repaired() != null && r.repaired().contains(":36: last line is incomplete"), r.repaired());
     assertArrayEquals(full, Files.readAllBytes(trials));
   }
 
@@ -102,10 +109,9 @@ class ResumeTest {
     Path cfg = dir.resolve("resume.yaml");
     Files.writeString(cfg, CONFIG.replace("seeds: 40", "seeds: 2"));
     Path out = dir.resolve("x");
-    assertEquals(0, CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet").exit());
+    run(cfg, out);
     Files.writeString(cfg, CONFIG.replace("seeds: 40", "seeds: 2").replace("queries: 300", "queries: 301"));
-    CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-    assertEquals(2, r.exit());
-    assertTrue(r.err().contains("holds a different experiment"), r.err());
+    NashException e = assertThrows(NashException.class, () -> run(cfg, out));
+    assertTrue(e.getMessage().contains("holds a different experiment"), e.getMessage());
   }
 }

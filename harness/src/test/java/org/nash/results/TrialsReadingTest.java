@@ -1,4 +1,4 @@
-package org.nash.run;
+package org.nash.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,66 +9,60 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.TestData;
-import org.nash.analysis.compare.Curves;
-import org.nash.analysis.compare.Groups;
-import org.nash.config.ConfigLoader;
 import org.nash.plan.Plan;
-import org.nash.plan.Planner;
-import org.nash.report.Report;
-import org.nash.results.TrialResult;
-import org.nash.results.TrialsFile;
+import org.nash.run.ExperimentRunner;
+import org.nash.testing.Synthetic;
 
 /**
  * The dedicated streaming reader against Jackson databind, record for record, on real trials files
- * (NB-201 under a time budget with re-queries and traces; TNB micro under a query budget), and the
- * streamed report analyses against the same analyses over the trials held in memory.
+ * of the synthetic benchmark (under a time budget with re-queries and traces; under a query budget
+ * without). The streamed report analyses are compared with the in-memory ones in analysis'
+ * {@code SyntheticResultsTest}.
  */
 class TrialsReadingTest {
   @TempDir
   Path dir;
 
   private Path run(String yaml, String name) {
-    Plan p = Planner.plan(ConfigLoader.parse(yaml, name), TestData.catalog(),
-        TrialsReadingTest.class.getClassLoader());
+    Plan p = Synthetic.plan(yaml);
     Path out = dir.resolve(name);
     ExperimentRunner.run(p, out, 2, null);
     return out;
   }
 
-  private static final String NB201 = """
-      name: reading-nb201
-      benchmark: nb201
-      datasets: [cifar10, ImageNet16-120]
-      fidelity: hp12
+  /** Two datasets, one of them with estimated costs; the random searcher re-queries. */
+  private static final String TIMED = """
+      name: reading-timed
+      benchmark: synthetic
+      datasets: [smooth, rugged]
+      fidelity: low
       pools: [full, "skip,c3x3"]
       searchers:
-        - {name: rs}
-        - {name: re, params: {population: 10, sample: 3}}
-        - {name: ls}
-      budget: {seconds: {cifar10: 6000, ImageNet16-120: 20000}}
+        - {name: test-random}
+        - {name: test-sweep, params: {from: 7}}
+      budget: {seconds: {smooth: 1500, rugged: 4000}}
       seeds: 6
       trace: true
       """;
 
-  private static final String TNB = """
-      name: reading-tnb
-      benchmark: tnb-micro
-      datasets: [class_scene, room_layout]
+  private static final String QUERIES = """
+      name: reading-queries
+      benchmark: synthetic
+      datasets: [smooth, untimed]
       pools: [full, "skip,c1x1,c3x3"]
-      searchers: [{name: rs}, {name: ls}]
+      searchers: [{name: test-random}, {name: test-sweep}]
       budget: {queries: 40}
       seeds: 4
       """;
 
   @Test
   void theStreamingReaderGivesDatabindsRecords() {
-    for (Path out : List.of(run(NB201, "nb201"), run(TNB, "tnb"))) {
+    for (Path out : List.of(run(TIMED, "traced"), run(QUERIES, "queries"))) {
       Path file = out.resolve(TrialsFile.NAME);
       List<TrialResult> expected = new ArrayList<>();
       TrialsFile.scan(file, (line, t) -> expected.add(t));
       assertTrue(expected.size() >= 32, out + ": " + expected.size());
-      assertTrue(expected.stream().anyMatch(t -> t.trace() != null && !t.trace().isEmpty()) == out.endsWith("nb201"));
+      assertTrue(expected.stream().anyMatch(t -> t.trace() != null && !t.trace().isEmpty()) == out.endsWith("traced"));
       int[] i = {0};
       TrialsFile.Tail tail = TrialsFile.stream(file, true, null, (line, head, steps) -> {
         TrialResult t = expected.get(i[0]++);
@@ -101,31 +95,7 @@ class TrialsReadingTest {
     }
   }
 
-  @Test
-  void streamedAnalysesEqualTheInMemoryOnes() {
-    Path out = run(NB201, "nb201");
-    List<TrialResult> all = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
-    Report.Experiment e = Report.load(out, TestData.catalog()).get(0);
-    Groups streamed = e.groups();
-    Groups inMemory = new Groups(all);
-    assertEquals(all.size(), e.trialCount());
-    List<Curves.Curve> a = Curves.of(streamed);
-    assertEquals(Curves.of(inMemory), a);
-    // and the curve computed per group from the trials themselves (the computation before streaming)
-    for (Curves.Curve c : a) {
-      List<TrialResult> ts = all.stream().filter(t -> t.dataset().equals(c.dataset()) && t.pool().equals(c.pool())
-          && t.searcher().equals(c.searcher())).toList();
-      double[] grid = c.points().stream().mapToDouble(Curves.Point::x).toArray();
-      assertEquals(Curves.curve(ts, c.axis(), grid), c.points(), c.dataset() + " " + c.pool() + " " + c.searcher());
-    }
-    for (Groups.Group g : streamed.groups()) {
-      Groups.Group m = inMemory.group(g.dataset, g.pool, g.searcher);
-      assertEquals(java.util.Arrays.toString(m.reported()), java.util.Arrays.toString(g.reported()));
-      assertEquals(java.util.Arrays.toString(m.arch()), java.util.Arrays.toString(g.arch()));
-      assertEquals(java.util.Arrays.toString(m.repeats()), java.util.Arrays.toString(g.repeats()));
-    }
-  }
-
+  /** A record without its steps and trace, as the head-only readers give it. */
   private static TrialResult headOf(TrialResult t) {
     return new TrialResult(t.key(), t.benchmark(), t.version(), t.dataset(), t.pool(), t.searcher(), t.seed(), t.oracle(),
         t.source(), t.protocol(), t.sources(), t.signal(), t.aggregation(), t.reported(), t.costEstimated(),

@@ -1,7 +1,8 @@
-package org.nash.cli;
+package org.nash.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,21 +10,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.results.RunInfo;
+import org.nash.NashException;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Plan;
+import org.nash.plan.Planner;
+import org.nash.plan.Shard;
+import org.nash.run.ExperimentRunner;
+import org.nash.testing.Synthetic;
 
 /**
- * run.json: written for every run and shard, read back by resume, merge and report, and refused when it
- * does not belong to the folder (edited config.yaml, altered run.json, other data).
+ * run.json: written for every run and shard, read back by resume, merge and the saved-experiment
+ * reader (the report's), and refused when it does not belong to the folder (edited config.yaml,
+ * altered run.json, other data). On the synthetic benchmark; that the report refuses such a folder
+ * is checked in analysis' SyntheticResultsTest.
  */
 class RunInfoTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG = """
-      benchmark: nb201
-      datasets: [cifar10]
+      benchmark: synthetic
+      datasets: [smooth]
       pools: [full, "skip,c3x3"]
-      searchers: [{name: rs}, {name: re, params: {population: 5, sample: 2}}]
+      searchers: [{name: test-random}, {name: test-sweep, params: {from: 2}}]
       budget: {queries: 15}
       seeds: 3
       """;
@@ -31,16 +41,27 @@ class RunInfoTest {
   @TempDir
   Path dir;
 
-  private CliRunner.Result run(Path out, String... more) throws Exception {
+  /** {@code nash run CONFIG --out OUT [--shard K/N]} without the command line. */
+  private ExperimentRunner.Outcome run(Path out, String shard) throws Exception {
     Path cfg = dir.resolve("c.yaml");
     Files.writeString(cfg, CONFIG);
-    String[] args = new String[4 + more.length];
-    args[0] = "run";
-    args[1] = cfg.toString();
-    args[2] = "--out";
-    args[3] = out.toString();
-    System.arraycopy(more, 0, args, 4, more.length);
-    return CliRunner.run(args);
+    if (shard == null) {
+      try (Plan plan = Synthetic.plan(ConfigLoader.load(cfg))) {
+        return ExperimentRunner.run(plan, out, 2, null);
+      }
+    }
+    Shard sh = Shard.parse(shard, Map.of());
+    try (Plan plan = Planner.plan(ConfigLoader.load(cfg), Synthetic.catalog(), getClass().getClassLoader(), sh, out)) {
+      return ExperimentRunner.runShard(plan, out, sh, 2, null);
+    }
+  }
+
+  private NashException refused(Path out) {
+    return assertThrows(NashException.class, () -> run(out, null));
+  }
+
+  private ShardMerge.Outcome merge(Path out) {
+    return ShardMerge.merge(out, Synthetic.catalog(), getClass().getClassLoader());
   }
 
   private static JsonNode read(Path folder) throws Exception {
@@ -56,24 +77,24 @@ class RunInfoTest {
   @Test
   void recordsProvenanceAndEverySession() throws Exception {
     Path out = dir.resolve("out");
-    assertEquals(0, run(out, "--quiet").exit());
+    run(out, null);
     JsonNode info = read(out);
     assertEquals(RunInfo.FORMAT, info.get("format").asText());
     assertEquals(RunInfo.sha256(Files.readString(out.resolve("config.yaml"))), info.get("config_sha256").asText());
-    assertEquals("nb201", info.get("benchmark").asText());
+    assertEquals("synthetic", info.get("benchmark").asText());
     assertEquals(12, info.get("data_version").asText().length());
-    assertTrue(info.get("data_files").has("nb201-hp12"), info.toString());
-    assertEquals(64, info.get("data_files").get("nb201-hp12").asText().length());
-    assertEquals("org.nash.searchers.RegularizedEvolution$Provider",
-        info.get("searchers").get("re").get("implementation").asText());
-    assertTrue(info.get("searchers").get("rs").get("origin").asText().startsWith("nash "), info.toString());
+    assertTrue(info.get("data_files").has("synthetic-table"), info.toString());
+    assertEquals(64, info.get("data_files").get("synthetic-table").asText().length());
+    assertEquals("org.nash.testing.TestSearchers$Sweep",
+        info.get("searchers").get("test-sweep").get("implementation").asText());
+    assertTrue(info.get("searchers").get("test-random").get("origin").asText().startsWith("nash "), info.toString());
     assertEquals("table", info.get("oracle").get("plugin").asText());
     JsonNode s = info.get("sessions").get(0);
     assertEquals(12, s.get("ran").asInt());
     assertTrue(s.has("started") && s.has("ended") && s.has("java") && s.has("cpu") && s.get("cores").asInt() > 0, s.toString());
     assertFalse(Files.readString(out.resolve("config.yaml")).contains("#"), "provenance lives in run.json, not comments");
 
-    assertEquals(0, run(out, "--quiet").exit());
+    run(out, null);
     assertEquals(2, read(out).get("sessions").size(), "a resume is a session too");
     assertEquals(0, read(out).get("sessions").get(1).get("ran").asInt());
   }
@@ -81,53 +102,47 @@ class RunInfoTest {
   @Test
   void aRunJsonOfAnotherConfigOrDataIsRefused() throws Exception {
     Path out = dir.resolve("out");
-    assertEquals(0, run(out, "--quiet").exit());
+    run(out, null);
     String runJson = Files.readString(out.resolve(RunInfo.NAME));
 
     Files.writeString(out.resolve("config.yaml"), Files.readString(out.resolve("config.yaml")) + "# edited\n");
-    CliRunner.Result r = run(out, "--quiet");
-    assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("run.json belongs to another config"), r.err());
-    CliRunner.Result rep = CliRunner.run("report", out.toString(), "--out", dir.resolve("page").toString());
-    assertEquals(2, rep.exit(), rep.err());
-    assertTrue(rep.err().contains("run.json belongs to another config"), rep.err());
+    NashException r = refused(out);
+    assertTrue(r.getMessage().contains("run.json belongs to another config"), r.getMessage());
+    NashException read = assertThrows(NashException.class, () -> SavedExperiment.read(out));
+    assertTrue(read.getMessage().contains("run.json belongs to another config"), read.getMessage());
 
     Files.writeString(out.resolve("config.yaml"), Files.readString(out.resolve("config.yaml")).replace("# edited\n", ""));
     edit(out, "data_version", "000000000000");
-    r = run(out, "--quiet");
-    assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("data version 000000000000"), r.err());
+    r = refused(out);
+    assertTrue(r.getMessage().contains("data version 000000000000"), r.getMessage());
 
     Files.writeString(out.resolve(RunInfo.NAME), "{ not json");
-    r = run(out, "--quiet");
-    assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("run.json is damaged"), r.err());
+    r = refused(out);
+    assertTrue(r.getMessage().contains("run.json is damaged"), r.getMessage());
 
     Files.writeString(out.resolve(RunInfo.NAME), runJson);
-    assertEquals(0, run(out, "--quiet").exit(), "restored, the folder resumes");
+    assertEquals(12, run(out, null).skipped(), "restored, the folder resumes");
   }
 
   @Test
   void shardsHaveTheirOwnAndTheMergeChecksThem() throws Exception {
     Path out = dir.resolve("sharded");
-    assertEquals(0, run(out, "--quiet", "--shard", "0/2").exit());
-    assertEquals(0, run(out, "--quiet", "--shard", "1/2").exit());
+    run(out, "0/2");
+    run(out, "1/2");
     Path shard1 = out.resolve("shards").resolve("1-of-2");
     assertEquals("1-of-2", read(shard1).get("shard").asText());
     edit(shard1, "config_sha256", "f".repeat(64));
-    CliRunner.Result m = CliRunner.run("merge", out.toString());
-    assertEquals(2, m.exit(), m.err());
-    assertTrue(m.err().contains("1-of-2/run.json belongs to another config"), m.err());
+    NashException m = assertThrows(NashException.class, () -> merge(out));
+    assertTrue(m.getMessage().contains("1-of-2" + java.io.File.separator + "run.json belongs to another config"),
+        m.getMessage());
 
     edit(shard1, "config_sha256", RunInfo.sha256(Files.readString(shard1.resolve("config.yaml"))));
     edit(shard1, "data_version", "111111111111");
-    m = CliRunner.run("merge", out.toString());
-    assertEquals(2, m.exit(), m.err());
-    assertTrue(m.err().contains("shards of different data cannot be merged"), m.err());
+    m = assertThrows(NashException.class, () -> merge(out));
+    assertTrue(m.getMessage().contains("shards of different data cannot be merged"), m.getMessage());
 
     edit(shard1, "data_version", read(out.resolve("shards").resolve("0-of-2")).get("data_version").asText());
-    m = CliRunner.run("merge", out.toString());
-    assertEquals(0, m.exit(), m.err());
+    merge(out);
     JsonNode merged = read(out);
     assertFalse(merged.has("shard"), merged.toString());
     assertEquals(2, merged.get("sessions").size(), "the merged run.json holds both shards' sessions");

@@ -1,6 +1,7 @@
-package org.nash.cli;
+package org.nash.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nash.TestData;
-import org.nash.results.TrialResult;
-import org.nash.results.TrialsFile;
+import org.nash.NashException;
+import org.nash.config.ConfigLoader;
+import org.nash.plan.Plan;
+import org.nash.run.ExperimentRunner;
+import org.nash.testing.RunMain;
+import org.nash.testing.Synthetic;
 
 /** Two real processes on one results folder: the second is refused; a killed holder's lock is taken over. */
 class FolderLockTest {
@@ -22,17 +26,23 @@ class FolderLockTest {
 
   private static final String CONFIG = """
       name: locked
-      benchmark: nb201
-      datasets: [cifar10, cifar100, ImageNet16-120]
+      benchmark: synthetic
+      datasets: [smooth, rugged, untimed]
       pools: [full, "skip,c1x1,c3x3"]
       searchers:
-        - {name: rs}
-        - {name: re, params: {population: 10, sample: 3}}
-        - {name: ls}
+        - {name: test-random}
+        - {name: test-random, label: distinct, params: {distinct: true}}
+        - {name: test-sweep}
       budget: {queries: 1000}
       trace: true
       seeds: 150
       """;
+
+  private static ExperimentRunner.Outcome run(Path cfg, Path out) {
+    try (Plan plan = Synthetic.plan(ConfigLoader.load(cfg))) {
+      return ExperimentRunner.run(plan, out, 2, null);
+    }
+  }
 
   @Test
   void aSecondRunIsRefusedAndAKilledRunsLockIsTakenOver() throws Exception {
@@ -40,10 +50,7 @@ class FolderLockTest {
     Files.writeString(cfg, CONFIG);
     Path out = dir.resolve("out");
     Path lockFile = out.resolve(".nash.lock");
-    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Dnash.data.mirror=" + TestData.mirror(),
-        "-Dnash.data=" + dir.resolve("cache"), Nash.class.getName(), "run", cfg.toString(), "--out", out.toString(),
-        "--threads", "1", "--quiet")
+    Process holder = new ProcessBuilder(RunMain.command(cfg, out, 1, null))
         .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -53,10 +60,10 @@ class FolderLockTest {
       }
       assertTrue(holder.isAlive(), "the first run ended early; log: " + Files.readString(dir.resolve("log.txt")));
 
-      CliRunner.Result second = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+      NashException second = assertThrows(NashException.class, () -> run(cfg, out));
       assertTrue(holder.isAlive(), "the first run ended before the second tried; make the config longer");
-      assertEquals(2, second.exit(), second.err());
-      assertTrue(second.err().contains("is in use by another nash run (PID " + holder.pid() + ","), second.err());
+      assertTrue(second.getMessage().contains("is in use by another nash run (PID " + holder.pid() + ","),
+          second.getMessage());
     } finally {
       holder.destroyForcibly(); // SIGKILL: the OS drops its lock, its PID stays in the file
       holder.waitFor(30, TimeUnit.SECONDS);
@@ -64,9 +71,9 @@ class FolderLockTest {
     assertEquals(Long.toString(holder.pid()), Files.readString(lockFile).trim());
 
     Files.writeString(cfg, CONFIG.replace("seeds: 150", "seeds: 2"));
-    CliRunner.Result third = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet");
-    assertEquals(0, third.exit(), third.err());
-    assertTrue(third.err().contains("took over the lock of an earlier run (PID " + holder.pid() + ")"), third.err());
+    ExperimentRunner.Outcome third = run(cfg, out);
+    assertTrue(third.repaired() != null
+        && third.repaired().contains("took over the lock of an earlier run (PID " + holder.pid() + ")"), third.repaired());
     assertEquals("", Files.readString(lockFile), "a run that ends normally leaves the lock file empty");
     List<TrialResult> all = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
     assertEquals(all.size(), new HashSet<>(all.stream().map(TrialResult::key).toList()).size());
