@@ -32,7 +32,6 @@ public final class ChildPool<W extends ChildPool.Member> implements AutoCloseabl
   }
 
   private final Starter<W> starter;
-  private final Consumer<W> handshake;
   private final String closedMessage;
   private final long graceMillis;
   private final Deque<W> idle = new ConcurrentLinkedDeque<>();
@@ -41,19 +40,20 @@ public final class ChildPool<W extends ChildPool.Member> implements AutoCloseabl
   private volatile boolean closed;
 
   /**
-   * @param handshake run on each new worker before its first use; if it throws, the worker is killed
    * @param closedMessage the error of a borrow after {@link #close()}
    * @param graceMillis how long {@link #close()} lets workers exit on end of input before killing them
    */
-  public ChildPool(Starter<W> starter, Consumer<W> handshake, String closedMessage, long graceMillis) {
+  public ChildPool(Starter<W> starter, String closedMessage, long graceMillis) {
     this.starter = Objects.requireNonNull(starter);
-    this.handshake = Objects.requireNonNull(handshake);
     this.closedMessage = closedMessage;
     this.graceMillis = graceMillis;
   }
 
-  /** An idle live worker (most recently used first), else a new one after its handshake. */
-  public W borrow() {
+  /**
+   * An idle live worker (most recently used first), else a new one after {@code handshake} (its
+   * first exchange; if that throws, the new worker is killed).
+   */
+  public W borrow(Consumer<W> handshake) {
     W w;
     while ((w = idle.pollFirst()) != null) {
       if (w.process().usable()) {

@@ -346,8 +346,9 @@ public final class ChildProcess implements AutoCloseable {
 
   private ProcessFailure writeFailed(Wait wait, String doing, IOException e) {
     if (timedOut) {
-      return failure(ProcessFailure.Kind.TIMEOUT, doing, "timeout: it did not read its input within " + wait.label()
-          + " while " + doing + " (killed with its process tree)", null, e);
+      kill();
+      return new ProcessFailure(ProcessFailure.Kind.TIMEOUT, name, doing, "timeout: it did not read its input within "
+          + wait.label() + " while " + doing + " (killed with its process tree)", null, stderrTail(), e, true);
     }
     return endOfOutput(wait, doing, e);
   }

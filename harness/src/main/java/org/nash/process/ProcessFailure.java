@@ -33,9 +33,15 @@ public final class ProcessFailure extends NashException {
   private final String reason;
   private final Integer exitCode;
   private final List<String> stderrTail;
+  private final boolean writing;
 
   ProcessFailure(Kind kind, String worker, String doing, String reason, Integer exitCode, List<String> stderrTail,
       Throwable cause) {
+    this(kind, worker, doing, reason, exitCode, stderrTail, cause, false);
+  }
+
+  ProcessFailure(Kind kind, String worker, String doing, String reason, Integer exitCode, List<String> stderrTail,
+      Throwable cause, boolean writing) {
     super(worker + ": " + reason + tailText(stderrTail), cause);
     this.kind = kind;
     this.worker = worker;
@@ -43,6 +49,12 @@ public final class ProcessFailure extends NashException {
     this.reason = reason;
     this.exitCode = exitCode;
     this.stderrTail = List.copyOf(stderrTail);
+    this.writing = writing;
+  }
+
+  /** Whether it happened while writing to the worker (it did not read), not while waiting for a line. */
+  public boolean writing() {
+    return writing;
   }
 
   private static String tailText(List<String> tail) {
