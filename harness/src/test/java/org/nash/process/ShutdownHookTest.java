@@ -1,0 +1,39 @@
+package org.nash.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Ctrl-C and SIGTERM: nash's JVM ends, and its workers (one that ignores end of input and SIGTERM,
+ * with a grandchild) end with it, through the library's shutdown hook.
+ */
+class ShutdownHookTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  void aSignalToNashStopsEveryWorkerTree(String signal) throws Exception {
+    Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), HoldChildren.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    String line = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    assertTrue(line != null && line.matches("\\d+ \\d+"), "pids: " + line);
+    List<Long> tree = new ArrayList<>();
+    for (String p : line.split(" ")) {
+      tree.add(Long.parseLong(p));
+    }
+    assertTrue(Procs.alive(tree.get(0)) && Procs.alive(tree.get(1)));
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).start();
+    assertEquals(0, kill.waitFor());
+    assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM ends");
+    assertEquals(List.of(), Procs.survivors(tree), "no process of the worker's tree survives");
+  }
+}
