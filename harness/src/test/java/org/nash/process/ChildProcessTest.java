@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * says what happened, with its whole process tree gone, including a grandchild that holds the
  * worker's stdout; and the happy path (environment, directory, request and reply).
  */
+// a regression here hangs (a read that never ends) rather than fails: the guard turns it into a failure
+@Timeout(120)
 class ChildProcessTest {
   private static final Wait LONG = Wait.millis(30_000);
   private static final Wait SHORT = Wait.millis(400);

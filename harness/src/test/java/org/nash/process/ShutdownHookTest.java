@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ctrl-C and SIGTERM: nash's JVM ends, and its workers (one that ignores end of input and SIGTERM,
  * with a grandchild) end with it, through the library's shutdown hook.
  */
+// a regression here hangs (a read that never ends) rather than fails: the guard turns it into a failure
+@Timeout(120)
 class ShutdownHookTest {
   @ParameterizedTest
   @ValueSource(strings = {"TERM", "INT"})

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.NashException;
 import org.nash.run.ExperimentRunner;
@@ -23,6 +24,8 @@ import org.nash.run.TrialsFile;
  * neither hang nash nor survive it (timeout, crash, end of run), a crash is reported as a crash, and
  * an endless line fails its trial at the cap, naming the searcher and the trial.
  */
+// a regression here hangs (a read that never ends) rather than fails: the guard turns it into a failure
+@Timeout(120)
 class ExternalProcessTreeTest {
   @TempDir
   Path dir;
