@@ -19,7 +19,7 @@ class ArchitectureTest {
   /** The core: what every module builds on. */
   static final String[] CORE = {"org.nash", "org.nash.data..", "org.nash.table..", "org.nash.space..",
       "org.nash.benchmark..", "org.nash.nb201..", "org.nash.tnb..", "org.nash.oracle..", "org.nash.search..",
-      "org.nash.plugin..", "org.nash.run..", "org.nash.io..", "org.nash.random.."};
+      "org.nash.plugin..", "org.nash.run..", "org.nash.io..", "org.nash.random..", "org.nash.process.."};
   /** Everything above the core. */
   static final String[] ABOVE_CORE = {"org.nash.nb101..", "org.nash.analysis..", "org.nash.report..",
       "org.nash.searchers..", "org.nash.surrogate..", "org.nash.retrain..", "org.nash.cli.."};
@@ -66,6 +66,13 @@ class ArchitectureTest {
     check(noClasses().that().resideInAnyPackage("org.nash.analysis..", "org.nash.report..")
         .should().dependOnClassesThat().resideInAnyPackage("org.nash.searchers..", "org.nash.surrogate..",
             "org.nash.retrain..", "org.nash.cli.."));
+  }
+
+  /** The child-process library is general: it knows nash only by its exception type. */
+  @Test
+  void processLibraryKnowsNoOtherPartOfNash() {
+    check(noClasses().that().resideInAPackage("org.nash.process..").should().dependOnClassesThat()
+        .resideOutsideOfPackages("org.nash", "org.nash.process..", "java.."));
   }
 
   @Test
