@@ -210,7 +210,13 @@ public final class ChildProcess implements AutoCloseable {
     this.pump = new Thread(() -> pumpStderr(sink), "nash-stderr-" + p.pid());
     pump.setDaemon(true);
     pump.start();
-    Watchdog.register(this);
+    if (!Watchdog.register(this)) {
+      stopped = true;
+      broken = true;
+      ProcessTree.kill(p.toHandle(), session);
+      throw new ProcessFailure(ProcessFailure.Kind.STOPPED, name, "starting", "nash is shutting down", null, List.of(),
+          null);
+    }
     // Whatever the worker left running when it exited (a grandchild holding its stdout) goes with
     // it: otherwise a read would wait for that grandchild instead of seeing the crash.
     p.onExit().thenRun(() -> {
