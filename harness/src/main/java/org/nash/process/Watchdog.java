@@ -20,8 +20,16 @@ final class Watchdog {
   private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
   private static Thread thread;
   private static boolean hooked;
+  private static boolean stopping;
 
-  static synchronized void register(ChildProcess c) {
+  /**
+   * Watches {@code c} from now on; false once the JVM is shutting down: runner threads go on during
+   * the shutdown hooks, and a worker they start then would escape the hook's list.
+   */
+  static synchronized boolean register(ChildProcess c) {
+    if (stopping) {
+      return false;
+    }
     LIVE.add(c);
     if (!hooked) {
       Runtime.getRuntime().addShutdownHook(new Thread(Watchdog::stopAll, "nash-process-shutdown"));
@@ -32,6 +40,7 @@ final class Watchdog {
       thread.setDaemon(true);
       thread.start();
     }
+    return true;
   }
 
   static void unregister(ChildProcess c) {
@@ -58,7 +67,11 @@ final class Watchdog {
   }
 
   private static void stopAll() {
-    List<ChildProcess> all = live();
+    List<ChildProcess> all;
+    synchronized (Watchdog.class) {
+      stopping = true;
+      all = live();
+    }
     if (!all.isEmpty()) {
       ChildProcess.closeAll(all, SHUTDOWN_GRACE_MILLIS);
     }
