@@ -137,13 +137,22 @@ public final class ChildProcess implements AutoCloseable {
       Map<String, String> e = pb.environment();
       envIfAbsent.forEach(e::putIfAbsent);
       e.putAll(env);
-      Process p;
+      Watchdog.GATE.readLock().lock();
       try {
-        p = pb.start();
-      } catch (IOException ex) {
-        throw startFailure(ex.getMessage(), ex);
+        if (Watchdog.stopping()) {
+          throw new ProcessFailure(ProcessFailure.Kind.STOPPED, name, "starting", "nash is shutting down", null,
+              List.of(), null);
+        }
+        Process p;
+        try {
+          p = pb.start();
+        } catch (IOException ex) {
+          throw startFailure(ex.getMessage(), ex);
+        }
+        return new ChildProcess(this, p, session);
+      } finally {
+        Watchdog.GATE.readLock().unlock();
       }
-      return new ChildProcess(this, p, session);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The JVM's one watchdog thread over every live child: kills a child whose read or write is past
@@ -20,12 +21,22 @@ final class Watchdog {
   private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
   private static Thread thread;
   private static boolean hooked;
-  private static boolean stopping;
+  private static volatile boolean stopping;
 
   /**
-   * Watches {@code c} from now on; false once the JVM is shutting down: runner threads go on during
-   * the shutdown hooks, and a worker they start then would escape the hook's list.
+   * Held (shared) from before a child process is started until it is registered, and taken
+   * exclusively by the shutdown hook before it lists the live children: runner threads go on
+   * during the shutdown hooks, and a worker they start then would otherwise escape the list (and,
+   * once the JVM is gone, leave its own children behind).
    */
+  static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock();
+
+  /** Whether the shutdown hook has begun; read under {@link #GATE}'s read lock, no child may start then. */
+  static boolean stopping() {
+    return stopping;
+  }
+
+  /** Watches {@code c} from now on; false once the JVM is shutting down. */
   static synchronized boolean register(ChildProcess c) {
     if (stopping) {
       return false;
@@ -68,9 +79,14 @@ final class Watchdog {
 
   private static void stopAll() {
     List<ChildProcess> all;
-    synchronized (Watchdog.class) {
-      stopping = true;
-      all = live();
+    GATE.writeLock().lock();
+    try {
+      synchronized (Watchdog.class) {
+        stopping = true;
+        all = live();
+      }
+    } finally {
+      GATE.writeLock().unlock();
     }
     if (!all.isEmpty()) {
       ChildProcess.closeAll(all, SHUTDOWN_GRACE_MILLIS);
