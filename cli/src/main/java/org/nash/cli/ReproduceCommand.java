@@ -97,7 +97,7 @@ final class ReproduceCommand implements Runnable {
       throw new NashException("--threads must be at least 1, got " + n);
     }
     System.err.printf(Locale.ROOT, "%s: loading benchmarks and planning %d part(s)...%n", s.name, s.parts.size());
-    List<Planned> parts = plan(s, root);
+    List<Planned> parts = plan(s, root, file.toAbsolutePath().getParent());
     int total = parts.stream().mapToInt(p -> p.plan() == null ? 0 : p.plan().trials().size()).sum();
     int done = parts.stream().mapToInt(Planned::done).sum();
     System.err.printf(Locale.ROOT, "%s: %d part(s), %d trials (%d already done), %d thread(s) -> %s%n", s.name,
@@ -144,7 +144,7 @@ final class ReproduceCommand implements Runnable {
   }
 
   /** Checks every part (config, benchmark, scan options) before anything is written. */
-  private List<Planned> plan(Study s, Path root) {
+  private List<Planned> plan(Study s, Path root, Path studyFolder) {
     List<Planned> out = new ArrayList<>();
     for (Study.Part part : s.parts) {
       Path dir = root.resolve(part.folder());
@@ -157,7 +157,7 @@ final class ReproduceCommand implements Runnable {
       Plan plan = null;
       int done = 0;
       if (part.experiment() != null) {
-        plan = Planner.plan(part.experiment(), nash.catalog(), nash.loader());
+        plan = Planner.plan(part.experiment(), nash.catalog(), nash.loader(), studyFolder);
         done = alreadyDone(plan, dir);
       }
       out.add(new Planned(part, dir, sb, so, plan, done));

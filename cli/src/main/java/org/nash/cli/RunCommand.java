@@ -51,8 +51,9 @@ final class RunCommand implements Runnable {
     // Loading the tables takes seconds: say so before the first silence.
     System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark());
     Shard sh = shard == null ? null : Shard.parse(shard, System.getenv());
-    Plan plan = sh == null ? Planner.plan(cfg, nash.catalog(), nash.loader())
-        : Planner.plan(cfg, nash.catalog(), nash.loader(), sh, dir);
+    Path folder = config.toAbsolutePath().getParent();
+    Plan plan = sh == null ? Planner.plan(cfg, nash.catalog(), nash.loader(), folder)
+        : Planner.plan(cfg, nash.catalog(), nash.loader(), folder, sh, dir);
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, sh == null ? dir : sh.folder(dir) + " (shard " + sh + ")");
     // The signal's seed aggregation and the stop rule are named wherever a result line names them.

@@ -20,7 +20,7 @@ class ArchitectureTest {
   static final String[] CORE = {"org.nash", "org.nash.data..", "org.nash.table..", "org.nash.space..",
       "org.nash.benchmark..", "org.nash.nb201..", "org.nash.tnb..", "org.nash.oracle..", "org.nash.search..",
       "org.nash.plugin..", "org.nash.config..", "org.nash.plan..", "org.nash.run..", "org.nash.results..",
-      "org.nash.io..", "org.nash.random.."};
+      "org.nash.io..", "org.nash.random..", "org.nash.process.."};
   /** The experiment's flow through the core: each step knows only the steps before it. */
   static final String CONFIG = "org.nash.config..";
   static final String PLAN = "org.nash.plan..";
@@ -73,6 +73,13 @@ class ArchitectureTest {
     check(noClasses().that().resideInAnyPackage("org.nash.analysis..", "org.nash.report..")
         .should().dependOnClassesThat().resideInAnyPackage("org.nash.searchers..", "org.nash.surrogate..",
             "org.nash.retrain..", "org.nash.cli.."));
+  }
+
+  /** The child-process library is general: it knows nash only by its exception type. */
+  @Test
+  void processLibraryKnowsNoOtherPartOfNash() {
+    check(noClasses().that().resideInAPackage("org.nash.process..").should().dependOnClassesThat()
+        .resideOutsideOfPackages("org.nash", "org.nash.process..", "java.."));
   }
 
   @Test

@@ -104,29 +104,38 @@ class ExternalSearcherAcceptanceTest {
     }
   }
 
+  /** The fenced block of {@code lang} that contains {@code marker}. */
+  private static String block(String doc, String lang, String marker) {
+    int at = doc.indexOf(marker);
+    int start = doc.lastIndexOf("```" + lang + "\n", at) + ("```" + lang + "\n").length();
+    return doc.substring(start, doc.indexOf("```", at));
+  }
+
+  /**
+   * The two files of the ADDING_A_SEARCHER example, verbatim, in a folder outside the checkout, run
+   * with {@code nash run study.yaml} from that folder (a nash process of its own, as the launcher
+   * starts it): the worker imports nash_searcher through the PYTHONPATH nash sets.
+   */
   @Test
-  void documentedPythonSearcherRuns() throws Exception {
+  void documentedPythonSearcherRunsFromAFolderOutsideTheCheckout() throws Exception {
     String doc = Files.readString(repo().resolve("docs/ADDING_A_SEARCHER.md"));
-    int at = doc.indexOf("class OnePlusOne(Searcher)");
-    int start = doc.lastIndexOf("```python\n", at) + "```python\n".length();
-    Path script = dir.resolve("one_plus_one.py");
-    Files.writeString(script, doc.substring(start, doc.indexOf("```", at)));
-    Files.copy(repo().resolve("clients/python/nash_searcher.py"), dir.resolve("nash_searcher.py"));
-    String yaml = """
-        benchmark: nb201
-        datasets: [cifar10]
-        pools: [full]
-        searchers:
-          - name: external
-            label: py-1+1
-            params: {command: [python3, "%s"]}
-          - name: re
-        budget: {queries: 50}
-        seeds: 5
-        """.formatted(script);
-    var trials = TrialsFile.read(run(yaml, "doc", 2)).trials();
+    Path mine = Files.createDirectories(dir.resolve("my-searcher"));
+    assertTrue(!mine.toRealPath().startsWith(repo().toRealPath()), "the folder is outside the checkout");
+    Files.writeString(mine.resolve("one_plus_one.py"), block(doc, "python", "class OnePlusOne(Searcher)"));
+    Files.writeString(mine.resolve("study.yaml"), block(doc, "yaml", "label: py-1+1"));
+    assertTrue(!Files.readString(mine.resolve("one_plus_one.py")).contains("sys.path"), "no path changes needed");
+    Path log = dir.resolve("nash.log");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "-Dnash.data.mirror=" + org.nash.TestData.mirror(), Nash.class.getName(),
+        "run", "study.yaml", "--threads", "2", "--quiet")
+        .directory(mine.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "the run ends");
+    assertEquals(0, p.exitValue(), Files.readString(log));
+    Path out = mine.resolve("results/one-plus-one");
+    var trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
     assertEquals(10, trials.size());
     assertEquals(5, trials.stream().filter(t -> t.searcher().equals("py-1+1") && t.queries() == 50).count());
-    assertTrue(Files.exists(dir.resolve("doc").resolve("external-py-1+1.log")));
+    assertTrue(Files.readString(out.resolve("external-py-1+1.log")).contains("started for trial"));
   }
 }

@@ -36,16 +36,29 @@ import org.nash.table.Column;
 public final class Planner {
   private Planner() {}
 
+  /** The plan of an experiment that has no config file (a test's text): relative file parameters resolve nowhere. */
   public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader) {
-    return plan(cfg, catalog, loader, Optional.empty());
+    return plan(cfg, catalog, loader, null, Optional.empty());
+  }
+
+  /** {@code configFolder}: the config file's folder, which file parameters (an external searcher's command) are relative to. */
+  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder) {
+    return plan(cfg, catalog, loader, configFolder, Optional.empty());
+  }
+
+  /** The plan of one shard of a config without a file (tests). */
+  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Shard shard, Path runDir) {
+    return plan(cfg, catalog, loader, null, shard, runDir);
   }
 
   /** The plan of one shard of a sharded run: oracles are told the shard's folder for per-shard state. */
-  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Shard shard, Path runDir) {
-    return plan(cfg, catalog, loader, Optional.of(shard.folder(runDir)));
+  public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder, Shard shard,
+      Path runDir) {
+    return plan(cfg, catalog, loader, configFolder, Optional.of(shard.folder(runDir)));
   }
 
-  private static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Optional<Path> shardDir) {
+  private static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder,
+      Optional<Path> shardDir) {
     Registry<SearcherProvider> searchers = Registry.load(SearcherProvider.class, "searcher", loader);
     Map<String, SearcherFactory> factories = new LinkedHashMap<>();
     Map<String, PluginIdentity> searcherIds = new LinkedHashMap<>();
@@ -56,7 +69,7 @@ public final class Planner {
       SearcherProvider provider = searchers.get(s.name());
       Params params = new Params("searcher '" + s.label() + "'", s.params());
       params.requireDeclared(provider.params());
-      SearcherFactory f = PluginFailure.guard("searcher", s.name(), provider, () -> provider.configure(params));
+      SearcherFactory f = PluginFailure.guard("searcher", s.name(), provider, () -> provider.configure(params, configFolder));
       params.requireAllRead();
       if (f == null) {
         throw new PluginFailure("searcher", s.name(), provider, "configure() returned no factory", null);

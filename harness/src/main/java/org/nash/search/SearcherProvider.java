@@ -1,5 +1,6 @@
 package org.nash.search;
 
+import java.nio.file.Path;
 import org.nash.plugin.Params;
 import org.nash.plugin.Plugin;
 
@@ -14,4 +15,14 @@ public interface SearcherProvider extends Plugin {
    * not read) and throw {@link org.nash.NashException} for a bad value.
    */
   SearcherFactory configure(Params params);
+
+  /**
+   * As {@link #configure(Params)}, told the folder of the config file the entry comes from (null
+   * when the config has no file, e.g. a test's text), for parameters naming files relative to it
+   * (the {@code external} searcher's {@code command}). The planner calls this one; the default
+   * ignores the folder.
+   */
+  default SearcherFactory configure(Params params, Path configFolder) {
+    return configure(params);
+  }
 }

@@ -2,30 +2,19 @@ package org.nash.retrain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nash.NashException;
+import org.nash.process.ChildPool;
+import org.nash.process.ChildProcess;
+import org.nash.process.ProcessFailure;
+import org.nash.process.Wait;
 import org.nash.retrain.train.EpochResult;
 import org.nash.retrain.train.NetworkTrainer;
 import org.nash.retrain.train.TrainResult;
@@ -37,13 +26,15 @@ import org.nash.retrain.train.TrainSettings;
  * worker (callers wait for one); each training's seed is in its request, so results do not depend on
  * N or on which worker ran what. The parent stays the only writer of the result store: workers only
  * train. A worker that dies (or stays silent for {@link #SILENCE_MILLIS}) is replaced and its training
- * tried once more on a new worker; a second death is an error naming the cell. Workers stop when the
- * pool closes (last user), and with the JVM (a shutdown hook); a worker whose parent is gone exits by
- * itself (stdin closed, or a heartbeat it cannot write).
+ * tried once more on a new worker; a second death is an error naming the cell. The processes are
+ * {@link ChildProcess}es: they stop when the pool closes (last user) and with the JVM, each with
+ * its process tree; a worker whose parent is gone exits by itself (stdin closed, or a heartbeat it
+ * cannot write).
  */
 public final class WorkerPool implements AutoCloseable {
   /** Longer than this without any line from a busy worker (it sends one every 5 s) means it hangs. */
   static final long SILENCE_MILLIS = 120_000;
+  private static final Wait SILENCE = Wait.nanos(SILENCE_MILLIS * 1_000_000L, SILENCE_MILLIS / 1000 + " s");
 
   /**
    * What the workers load and how they train.
@@ -62,14 +53,10 @@ public final class WorkerPool implements AutoCloseable {
 
   private final Spec spec;
   private final Semaphore free;
-  private final Deque<Worker> idle = new ConcurrentLinkedDeque<>();
-  private final Set<Worker> all = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger numbers = new AtomicInteger();
+  private final ChildPool<Worker> workers;
   private final AtomicLong ids = new AtomicLong();
-  private final Thread hook = new Thread(this::stopAll, "nash-worker-shutdown");
   private int users;
   private volatile boolean closed;
-  private boolean hooked;
 
   private WorkerPool(Spec spec) {
     if (spec.workers() < 1) {
@@ -77,6 +64,7 @@ public final class WorkerPool implements AutoCloseable {
     }
     this.spec = spec;
     this.free = new Semaphore(spec.workers(), true);
+    this.workers = new ChildPool<>(Worker::new, "the training workers were shut down", 2000);
   }
 
   /**
@@ -117,19 +105,13 @@ public final class WorkerPool implements AutoCloseable {
       for (int attempt = 1; attempt <= 2; attempt++) {
         Worker w = null;
         try {
-          w = idle.pollFirst();
-          if (w == null || !w.process.isAlive()) {
-            if (w != null) {
-              w.stop();
-            }
-            w = start();
-          }
+          w = workers.borrow(Worker::init);
           TrainResult r = w.train(ids.incrementAndGet(), ops, settings, listener);
-          idle.addFirst(w);
+          workers.release(w);
           return new Trained(r, w.device, w.djl, w.libtorch);
         } catch (WorkerDied d) {
           if (w != null) {
-            w.stop();
+            workers.discard(w);
           }
           if (closed) {
             throw new NashException("training of " + what + " stopped: the training workers were shut down", d);
@@ -142,8 +124,8 @@ public final class WorkerPool implements AutoCloseable {
           System.err.println("nash: " + d.getMessage() + " while training " + what + "; trying it once more on a "
               + "new worker");
         } catch (RuntimeException e) {
-          if (w != null && w.process.isAlive()) {
-            idle.addFirst(w);
+          if (w != null) {
+            workers.release(w);
           }
           throw e;
         }
@@ -164,50 +146,14 @@ public final class WorkerPool implements AutoCloseable {
       SHARED.remove(spec, this);
       closed = true;
     }
-    stopAll();
-    synchronized (this) {
-      if (hooked) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // the JVM is shutting down: the hook runs anyway
-        }
-      }
-    }
+    workers.close();
   }
 
   /** Live worker processes (for tests and diagnostics). */
   public List<ProcessHandle> processes() {
     List<ProcessHandle> out = new ArrayList<>();
-    all.forEach(w -> out.add(w.process.toHandle()));
+    workers.members().forEach(w -> out.add(w.child.handle()));
     return out;
-  }
-
-  private void stopAll() {
-    for (Worker w : all) {
-      w.stop();
-    }
-  }
-
-  private Worker start() {
-    synchronized (this) {
-      if (closed) {
-        throw new NashException("the training workers were shut down");
-      }
-      if (!hooked) {
-        Runtime.getRuntime().addShutdownHook(hook);
-        hooked = true;
-      }
-    }
-    Worker w = new Worker(numbers.incrementAndGet());
-    all.add(w);
-    try {
-      w.init();
-      return w;
-    } catch (RuntimeException e) {
-      w.stop();
-      throw e;
-    }
   }
 
   /** The command of a worker: this JVM's java and class path, the nash and DJL settings. */
@@ -237,77 +183,37 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private static final Object EOF = new Object();
-
-  private final class Worker {
+  private final class Worker implements ChildPool.Member {
     final int number;
-    final Process process;
-    final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-    final Deque<String> lastErr = new ArrayDeque<>();
-    final OutputStream stdin;
+    final ChildProcess child;
+    /** "[worker K pid P] ": what the worker's stderr and stray stdout lines are forwarded with. */
+    private volatile String tag;
     String device;
     String djl;
     String libtorch;
 
     Worker(int number) {
       this.number = number;
-      ProcessBuilder pb = new ProcessBuilder(command());
-      Map<String, String> env = pb.environment();
-      // Java cannot see DjlSetup's setenv: pass the policy on (sleeping OpenMP threads; see DjlSetup).
-      env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
-      env.putIfAbsent("OPT_OUT_TRACKING", "true");
-      // ONEDNN_MAX_CPU_ISA, DJL_OFFLINE and PYTORCH_* are inherited with the rest of the environment.
+      this.tag = "[worker " + number + "] ";
+      List<String> cmd = command();
       try {
-        process = pb.start();
-      } catch (IOException e) {
-        throw new NashException("cannot start a training worker (" + pb.command().get(0) + "): " + e.getMessage(), e);
+        child = ChildProcess.builder(cmd).name("training worker " + number)
+            // Java cannot see DjlSetup's setenv: pass the policy on (sleeping OpenMP threads; see DjlSetup).
+            // ONEDNN_MAX_CPU_ISA, DJL_OFFLINE and PYTORCH_* are inherited with the rest of the environment.
+            .envIfAbsent("OMP_WAIT_POLICY", "PASSIVE")
+            .envIfAbsent("OPT_OUT_TRACKING", "true")
+            .stderr((line, more) -> System.err.println(tag + line))
+            .tailLines(10)
+            .start();
+      } catch (ProcessFailure f) {
+        throw new NashException("cannot start a training worker (" + cmd.get(0) + "): " + f.reason(), f);
       }
-      stdin = process.getOutputStream();
-      String tag = "[worker " + number + " pid " + process.pid() + "] ";
-      Thread out = new Thread(() -> readOut(process.getInputStream(), tag), "nash-worker-" + number + "-out");
-      Thread err = new Thread(() -> readErr(process.getErrorStream(), tag), "nash-worker-" + number + "-err");
-      out.setDaemon(true);
-      err.setDaemon(true);
-      out.start();
-      err.start();
+      tag = "[worker " + number + " pid " + child.pid() + "] ";
     }
 
-    private void readOut(InputStream s, String tag) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(s, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith(WorkerProtocol.PREFIX)) {
-            try {
-              messages.add(WorkerProtocol.read(line.substring(WorkerProtocol.PREFIX.length())));
-            } catch (JsonProcessingException e) {
-              System.err.println(tag + "unreadable message: " + line);
-            }
-          } else {
-            System.err.println(tag + line);
-          }
-        }
-      } catch (IOException e) {
-        // the process is gone: EOF below
-      } finally {
-        messages.add(EOF);
-      }
-    }
-
-    private void readErr(InputStream s, String tag) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(s, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          System.err.println(tag + line);
-          synchronized (lastErr) {
-            lastErr.addLast(line);
-            if (lastErr.size() > 10) {
-              lastErr.removeFirst();
-            }
-          }
-        }
-      } catch (IOException e) {
-        // the process is gone
-      }
+    @Override
+    public ChildProcess process() {
+      return child;
     }
 
     void init() {
@@ -342,32 +248,33 @@ public final class WorkerPool implements AutoCloseable {
 
     private void send(Map<String, Object> message, String doing) {
       try {
-        stdin.write((WorkerProtocol.write(message) + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-      } catch (IOException e) {
-        throw died(doing);
+        child.send(WorkerProtocol.write(message), SILENCE, doing);
+        child.flush(SILENCE, doing);
+      } catch (ProcessFailure f) {
+        throw died(f, doing);
       }
     }
 
     /** Waits for {@code ready} (id -1) or the result of {@code id}, passing progress on. */
     private JsonNode await(long id, String doing, NetworkTrainer.Listener listener) {
       while (true) {
-        Object o;
+        String line;
         try {
-          o = messages.poll(SILENCE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new NashException("interrupted while " + name() + " was " + doing, e);
+          line = child.readLine(SILENCE, doing);
+        } catch (ProcessFailure f) {
+          throw died(f, doing);
         }
-        if (o == null) {
-          process.destroyForcibly();
-          throw new WorkerDied(name() + " sent nothing for " + SILENCE_MILLIS / 1000 + " s while " + doing
-              + " and was stopped");
+        if (!line.startsWith(WorkerProtocol.PREFIX)) {
+          System.err.println(tag + line);
+          continue;
         }
-        if (o == EOF) {
-          throw died(doing);
+        JsonNode n;
+        try {
+          n = WorkerProtocol.read(line.substring(WorkerProtocol.PREFIX.length()));
+        } catch (JsonProcessingException e) {
+          System.err.println(tag + "unreadable message: " + line);
+          continue;
         }
-        JsonNode n = (JsonNode) o;
         String type = n.path("type").asText();
         switch (type) {
           case "ready", "result" -> {
@@ -396,48 +303,21 @@ public final class WorkerPool implements AutoCloseable {
       }
     }
 
-    private WorkerDied died(String doing) {
-      String exit;
-      try {
-        if (process.waitFor(10, TimeUnit.SECONDS)) {
-          int code = process.exitValue();
-          exit = code > 128 ? "exit code " + code + ", killed by signal " + (code - 128) : "exit code " + code;
-        } else {
-          process.destroyForcibly();
-          exit = "its output closed; stopped";
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        exit = "interrupted";
-      }
-      String err;
-      synchronized (lastErr) {
-        err = lastErr.isEmpty() ? "" : "; its last stderr lines: " + String.join(" | ", lastErr);
-      }
-      return new WorkerDied(name() + " died while " + doing + " (" + exit + ")" + err);
+    /** The training workers' words for what the process library saw (its tree is already killed). */
+    private WorkerDied died(ProcessFailure f, String doing) {
+      String err = f.stderrTail().isEmpty() ? "" : "; its last stderr lines: " + String.join(" | ", f.stderrTail());
+      String what = switch (f.kind()) {
+        case TIMEOUT -> f.writing() ? " timed out: it did not read its input for " + SILENCE.label() + " while " + doing
+            : " timed out: it sent nothing, not even its heartbeat, for " + SILENCE.label() + " while " + doing;
+        case CRASH -> " died while " + doing + " (crash: exit " + ProcessFailure.describeExit(f.exitCode()) + ")";
+        default -> " died while " + doing + " (" + f.reason() + ")";
+      };
+      return new WorkerDied(name() + what + (f.kind() == ProcessFailure.Kind.TIMEOUT ? " and was stopped with its "
+          + "process tree" : "") + err);
     }
 
     String name() {
-      return "training worker " + number + " (pid " + process.pid() + ")";
-    }
-
-    void stop() {
-      all.remove(this);
-      idle.remove(this);
-      try {
-        stdin.close(); // an idle worker exits on EOF
-      } catch (IOException e) {
-        // already gone
-      }
-      try {
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      return "training worker " + number + " (pid " + child.pid() + ")";
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.nash.searchers.external;
 
+import java.nio.file.Path;
 import org.nash.plugin.Params;
 import org.nash.search.SearcherFactory;
 import org.nash.search.SearcherProvider;
@@ -19,11 +20,18 @@ public final class External implements SearcherProvider {
   @Override
   public String description() {
     return "a searcher in another process (any language; see docs/PROTOCOL.md); command ([program, args...]), "
-        + "timeout_s (60), startup_timeout_s (60), log (external-LABEL.log in the results folder); other params go to the process";
+        + "timeout_s (60), startup_timeout_s (60), log (a .log file in the results folder, default external-LABEL.log); "
+        + "other params go to the process";
   }
 
   @Override
   public SearcherFactory configure(Params params) {
-    return new ExternalFactory(ExternalSpec.parse(params));
+    return configure(params, null);
+  }
+
+  /** Relative paths in {@code command} that name files beside the config are taken from there. */
+  @Override
+  public SearcherFactory configure(Params params, Path configFolder) {
+    return new ExternalFactory(ExternalSpec.parse(params, configFolder));
   }
 }

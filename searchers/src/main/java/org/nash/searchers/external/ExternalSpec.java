@@ -23,7 +23,21 @@ import org.nash.plugin.Params;
 record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, String log, Map<String, Object> workerParams) {
   static final List<String> RESERVED = List.of("command", "timeout_s", "startup_timeout_s", "log");
 
+  /** Files nash writes in a results folder itself: a worker's log must never be one of them. */
+  static final List<String> NASH_FILES = List.of("trials.jsonl", "config.yaml", "run.json", "summary.csv",
+      "summary.json", ".nash.lock", "artifacts.json");
+  /** Folders of a results folder that nash owns (shards and their stores, Slurm scripts). */
+  static final List<String> NASH_FOLDERS = List.of("shards", "slurm");
+
   static ExternalSpec parse(Params params) {
+    return parse(params, null);
+  }
+
+  /**
+   * @param configFolder the folder of the config file, or null: a relative path in {@code command}
+   *     that names a file there is taken from there, any other stays relative to nash's working directory
+   */
+  static ExternalSpec parse(Params params, Path configFolder) {
     Object c = params.getRaw("command");
     List<String> command = new ArrayList<>();
     if (c instanceof List<?> l) {
@@ -40,12 +54,15 @@ record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, 
       throw new NashException("searcher external: parameter 'command' is required, e.g. "
           + "command: [python3, clients/python/examples/random_search.py]");
     }
+    if (configFolder != null) {
+      resolveAgainst(command, configFolder);
+    }
     checkProgram(command.get(0));
     double t = seconds(params, "timeout_s", 60);
     double startup = seconds(params, "startup_timeout_s", 60);
     String log = params.getString("log", null);
-    if (log != null && (log.isBlank() || Path.of(log).isAbsolute() || Path.of(log).normalize().startsWith(".."))) {
-      throw new NashException("searcher external: parameter 'log' must be a file name inside the results folder, got '" + log + "'");
+    if (log != null) {
+      checkLog(log);
     }
     Map<String, Object> rest = new LinkedHashMap<>();
     for (String n : params.names()) {
@@ -54,6 +71,57 @@ record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, 
       }
     }
     return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), (long) (startup * 1e9), log, rest);
+  }
+
+  /**
+   * Relative paths naming a file beside the config become absolute: the program when it has a
+   * slash (a bare name is looked up on PATH, as a shell would), and every argument. Options and
+   * words that name no file there are left alone.
+   */
+  static void resolveAgainst(List<String> command, Path configFolder) {
+    for (int i = 0; i < command.size(); i++) {
+      String part = command.get(i);
+      if (part.isEmpty() || part.startsWith("-") || (i == 0 && part.indexOf('/') < 0 && part.indexOf(File.separatorChar) < 0)) {
+        continue;
+      }
+      try {
+        Path p = Path.of(part);
+        if (!p.isAbsolute() && Files.isRegularFile(configFolder.resolve(p))) {
+          command.set(i, configFolder.resolve(p).toAbsolutePath().normalize().toString());
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // not a path: an argument like any other
+      }
+    }
+  }
+
+  /**
+   * The workers' log goes into the results folder, never onto a file nash writes there itself (its
+   * stderr would end up in the results) and never outside it.
+   */
+  static void checkLog(String log) {
+    Path p;
+    try {
+      p = Path.of(log);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new NashException("searcher external: parameter 'log' is not a file name: '" + log + "'");
+    }
+    Path n = p.normalize();
+    if (log.isBlank() || p.isAbsolute() || n.startsWith("..") || n.toString().isEmpty()) {
+      throw new NashException("searcher external: parameter 'log' must be a file inside the results folder (a "
+          + "relative path that stays there), got '" + log + "'");
+    }
+    String file = n.getFileName().toString();
+    if (NASH_FILES.contains(file.toLowerCase(java.util.Locale.ROOT)) || file.startsWith(".nash")
+        || NASH_FOLDERS.contains(n.getName(0).toString())) {
+      throw new NashException("searcher external: parameter 'log' must not name a file nash writes in the results "
+          + "folder (" + String.join(", ", NASH_FILES) + ", " + String.join("/, ", NASH_FOLDERS) + "/), got '" + log
+          + "'");
+    }
+    if (!file.endsWith(".log")) {
+      throw new NashException("searcher external: parameter 'log' must name a .log file (e.g. my-searcher.log), got '"
+          + log + "'");
+    }
   }
 
   /**

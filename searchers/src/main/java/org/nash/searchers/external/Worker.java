@@ -3,77 +3,50 @@ package org.nash.searchers.external;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.nash.NashException;
+import org.nash.process.ChildPool;
+import org.nash.process.ChildProcess;
+import org.nash.process.ProcessFailure;
+import org.nash.process.Wait;
 
 /**
- * One long-lived worker process serving trials one after another. Messages to it are buffered and
- * flushed only when nash needs a reply, so a tell costs no system call; replies are read with a
- * deadline enforced by the pool's watchdog (which kills a worker that is late).
+ * One long-lived worker serving trials one after another: the protocol's side of a
+ * {@link ChildProcess}. Messages are buffered and flushed only when nash needs a reply, so a tell
+ * costs no system call. Every failure names the searcher, the worker, the trial, what went wrong
+ * (a timeout, a crash with its exit code, ...), the offending line and the end of its stderr.
  */
-final class Worker {
+final class Worker implements ChildPool.Member {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final int TAIL_LINES = 20;
   private static final int MAX_LINE_SHOWN = 400;
 
   final int id;
   private final WorkerPool pool;
-  private final Process process;
-  private final BufferedWriter in;
-  private final BufferedReader out;
-  private final Thread stderrPump;
-  private final ArrayDeque<String> tail = new ArrayDeque<>();
+  private final ChildProcess child;
   /** Domains the worker already holds, by id. */
   final Set<String> domains = new HashSet<>();
-  /** System.nanoTime() by which the current exchange must finish; 0 = not waiting. */
-  private volatile long deadline;
-  private volatile boolean timedOut;
-  private boolean broken;
   String workerName = "?";
   /** The trial being served, for errors raised outside a request. */
   String trial;
 
-  Worker(int id, WorkerPool pool, ProcessBuilder pb) throws IOException {
+  Worker(int id, WorkerPool pool, ChildProcess child) {
     this.id = id;
     this.pool = pool;
-    this.process = pb.start();
-    this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-    this.stderrPump = new Thread(this::pumpStderr, "nash-external-stderr-" + pool.label + "-" + id);
-    stderrPump.setDaemon(true);
-    stderrPump.start();
+    this.child = child;
   }
 
-  private void pumpStderr() {
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = err.readLine()) != null) {
-        synchronized (tail) {
-          tail.addLast(line);
-          if (tail.size() > TAIL_LINES) {
-            tail.removeFirst();
-          }
-        }
-        pool.log("[worker " + id + "] " + line, !err.ready());
-      }
-    } catch (IOException e) {
-      // the process is gone; whatever it wrote is in the log
-    }
+  @Override
+  public ChildProcess process() {
+    return child;
   }
 
   /** Starts the conversation; the reply must speak our protocol version. */
   void handshake(String trialKey, ObjectNode hello) {
+    trial = trialKey;
     send(hello.toString());
-    String line = request(trialKey, "the handshake", pool.spec.startupNanos());
+    String line = request(trialKey, "the handshake", pool.startup);
     JsonNode r = parse(trialKey, line);
     String type = r.path("type").asText("");
     if (type.equals("error")) {
@@ -87,55 +60,43 @@ final class Worker {
       throw fail(trialKey, "it speaks protocol version " + v + ", this nash speaks " + Protocol.VERSION, line);
     }
     workerName = r.path("name").asText("?") + (r.hasNonNull("version") ? " " + r.get("version").asText() : "");
-    pool.log("[worker " + id + "] (nash) started for trial " + trialKey + ": " + workerName + ", protocol "
+    pool.log.line("[worker " + id + "] (nash) started for trial " + trialKey + ": " + workerName + ", protocol "
         + Protocol.VERSION, true);
   }
 
-  /** Queues a message; nothing reaches the worker until the next {@link #request}. */
-  void send(String json) {
-    // A message larger than the buffer (a domain) reaches the pipe now: a worker that does not read
-    // must not block nash forever.
-    boolean big = json.length() > 8192;
-    if (big) {
-      deadline = System.nanoTime() + pool.spec.timeoutNanos();
-    }
+  /** Queues a message; nothing reaches the worker until the next {@link #request} (or a full buffer). */
+  void send(CharSequence json) {
     try {
-      in.write(json);
-      in.write('\n');
-    } catch (IOException e) {
-      throw fail(null, timedOut ? "it did not read its input within timeout_s = " + pool.spec.timeoutNanos() / 1e9
-          + " s (killed)" : "cannot write to it (" + e.getMessage() + ")", null);
-    } finally {
-      if (big) {
-        deadline = 0;
-      }
+      child.send(json, pool.timeout, "sending it a message");
+    } catch (ProcessFailure f) {
+      throw fail(null, describe(f, "a message", pool.timeout), null);
     }
   }
 
-  /** Flushes the queued messages and reads one reply line within the timeout. */
+  /** Flushes the queued messages and reads one reply line within timeout_s. */
   String request(String trialKey, String what) {
-    return request(trialKey, what, pool.spec.timeoutNanos());
+    return request(trialKey, what, pool.timeout);
   }
 
-  private String request(String trialKey, String what, long timeoutNanos) {
-    deadline = System.nanoTime() + timeoutNanos;
-    String line;
+  private String request(String trialKey, String what, Wait wait) {
     try {
-      in.flush();
-      line = out.readLine();
-    } catch (IOException e) {
-      line = null;
-    } finally {
-      deadline = 0;
+      return child.request(wait, "waiting for its reply to " + what);
+    } catch (ProcessFailure f) {
+      throw fail(trialKey, describe(f, what, wait), null);
     }
-    if (line == null) {
-      if (timedOut) {
-        throw fail(trialKey, "no reply to " + what + " within " + (timeoutNanos == pool.spec.timeoutNanos()
-            ? "timeout_s = " : "startup_timeout_s = ") + timeoutNanos / 1e9 + " s (killed)", null);
-      }
-      throw fail(trialKey, "it exited (code " + exitCode() + ") instead of answering " + what, null);
-    }
-    return line;
+  }
+
+  /** The protocol's words for what the process library saw. */
+  private static String describe(ProcessFailure f, String what, Wait wait) {
+    return switch (f.kind()) {
+      case TIMEOUT -> f.writing() ? f.reason()
+          : "timeout: no reply to " + what + " within " + wait.label() + " (killed with its process tree)";
+      case CRASH -> "crash: it exited (" + ProcessFailure.describeExit(f.exitCode()) + ") instead of answering " + what;
+      case LINE_TOO_LONG -> "its reply to " + what + " is a line longer than the cap of "
+          + ChildProcess.DEFAULT_MAX_LINE_BYTES / (1 << 20) + " MB (killed with its process tree)";
+      case OUTPUT_CLOSED -> "it closed its stdout instead of answering " + what + " (killed with its process tree)";
+      default -> f.reason();
+    };
   }
 
   JsonNode parse(String trialKey, String line) {
@@ -150,50 +111,17 @@ final class Worker {
     }
   }
 
-  private char[] chars = new char[256];
-
-  /** Queues a message held in a builder, without making a String of it (the tell hot path). */
-  void send(StringBuilder json) {
-    int n = json.length();
-    if (chars.length < n + 1) {
-      chars = new char[2 * n + 1];
-    }
-    json.getChars(0, n, chars, 0);
-    chars[n] = '\n';
-    try {
-      in.write(chars, 0, n + 1);
-    } catch (IOException e) {
-      throw fail(null, "cannot write to it (" + e.getMessage() + ")", null);
-    }
-  }
-
-  /** Called by the pool's watchdog. */
-  void checkDeadline(long now) {
-    long d = deadline;
-    if (d != 0 && now - d > 0 && !timedOut) {
-      timedOut = true;
-      signalKill();
-    }
-  }
-
   boolean usable() {
-    return !broken && process.isAlive();
+    return child.usable();
   }
 
   /**
-   * Marks the worker broken (the pool starts a new one for the next trial) and builds the error:
+   * Kills the worker's tree (the pool starts a new one for the next trial) and builds the error:
    * which trial, what went wrong, the offending line and the end of the worker's stderr.
    */
   NashException fail(String trialKey, String what, String line) {
     trialKey = trialKey != null ? trialKey : trial;
-    broken = true;
-    signalKill();
-    try {
-      process.waitFor(2, TimeUnit.SECONDS);
-      stderrPump.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    child.kill();
     StringBuilder sb = new StringBuilder("external searcher '").append(pool.label).append("' (worker ").append(id)
         .append(": ").append(String.join(" ", pool.spec.command())).append(')');
     if (trialKey != null) {
@@ -204,58 +132,15 @@ final class Worker {
       sb.append("\n  offending line: ").append(line.length() > MAX_LINE_SHOWN
           ? line.substring(0, MAX_LINE_SHOWN) + "... (" + line.length() + " chars)" : line);
     }
-    synchronized (tail) {
-      if (tail.isEmpty()) {
-        sb.append("\n  (nothing on its stderr)");
-      } else {
-        sb.append("\n  last lines of its stderr (all of it is in ").append(pool.logPath).append("):");
-        for (String t : tail) {
-          sb.append("\n    ").append(t);
-        }
+    List<String> tail = child.stderrTail();
+    if (tail.isEmpty()) {
+      sb.append("\n  (nothing on its stderr)");
+    } else {
+      sb.append("\n  last lines of its stderr (all of it is in ").append(pool.log.path()).append("):");
+      for (String t : tail) {
+        sb.append("\n    ").append(t);
       }
     }
     return new NashException(sb.toString());
-  }
-
-  private String exitCode() {
-    try {
-      return process.waitFor(2, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    }
-  }
-
-  /** Ends the conversation: EOF on its stdin asks it to exit; it is killed if it does not. */
-  void close() {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // already gone
-    }
-    try {
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(2, TimeUnit.SECONDS);
-      }
-      stderrPump.join(2000);
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  void kill() {
-    broken = true;
-    signalKill();
-  }
-
-  /**
-   * SIGKILL through the process handle: unlike {@link Process#destroyForcibly()} it leaves our ends of
-   * the pipes open, so what the worker wrote to stderr before it died still reaches the log and the
-   * error message.
-   */
-  private void signalKill() {
-    process.toHandle().destroyForcibly();
   }
 }

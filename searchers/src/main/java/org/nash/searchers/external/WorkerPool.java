@@ -1,17 +1,17 @@
 package org.nash.searchers.external;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.nash.NashException;
+import org.nash.process.ChildPool;
+import org.nash.process.ChildProcess;
+import org.nash.process.ProcessFailure;
+import org.nash.process.ProcessLog;
+import org.nash.process.Wait;
 import org.nash.space.SearchDomain;
 
 /**
@@ -20,127 +20,84 @@ import org.nash.space.SearchDomain;
  * the next trial starts a fresh one. All workers' stderr goes to one log in the results folder.
  */
 final class WorkerPool implements AutoCloseable {
-  private static final long WATCH_MILLIS = 50;
-
   final ExternalSpec spec;
   final String label;
-  final Path logPath;
-  private final Writer log;
-  private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
-  private final List<Worker> all = new ArrayList<>();
+  final ProcessLog log;
+  final Wait timeout;
+  final Wait startup;
+  private final String pythonPath;
+  private final ChildPool<Worker> workers;
   private final Map<SearchDomain, Protocol.Domain> domains = new IdentityHashMap<>();
-  private final Thread watchdog;
-  private int started;
-  private boolean closed;
 
   WorkerPool(ExternalSpec spec, String label, Path outDir) {
     this.spec = spec;
     this.label = label;
-    this.logPath = outDir.resolve(spec.log() != null ? spec.log() : "external-" + label.replaceAll("[^A-Za-z0-9._+-]", "_") + ".log");
+    this.timeout = Wait.nanos(spec.timeoutNanos(), "timeout_s = " + spec.timeoutNanos() / 1e9 + " s");
+    this.startup = Wait.nanos(spec.startupNanos(), "startup_timeout_s = " + spec.startupNanos() / 1e9 + " s");
+    Path logPath = outDir.resolve(spec.log() != null ? spec.log()
+        : "external-" + label.replaceAll("[^A-Za-z0-9._+-]", "_") + ".log");
+    checkLogStaysInside(outDir, logPath);
+    this.log = ProcessLog.open(logPath, "== nash run: searcher '" + label + "', command " + spec.command());
+    this.pythonPath = PythonClient.pythonPath(System.getenv("PYTHONPATH"));
+    this.workers = new ChildPool<>(this::start, "searcher '" + label + "': the run is over", 2000);
+  }
+
+  /**
+   * The log is refused when a link would take it out of the results folder or onto another file
+   * (ExternalSpec has already refused nash's own names and paths that leave the folder).
+   */
+  private void checkLogStaysInside(Path outDir, Path logPath) {
     try {
-      Files.createDirectories(logPath.toAbsolutePath().getParent());
-      log = Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      log.write("== nash run: searcher '" + label + "', command " + spec.command() + "\n");
-      log.flush();
+      Files.createDirectories(outDir);
+      Path root = outDir.toRealPath();
+      Path parent = logPath.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      if (Files.isSymbolicLink(logPath) || !parent.toRealPath().startsWith(root)
+          || (Files.exists(logPath, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(logPath, LinkOption.NOFOLLOW_LINKS))) {
+        throw new NashException("searcher '" + label + "': parameter 'log' (" + spec.log() + ") must be a plain file "
+            + "inside the results folder " + outDir + ", not a link or a path through one");
+      }
     } catch (IOException e) {
       throw new NashException("searcher '" + label + "': cannot write its log " + logPath + ": " + e.getMessage(), e);
     }
-    watchdog = new Thread(this::watch, "nash-external-watchdog-" + label);
-    watchdog.setDaemon(true);
-    watchdog.start();
   }
 
-  private void watch() {
-    while (true) {
-      try {
-        Thread.sleep(WATCH_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-      long now = System.nanoTime();
-      synchronized (this) {
-        if (closed) {
-          return;
-        }
-        for (Worker w : all) {
-          w.checkDeadline(now);
-        }
-      }
+  private Worker start(int n) {
+    ChildProcess.Builder b = ChildProcess.builder(spec.command())
+        .name("external searcher '" + label + "' (worker " + n + ")")
+        // Deterministic str hashing, so set and dict orders in a Python worker do not vary between runs.
+        .envIfAbsent("PYTHONHASHSEED", "0")
+        .stderr(log.sink("[worker " + n + "] "));
+    if (pythonPath != null) {
+      b.env("PYTHONPATH", pythonPath);
     }
+    return new Worker(n, this, b.start());
   }
 
   /** An idle worker, or a new one after its handshake. */
   Worker borrow(String trialKey) {
-    Worker w;
-    while ((w = idle.pollFirst()) != null) {
-      if (w.usable()) {
-        return w;
+    try {
+      return workers.borrow(w -> w.handshake(trialKey, Protocol.hello(label, spec.workerParams())));
+    } catch (ProcessFailure f) {
+      if (f.kind() != ProcessFailure.Kind.START) {
+        throw f;
       }
-      w.kill();
+      throw new NashException("external searcher '" + label + "' " + f.reason()
+          + (trialKey == null ? "" : " (for trial " + trialKey + ")"), f);
     }
-    ProcessBuilder pb = new ProcessBuilder(spec.command());
-    // Deterministic str hashing, so set and dict orders in a Python worker do not vary between runs.
-    pb.environment().putIfAbsent("PYTHONHASHSEED", "0");
-    synchronized (this) {
-      if (closed) {
-        throw new NashException("searcher '" + label + "': the run is over");
-      }
-      try {
-        w = new Worker(++started, this, pb);
-      } catch (IOException e) {
-        throw new NashException("external searcher '" + label + "' cannot start " + spec.command()
-            + (trialKey == null ? "" : " for trial " + trialKey) + ": " + e.getMessage(), e);
-      }
-      all.add(w);
-    }
-    w.handshake(trialKey, Protocol.hello(label, spec.workerParams()));
-    return w;
   }
 
   void release(Worker w) {
-    if (w.usable()) {
-      idle.addFirst(w);
-    }
+    workers.release(w);
   }
 
   synchronized Protocol.Domain domain(SearchDomain d) {
     return domains.computeIfAbsent(d, Protocol::domain);
   }
 
-  void log(String line, boolean flush) {
-    synchronized (log) {
-      try {
-        log.write(line);
-        log.write('\n');
-        if (flush) {
-          log.flush();
-        }
-      } catch (IOException e) {
-        // a full disk must not hide the trial's own error; the tail is kept in memory too
-      }
-    }
-  }
-
   @Override
   public void close() {
-    List<Worker> workers;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      workers = new ArrayList<>(all);
-    }
-    watchdog.interrupt();
-    for (Worker w : workers) {
-      w.close();
-    }
-    synchronized (log) {
-      try {
-        log.close();
-      } catch (IOException e) {
-        // nothing more to save
-      }
-    }
+    workers.close();
+    log.close();
   }
 }
