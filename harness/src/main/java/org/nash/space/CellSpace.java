@@ -2,6 +2,7 @@ package org.nash.space;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -105,6 +106,38 @@ public abstract class CellSpace extends SearchSpace {
       }
     }
     return out;
+  }
+
+  /**
+   * How many one-edge moves of {@code code} land in {@code member}; with {@link #nthMove} a mutation
+   * draws a neighbour without building the list (the same neighbour {@link #moves} order gives).
+   */
+  final int countMoves(int code, BitSet member) {
+    int n = 0;
+    for (int e = 0; e < EDGES; e++) {
+      int p = pow[e];
+      int base = code - ((code / p) % k) * p;
+      for (int op = 0, c = base; op < k; op++, c += p) {
+        if (c != code && member.get(c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The {@code n}-th (from 0) move of {@code code} in {@code member}, in {@link #moves} order; -1 if none. */
+  final int nthMove(int code, int n, BitSet member) {
+    for (int e = 0; e < EDGES; e++) {
+      int p = pow[e];
+      int base = code - ((code / p) % k) * p;
+      for (int op = 0, c = base; op < k; op++, c += p) {
+        if (c != code && member.get(c) && n-- == 0) {
+          return c;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Splits {@code [0, codeRange)} into official indices; built by subclasses from their data. */

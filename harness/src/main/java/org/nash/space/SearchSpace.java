@@ -15,9 +15,11 @@ public abstract class SearchSpace {
   private final String name;
   private final List<String> opNames;
   private final List<String> opAliases;
+  private final int nameHash;
 
   protected SearchSpace(String name, List<String> opNames, List<String> opAliases) {
     this.name = name;
+    this.nameHash = name.hashCode();
     this.opNames = List.copyOf(opNames);
     this.opAliases = List.copyOf(opAliases);
   }
@@ -25,6 +27,10 @@ public abstract class SearchSpace {
   /** Short name used in configs and results, e.g. {@code nb201}. */
   public final String name() {
     return name;
+  }
+
+  final int nameHash() {
+    return nameHash;
   }
 
   /** Official op names, indexed by op id. */

@@ -32,6 +32,8 @@ final class Moves {
   private final boolean naslibSampler;
   private final boolean nodeThenEdge;
   private final int none;
+  /** The pool's op ids, once: a mutation runs thousands of times per trial. */
+  private final int[] poolIds;
 
   Moves(String owner, SearchDomain domain, String sampler, String mutation) {
     this.domain = domain;
@@ -49,6 +51,7 @@ final class Moves {
           + " (nb201, tnb-micro), not " + domain.space().name());
     }
     this.none = cell ? domain.space().opNames().indexOf("none") : -1;
+    this.poolIds = domain.pool().ids();
   }
 
   static void checkParams(String owner, String sampler, String mutation) {
@@ -94,8 +97,8 @@ final class Moves {
     if (!nodeThenEdge) {
       return domain.mutate(a, rng);
     }
-    int[] pool = domain.pool().ids();
-    if (pool.length < 2 || domain.neighbours(a).isEmpty()) {
+    int[] pool = poolIds;
+    if (pool.length < 2 || !domain.hasNeighbour(a)) {
       return a;
     }
     CellSpace space = (CellSpace) domain.space();
