@@ -51,6 +51,10 @@ final class QueryCommand implements Runnable {
     boolean stdin;
   }
 
+  @Option(names = "--fields", split = ",", description = "with --stdin: the answer fields, of "
+      + "index, arch, fidelity, signal, reported, cost, cost_estimated (default: all)")
+  List<String> fields;
+
   @Option(names = "--json", description = "one JSON object instead of a table")
   boolean json;
 
@@ -66,11 +70,15 @@ final class QueryCommand implements Runnable {
       java.io.Writer out = new java.io.BufferedWriter(
           new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
       try {
-        new QueryStream(name -> Benchmarks.load(name, nash.catalog(), nash.loader()), benchmark).serve(in, out);
+        new QueryStream(name -> Benchmarks.load(name, nash.catalog(), nash.loader()), benchmark,
+            fields == null ? QueryStream.FIELDS : fields).serve(in, out);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
       return;
+    }
+    if (fields != null) {
+      throw new NashException("--fields is for --stdin");
     }
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
     Arch a;

@@ -30,7 +30,7 @@ import org.nash.table.Column;
  * {@code "columns": ["key", ...]} or {@code "all"} (values of table columns), {@code "id"} (echoed);
  * {@code benchmark} defaults to {@code --benchmark}. Out: {@code {"index", "arch", "fidelity",
  * "signal", "reported", "cost", "cost_estimated"}} (what the table oracle answers a search), plus
- * {@code "values"} when columns were asked; NaN is null. A bad line gets {@code {"error": "stdin line
+ * {@code "values"} when columns were asked; NaN is null ({@code --fields} keeps fewer of them). A bad line gets {@code {"error": "stdin line
  * N: ..."}} and the stream goes on. Answers are flushed whenever no further request is waiting, so a
  * client that sends one request at a time gets its answer at once and one that sends many gets them
  * in large writes.
@@ -42,12 +42,34 @@ final class QueryStream {
   private final JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   /** Per benchmark / dataset / fidelity / aggregation: the columns an answer reads. */
   private final Map<String, Lookup> lookups = new HashMap<>();
+  private Lookup last;
+  private String lastBenchmark;
+  private String lastDataset;
+  private String lastFidelity;
+  private String lastAggregation;
 
   private record Lookup(Benchmark benchmark, Fidelity fidelity, Column signal, Column reported, CostModel cost) {}
 
+  /** The answer fields, in the order they are written. */
+  static final List<String> FIELDS = List.of("index", "arch", "fidelity", "signal", "reported", "cost", "cost_estimated");
+  /** Which of {@link #FIELDS} answers carry. */
+  private final boolean[] fields = new boolean[FIELDS.size()];
+
   QueryStream(Function<String, Benchmark> benchmarks, String defaultBenchmark) {
+    this(benchmarks, defaultBenchmark, FIELDS);
+  }
+
+  /** @param fields the answer fields to write (a subset of {@link #FIELDS}): fewer is faster to parse for a script */
+  QueryStream(Function<String, Benchmark> benchmarks, String defaultBenchmark, List<String> fields) {
     this.benchmarks = benchmarks;
     this.defaultBenchmark = defaultBenchmark;
+    for (String f : fields) {
+      int i = FIELDS.indexOf(f);
+      if (i < 0) {
+        throw new NashException("--fields: unknown field '" + f + "'; known: " + String.join(", ", FIELDS));
+      }
+      this.fields[i] = true;
+    }
   }
 
   /** Answers every line of {@code in}; returns the number of lines answered with an error. */
@@ -174,15 +196,17 @@ final class QueryStream {
     if ((r.arch == null) == (r.index == null)) {
       throw new NashException("give exactly one of 'arch' (official string) and 'index'");
     }
-    String key = bname + '\n' + r.dataset + '\n' + r.fidelity + '\n' + r.aggregation;
-    Lookup l = lookups.get(key);
-    if (l == null) {
-      Benchmark b = benchmarks.apply(bname);
-      Objective o = b.objective(r.dataset);
-      Fidelity f = o.fidelity(r.fidelity);
-      String signalKey = r.aggregation == null ? o.signalKey(f) : o.signal(f, r.aggregation).key();
-      l = new Lookup(b, f, b.table().column(signalKey), b.table().column(o.reportedKey()), o.cost());
-      lookups.put(key, l);
+    Lookup l;
+    if (last != null && bname.equals(lastBenchmark) && r.dataset.equals(lastDataset)
+        && java.util.Objects.equals(r.fidelity, lastFidelity) && java.util.Objects.equals(r.aggregation, lastAggregation)) {
+      l = last; // a bulk client asks the same dataset line after line: no key to build
+    } else {
+      l = lookup(bname, r);
+      last = l;
+      lastBenchmark = bname;
+      lastDataset = r.dataset;
+      lastFidelity = r.fidelity;
+      lastAggregation = r.aggregation;
     }
     Benchmark b = l.benchmark();
     Arch a;
@@ -213,16 +237,30 @@ final class QueryStream {
       g.writeFieldName("id");
       g.writeRawValue(r.id);
     }
-    g.writeNumberField("index", i);
-    g.writeStringField("arch", a.toString());
-    g.writeStringField("fidelity", l.fidelity().name());
-    number(g, "signal", l.signal().get(i));
-    number(g, "reported", l.reported().get(i));
-    if (l.cost() != null) {
-      number(g, "cost", l.cost().seconds(i, l.fidelity()));
+    if (fields[0]) {
+      g.writeNumberField("index", i);
+    }
+    if (fields[1]) {
+      g.writeStringField("arch", a.toString());
+    }
+    if (fields[2]) {
+      g.writeStringField("fidelity", l.fidelity().name());
+    }
+    if (fields[3]) {
+      number(g, "signal", l.signal().get(i));
+    }
+    if (fields[4]) {
+      number(g, "reported", l.reported().get(i));
+    }
+    if (fields[5]) {
+      if (l.cost() != null) {
+        number(g, "cost", l.cost().seconds(i, l.fidelity()));
+      } else {
+        g.writeNullField("cost");
+      }
+    }
+    if (fields[6] && l.cost() != null) {
       g.writeBooleanField("cost_estimated", l.cost().estimated());
-    } else {
-      g.writeNullField("cost");
     }
     if (shown != null) {
       g.writeObjectFieldStart("values");
@@ -232,6 +270,20 @@ final class QueryStream {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private Lookup lookup(String bname, Request r) {
+    String key = bname + '\n' + r.dataset + '\n' + r.fidelity + '\n' + r.aggregation;
+    Lookup l = lookups.get(key);
+    if (l == null) {
+      Benchmark b = benchmarks.apply(bname);
+      Objective o = b.objective(r.dataset);
+      Fidelity f = o.fidelity(r.fidelity);
+      String signalKey = r.aggregation == null ? o.signalKey(f) : o.signal(f, r.aggregation).key();
+      l = new Lookup(b, f, b.table().column(signalKey), b.table().column(o.reportedKey()), o.cost());
+      lookups.put(key, l);
+    }
+    return l;
   }
 
   private static void number(JsonGenerator g, String field, double v) throws IOException {
