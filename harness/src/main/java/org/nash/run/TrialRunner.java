@@ -61,7 +61,7 @@ public final class TrialRunner {
 
   private static TrialResult loop(TrialSpec spec, Searcher searcher, Context ctx, BudgetLedger ledger,
       SplittableRandom oracleRng) {
-    ArchMap<Observation> seen = new ArchMap<>(); // a HashMap was a fifth of a table-speed trial (issue 26)
+    ArchMap<Observation> seen = new ArchMap<>(128); // a HashMap was a fifth of a table-speed trial (issue 26)
     List<TrialResult.Step> steps = new ArrayList<>();
     List<double[]> trace = ctx.trace() ? new ArrayList<>() : null;
     TrialResult.Step best = null;

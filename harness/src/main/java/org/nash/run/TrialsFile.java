@@ -508,7 +508,7 @@ public final class TrialsFile {
     }
   }
 
-  static String toLine(TrialResult r) {
+  public static String toLine(TrialResult r) {
     try {
       return JSON.writeValueAsString(r) + "\n";
     } catch (JsonProcessingException e) {

@@ -123,9 +123,26 @@ public abstract class SearchSpace {
     return true;
   }
 
+  /** One Arch per code, made on first use (spaces of up to {@link #INTERNED} codes): searches make millions. */
+  private Arch[] interned;
+  private static final int INTERNED = 1 << 20;
+
   /** The architecture for a code; only for codes produced by this space. */
   protected final Arch arch(int code) {
-    return new Arch(this, code);
+    Arch[] cache = interned;
+    if (cache == null) {
+      if (codeRange() > INTERNED) {
+        return new Arch(this, code);
+      }
+      cache = new Arch[codeRange()];
+      interned = cache; // a racing thread may make its own table: Archs are equal by code, never by identity
+    }
+    Arch a = cache[code];
+    if (a == null) {
+      a = new Arch(this, code); // final fields: safely shared even when published through a race
+      cache[code] = a;
+    }
+    return a;
   }
 
   protected final NashException badString(String s, String why) {
