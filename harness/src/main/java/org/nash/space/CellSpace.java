@@ -108,6 +108,11 @@ public abstract class CellSpace extends SearchSpace {
     return out;
   }
 
+  /** The code with {@code edge}'s op changed from {@code cur} to {@code op}. */
+  final int withOp(int code, int edge, int cur, int op) {
+    return code + (op - cur) * pow[edge];
+  }
+
   /**
    * How many one-edge moves of {@code code} land in {@code member}; with {@link #nthMove} a mutation
    * draws a neighbour without building the list (the same neighbour {@link #moves} order gives).

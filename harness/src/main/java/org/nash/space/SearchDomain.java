@@ -22,6 +22,9 @@ public final class SearchDomain {
   private final int[] members;
   /** The space when it is a cell space (moves by arithmetic on the code), else null. */
   private final CellSpace cells;
+  /** Whether the domain holds every cell of its pool's ops (then mutation needs no membership tests). */
+  private final boolean complete;
+  private final int[] poolIds;
 
   SearchDomain(SearchSpace space, OpPool pool, boolean allowDisconnected, java.util.function.Predicate<Arch> filter) {
     if (pool.space() != space) {
@@ -48,6 +51,8 @@ public final class SearchDomain {
     }
     this.members = java.util.Arrays.copyOf(tmp, count);
     this.cells = space instanceof CellSpace c ? c : null;
+    this.poolIds = pool.ids();
+    this.complete = cells != null && count == (int) Math.round(Math.pow(poolIds.length, CellSpace.EDGES));
   }
 
   public SearchSpace space() {
@@ -106,8 +111,23 @@ public final class SearchDomain {
    */
   public Arch mutate(Arch a, SplittableRandom rng) {
     if (cells != null) {
-      int n = cells.countMoves(a.code(), member);
-      return n == 0 ? a : space.arch(cells.nthMove(a.code(), rng.nextInt(n), member));
+      int code = a.code();
+      if (complete && member.get(code)) {
+        // every one-edge change to another pool op is a member: 6 x (|pool| - 1) neighbours, the
+        // n-th is edge n / (|pool| - 1), the (n mod (|pool| - 1))-th pool op other than the current one
+        int other = poolIds.length - 1;
+        if (other == 0) {
+          return a;
+        }
+        int n = rng.nextInt(CellSpace.EDGES * other);
+        int edge = n / other;
+        int j = n % other;
+        int cur = cells.op(a, edge);
+        int op = poolIds[j] >= cur ? poolIds[j + 1] : poolIds[j];
+        return space.arch(cells.withOp(code, edge, cur, op));
+      }
+      int n = cells.countMoves(code, member);
+      return n == 0 ? a : space.arch(cells.nthMove(code, rng.nextInt(n), member));
     }
     List<Arch> nb = neighbours(a);
     return nb.isEmpty() ? a : nb.get(rng.nextInt(nb.size()));
