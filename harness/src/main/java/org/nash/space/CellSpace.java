@@ -73,6 +73,19 @@ public abstract class CellSpace extends SearchSpace {
     return out;
   }
 
+  /** As {@link SearchSpace#inPool}, by arithmetic on the code: planning a study checks every cell of every pool. */
+  @Override
+  public final boolean inPool(Arch a, OpPool pool) {
+    int c = a.code();
+    for (int e = 0; e < EDGES; e++) {
+      if (!pool.contains(c % k)) {
+        return false;
+      }
+      c /= k;
+    }
+    return true;
+  }
+
   @Override
   public final boolean hasDisconnected() {
     return noneOp >= 0;
@@ -83,14 +96,14 @@ public abstract class CellSpace extends SearchSpace {
     if (noneOp < 0) {
       return true;
     }
-    boolean[] reach = new boolean[4];
-    reach[0] = true;
-    for (int e = 0; e < EDGES; e++) {
-      if (reach[SRC[e]] && op(a, e) != noneOp) {
-        reach[DST[e]] = true;
+    int reach = 1; // bit n: node n is reachable from the input
+    int c = a.code();
+    for (int e = 0; e < EDGES; e++, c /= k) {
+      if ((reach >> SRC[e] & 1) != 0 && c % k != noneOp) {
+        reach |= 1 << DST[e];
       }
     }
-    return reach[3];
+    return (reach & 8) != 0;
   }
 
   @Override
