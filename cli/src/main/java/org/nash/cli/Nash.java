@@ -159,7 +159,7 @@ public final class Nash implements Runnable {
     Nash nash = new Nash(plugins, debug);
     PrintWriter err = new PrintWriter(System.err, true);
     try {
-      CommandLine cl = commandLine(nash);
+      CommandLine cl = commandLine(nash, firstCommand(args));
       return cl.execute(args);
     } catch (NashException e) {
       return report(e, err, debug);
@@ -170,8 +170,36 @@ public final class Nash implements Runnable {
 
   /** The whole command tree, with every registered command. */
   static CommandLine commandLine(Nash nash) {
+    return commandLine(nash, null);
+  }
+
+  /** The first argument that is not a global option (--plugin JAR, --debug), or null. */
+  private static String firstCommand(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--plugin")) {
+        i++;
+      } else if (!a.equals("--debug") && !a.startsWith("--plugin=")) {
+        return a.startsWith("-") ? null : a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The command tree; with {@code only} naming a registered command other than help, just that command
+   * under the root: picocli inspects every command's options by reflection when it is added, a third
+   * of a one-shot command's start-up (issue 26). Anything else (no command, help, an unknown name)
+   * gets the whole tree, so usage and "did you mean" messages list every command.
+   */
+  static CommandLine commandLine(Nash nash, String only) {
     CommandLine cl = new CommandLine(nash);
-    for (CommandProvider p : Registry.load(CommandProvider.class, "command", nash.loader()).all()) {
+    java.util.Collection<CommandProvider> providers = Registry.load(CommandProvider.class, "command", nash.loader()).all();
+    if (only != null && !cl.getSubcommands().containsKey(only)
+        && providers.stream().filter(p -> p.name().equals(only)).count() == 1) {
+      providers = providers.stream().filter(p -> p.name().equals(only)).toList();
+    }
+    for (CommandProvider p : providers) {
       if (cl.getSubcommands().containsKey(p.name())) {
         throw new NashException("two commands are named '" + p.name() + "': " + p.getClass().getName()
             + " and a built-in one");

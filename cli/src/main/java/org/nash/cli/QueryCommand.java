@@ -45,13 +45,41 @@ final class QueryCommand implements Runnable {
 
     @Option(names = "--index", description = "official benchmark index (row of the tables)")
     Integer index;
+
+    @Option(names = "--stdin", description = "bulk look-ups: one JSON request per stdin line, one JSON answer per stdout"
+        + " line, e.g. {\"dataset\": \"cifar10\", \"index\": 9930, \"fidelity\": \"hp12\"} (see clients/python/nash_query.py)")
+    boolean stdin;
   }
+
+  @Option(names = "--fields", split = ",", description = "with --stdin: the answer fields, of "
+      + "index, arch, fidelity, signal, reported, cost, cost_estimated (default: all)")
+  List<String> fields;
 
   @Option(names = "--json", description = "one JSON object instead of a table")
   boolean json;
 
   @Override
   public void run() {
+    if (which.stdin) {
+      if (dataset != null || json) {
+        throw new NashException("--stdin takes the dataset from each line and always answers in JSON;"
+            + " drop --dataset and --json");
+      }
+      java.io.BufferedReader in = new java.io.BufferedReader(
+          new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+      java.io.Writer out = new java.io.BufferedWriter(
+          new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+      try {
+        new QueryStream(name -> Benchmarks.load(name, nash.catalog(), nash.loader()), benchmark,
+            fields == null ? QueryStream.FIELDS : fields).serve(in, out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
+    if (fields != null) {
+      throw new NashException("--fields is for --stdin");
+    }
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
     Arch a;
     if (which.arch != null) {

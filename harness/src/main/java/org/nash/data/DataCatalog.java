@@ -1,8 +1,5 @@
 package org.nash.data;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,12 +90,27 @@ public final class DataCatalog {
   }
 
   private static Map<String, DataEntry> loadEntries() {
-    try (InputStream in = DataCatalog.class.getResourceAsStream(CATALOG)) {
-      List<DataEntry> list = new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-          .readValue(in, new TypeReference<List<DataEntry>>() {});
+    // Jackson's streaming parser, not databind: building an ObjectMapper costs every command a quarter
+    // of a second of class loading before its first look-up (issue 26).
+    try (InputStream in = DataCatalog.class.getResourceAsStream(CATALOG);
+         com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(in)) {
       Map<String, DataEntry> map = new LinkedHashMap<>();
-      for (DataEntry e : list) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        throw new IOException("expected a JSON array of entries");
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        Map<String, String> f = new java.util.HashMap<>();
+        long size = 0;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String name = p.getCurrentName();
+          com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+          switch (name) {
+            case "id", "path", "url", "sha256", "holds" -> f.put(name, t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getValueAsString());
+            case "size" -> size = p.getLongValue();
+            default -> throw new IOException("unknown field '" + name + "' at " + p.getCurrentLocation());
+          }
+        }
+        DataEntry e = new DataEntry(f.get("id"), f.get("path"), f.get("url"), f.get("sha256"), size, f.get("holds"));
         map.put(e.id(), e);
       }
       return map;

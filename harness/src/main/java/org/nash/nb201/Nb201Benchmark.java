@@ -35,8 +35,9 @@ public final class Nb201Benchmark implements BenchmarkProvider {
 
   @Override
   public Benchmark load(DataCatalog catalog) {
-    BenchmarkTable t = Nb201Tables.load(catalog);
-    Nb201Calibration cal = Nb201Calibration.load(catalog);
+    String version = Benchmark.dataVersion(catalog, DATA_FILES.toArray(String[]::new));
+    Nb201Cache.Loaded loaded = Nb201Cache.load(catalog, version);
+    BenchmarkTable t = loaded.table();
     Map<String, Objective> obj = new LinkedHashMap<>();
     CostModel c10 = new Nb201CostModel(t, 1, 1, false,
         "cifar10-valid per-epoch train and valid times of the 200-epoch records (seed mean)");
@@ -56,13 +57,12 @@ public final class Nb201Benchmark implements BenchmarkProvider {
         c10, c10agg));
     for (String ds : List.of("cifar100", "ImageNet16-120")) {
       obj.put(ds, new Objective(ds, signals(ds + "/valid-acc@12", ds + "/valid-acc-single@200"), HP12,
-          ds + "/test-acc@200", cal.costModel(t, ds), Map.of(
+          ds + "/test-acc@200", Nb201Calibration.costModel(t, loaded.scales().get(ds)), Map.of(
               HP12, Map.of("seed_mean", ds + "/valid-acc@12"),
               HP200, Map.of("single_run", ds + "/valid-acc-single@200"))));
     }
-    String[] files = DATA_FILES.toArray(String[]::new);
-    return new Benchmark(name(), Benchmark.dataVersion(catalog, files), t.space(), t, obj, null,
-        Benchmark.dataFiles(catalog, files));
+    return new Benchmark(name(), version, t.space(), t, obj, null,
+        Benchmark.dataFiles(catalog, DATA_FILES.toArray(String[]::new)));
   }
 
   private static Map<String, String> orderedAgg(String k1, String v1, String k2, String v2) {

@@ -46,7 +46,10 @@ final class Nb201Calibration {
     return out;
   }
 
-  CostModel costModel(BenchmarkTable table, String dataset) {
+  /** The calibrated factors of a dataset and how they were made (a table image stores these). */
+  record Scales(double train, double eval, String description) {}
+
+  Scales scales(String dataset) {
     double[] tr = ratios(dataset, true);
     double[] ev = ratios(dataset, false);
     double train = java.util.Arrays.stream(tr).average().orElseThrow();
@@ -60,7 +63,11 @@ final class Nb201Calibration {
         "cifar10-valid per-epoch times scaled by %.4f (train) and %.4f (x-valid eval), the mean %s/cifar10-valid"
             + " time ratio of the official NATS records of archs %s (ratios differ across them by at most %.2g)",
         train, eval, dataset, idx, spread);
-    return new Nb201CostModel(table, train, eval, true, how);
+    return new Scales(train, eval, how);
+  }
+
+  static CostModel costModel(BenchmarkTable table, Scales s) {
+    return new Nb201CostModel(table, s.train(), s.eval(), true, s.description());
   }
 
   private static double range(double[] x) {

@@ -2,6 +2,7 @@ package org.nash.space;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -72,6 +73,19 @@ public abstract class CellSpace extends SearchSpace {
     return out;
   }
 
+  /** As {@link SearchSpace#inPool}, by arithmetic on the code: planning a study checks every cell of every pool. */
+  @Override
+  public final boolean inPool(Arch a, OpPool pool) {
+    int c = a.code();
+    for (int e = 0; e < EDGES; e++) {
+      if (!pool.contains(c % k)) {
+        return false;
+      }
+      c /= k;
+    }
+    return true;
+  }
+
   @Override
   public final boolean hasDisconnected() {
     return noneOp >= 0;
@@ -82,14 +96,14 @@ public abstract class CellSpace extends SearchSpace {
     if (noneOp < 0) {
       return true;
     }
-    boolean[] reach = new boolean[4];
-    reach[0] = true;
-    for (int e = 0; e < EDGES; e++) {
-      if (reach[SRC[e]] && op(a, e) != noneOp) {
-        reach[DST[e]] = true;
+    int reach = 1; // bit n: node n is reachable from the input
+    int c = a.code();
+    for (int e = 0; e < EDGES; e++, c /= k) {
+      if ((reach >> SRC[e] & 1) != 0 && c % k != noneOp) {
+        reach |= 1 << DST[e];
       }
     }
-    return reach[3];
+    return (reach & 8) != 0;
   }
 
   @Override
@@ -105,6 +119,43 @@ public abstract class CellSpace extends SearchSpace {
       }
     }
     return out;
+  }
+
+  /** The code with {@code edge}'s op changed from {@code cur} to {@code op}. */
+  final int withOp(int code, int edge, int cur, int op) {
+    return code + (op - cur) * pow[edge];
+  }
+
+  /**
+   * How many one-edge moves of {@code code} land in {@code member}; with {@link #nthMove} a mutation
+   * draws a neighbour without building the list (the same neighbour {@link #moves} order gives).
+   */
+  final int countMoves(int code, BitSet member) {
+    int n = 0;
+    for (int e = 0; e < EDGES; e++) {
+      int p = pow[e];
+      int base = code - ((code / p) % k) * p;
+      for (int op = 0, c = base; op < k; op++, c += p) {
+        if (c != code && member.get(c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The {@code n}-th (from 0) move of {@code code} in {@code member}, in {@link #moves} order; -1 if none. */
+  final int nthMove(int code, int n, BitSet member) {
+    for (int e = 0; e < EDGES; e++) {
+      int p = pow[e];
+      int base = code - ((code / p) % k) * p;
+      for (int op = 0, c = base; op < k; op++, c += p) {
+        if (c != code && member.get(c) && n-- == 0) {
+          return c;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Splits {@code [0, codeRange)} into official indices; built by subclasses from their data. */

@@ -20,6 +20,11 @@ public final class SearchDomain {
   private final boolean allowDisconnected;
   private final BitSet member;
   private final int[] members;
+  /** The space when it is a cell space (moves by arithmetic on the code), else null. */
+  private final CellSpace cells;
+  /** Whether the domain holds every cell of its pool's ops (then mutation needs no membership tests). */
+  private final boolean complete;
+  private final int[] poolIds;
 
   SearchDomain(SearchSpace space, OpPool pool, boolean allowDisconnected, java.util.function.Predicate<Arch> filter) {
     if (pool.space() != space) {
@@ -45,6 +50,9 @@ public final class SearchDomain {
           + " that the oracle can answer; allow disconnected cells or add ops");
     }
     this.members = java.util.Arrays.copyOf(tmp, count);
+    this.cells = space instanceof CellSpace c ? c : null;
+    this.poolIds = pool.ids();
+    this.complete = cells != null && count == (int) Math.round(Math.pow(poolIds.length, CellSpace.EDGES));
   }
 
   public SearchSpace space() {
@@ -96,10 +104,41 @@ public final class SearchDomain {
     return out;
   }
 
-  /** A uniformly chosen member neighbour; the architecture itself if it has none. */
+  /**
+   * A uniformly chosen member neighbour; the architecture itself if it has none. Draws exactly as
+   * {@code neighbours(a).get(rng.nextInt(neighbours(a).size()))} (no draw when there is none), but on
+   * cells without building the list: a trial mutates thousands of times.
+   */
   public Arch mutate(Arch a, SplittableRandom rng) {
+    if (cells != null) {
+      int code = a.code();
+      if (complete && member.get(code)) {
+        // every one-edge change to another pool op is a member: 6 x (|pool| - 1) neighbours, the
+        // n-th is edge n / (|pool| - 1), the (n mod (|pool| - 1))-th pool op other than the current one
+        int other = poolIds.length - 1;
+        if (other == 0) {
+          return a;
+        }
+        int n = rng.nextInt(CellSpace.EDGES * other);
+        int edge = n / other;
+        int j = n % other;
+        int cur = cells.op(a, edge);
+        int op = poolIds[j] >= cur ? poolIds[j + 1] : poolIds[j];
+        return space.arch(cells.withOp(code, edge, cur, op));
+      }
+      int n = cells.countMoves(code, member);
+      return n == 0 ? a : space.arch(cells.nthMove(code, rng.nextInt(n), member));
+    }
     List<Arch> nb = neighbours(a);
     return nb.isEmpty() ? a : nb.get(rng.nextInt(nb.size()));
+  }
+
+  /** Whether {@code a} has a member neighbour ({@code !neighbours(a).isEmpty()}, without the list). */
+  public boolean hasNeighbour(Arch a) {
+    if (cells != null) {
+      return cells.countMoves(a.code(), member) > 0;
+    }
+    return !neighbours(a).isEmpty();
   }
 
   /** Throws a clear error when an architecture is outside the domain. */

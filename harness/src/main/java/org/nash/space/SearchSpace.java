@@ -15,9 +15,11 @@ public abstract class SearchSpace {
   private final String name;
   private final List<String> opNames;
   private final List<String> opAliases;
+  private final int nameHash;
 
   protected SearchSpace(String name, List<String> opNames, List<String> opAliases) {
     this.name = name;
+    this.nameHash = name.hashCode();
     this.opNames = List.copyOf(opNames);
     this.opAliases = List.copyOf(opAliases);
   }
@@ -25,6 +27,10 @@ public abstract class SearchSpace {
   /** Short name used in configs and results, e.g. {@code nb201}. */
   public final String name() {
     return name;
+  }
+
+  final int nameHash() {
+    return nameHash;
   }
 
   /** Official op names, indexed by op id. */
@@ -117,9 +123,26 @@ public abstract class SearchSpace {
     return true;
   }
 
+  /** One Arch per code, made on first use (spaces of up to {@link #INTERNED} codes): searches make millions. */
+  private Arch[] interned;
+  private static final int INTERNED = 1 << 20;
+
   /** The architecture for a code; only for codes produced by this space. */
   protected final Arch arch(int code) {
-    return new Arch(this, code);
+    Arch[] cache = interned;
+    if (cache == null) {
+      if (codeRange() > INTERNED) {
+        return new Arch(this, code);
+      }
+      cache = new Arch[codeRange()];
+      interned = cache; // a racing thread may make its own table: Archs are equal by code, never by identity
+    }
+    Arch a = cache[code];
+    if (a == null) {
+      a = new Arch(this, code); // final fields: safely shared even when published through a race
+      cache[code] = a;
+    }
+    return a;
   }
 
   protected final NashException badString(String s, String why) {

@@ -71,7 +71,7 @@ public final class LocalSearch implements Searcher {
         if (!firstImprovement && bestNeighbour != null && bestNeighbourSignal > currentSignal) {
           current = bestNeighbour;
           currentSignal = bestNeighbourSignal;
-        } else if (current != null && (firstImprovement || bestNeighbour != null || domain.neighbours(current).isEmpty())) {
+        } else if (current != null && (firstImprovement || bestNeighbour != null || !domain.hasNeighbour(current))) {
           localOptima.add(current);
           current = null;
           initLeft = 1;

@@ -41,6 +41,8 @@ final class Moves {
   /** The op NASLib's check looks for (-1: the sampler rejects nothing) and the edge sets it checks. */
   private final int rejectOp;
   private final int[][] rejectEdges;
+  /** The pool's op ids, once: a mutation runs thousands of times per trial. */
+  private final int[] poolIds;
 
   Moves(String owner, SearchDomain domain, String sampler, String mutation) {
     this.domain = domain;
@@ -60,6 +62,7 @@ final class Moves {
     boolean tnb = cell && domain.space().name().equals("tnb-micro");
     this.rejectOp = !cell ? -1 : domain.space().opNames().indexOf(tnb ? "skip_connect" : "none");
     this.rejectEdges = tnb ? TNB_REJECT : NB201_REJECT;
+    this.poolIds = domain.pool().ids();
   }
 
   static void checkParams(String owner, String sampler, String mutation) {
@@ -108,8 +111,8 @@ final class Moves {
     if (!nodeThenEdge) {
       return domain.mutate(a, rng);
     }
-    int[] pool = domain.pool().ids();
-    if (pool.length < 2 || domain.neighbours(a).isEmpty()) {
+    int[] pool = poolIds;
+    if (pool.length < 2 || !domain.hasNeighbour(a)) {
       return a;
     }
     CellSpace space = (CellSpace) domain.space();

@@ -1,8 +1,6 @@
 package org.nash.searchers;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -25,7 +23,10 @@ import org.nash.space.SearchDomain;
 public final class RegularizedEvolution implements Searcher {
   private final int populationSize;
   private final int sampleSize;
-  private final Deque<Member> population = new ArrayDeque<>();
+  /** The population, oldest first, as a ring: a tournament reads members by position, thousands of times a trial. */
+  private final Member[] ring;
+  private int head;
+  private int size;
   private final SearchDomain domain;
   private final SplittableRandom rng;
   private final Moves moves;
@@ -45,6 +46,7 @@ public final class RegularizedEvolution implements Searcher {
     this.domain = domain;
     this.rng = rng;
     this.moves = new Moves("searcher re", domain, sampler, mutation);
+    this.ring = new Member[populationSize];
   }
 
   @Override
@@ -52,10 +54,9 @@ public final class RegularizedEvolution implements Searcher {
     if (initialised < populationSize) {
       return Optional.of(moves.sample(rng));
     }
-    List<Member> members = new ArrayList<>(population);
     Member parent = null;
     for (int i = 0; i < sampleSize; i++) {
-      Member m = members.get(rng.nextInt(members.size()));
+      Member m = ring[(head + rng.nextInt(size)) % ring.length];
       if (parent == null || m.signal() > parent.signal()) {
         parent = m;
       }
@@ -66,15 +67,22 @@ public final class RegularizedEvolution implements Searcher {
   @Override
   public void tell(Arch arch, double signal, double cost) {
     initialised++;
-    population.addLast(new Member(arch, signal));
-    if (population.size() > populationSize) {
-      population.removeFirst();
+    Member m = new Member(arch, signal);
+    if (size < ring.length) {
+      ring[(head + size++) % ring.length] = m;
+    } else { // the oldest leaves
+      ring[head] = m;
+      head = (head + 1) % ring.length;
     }
   }
 
   /** The current population, oldest first. */
   List<Member> population() {
-    return new ArrayList<>(population);
+    List<Member> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(ring[(head + i) % ring.length]);
+    }
+    return out;
   }
 
   /** {@code re}: regularized evolution. */
