@@ -117,7 +117,7 @@ public final class Study {
       Part p = s.parts.get(i);
       String at = file + ": parts[" + i + "]";
       if (p.experimentConfig != null) {
-        p.experiment = ConfigLoader.fromTree(p.experimentConfig, at + ".experiment");
+        p.experiment = ConfigLoader.fromTree(p.experimentConfig, at + ".experiment", text, lineOf(text, i));
       }
       if (p.scan == null && p.experiment == null) {
         throw new NashException(at + " has neither 'scan' nor 'experiment'");
@@ -134,6 +134,31 @@ public final class Study {
       }
     }
     return s;
+  }
+
+  /** The line (1-based) of the {@code experiment:} key of part {@code part}, or 0 when it cannot be told. */
+  private static int lineOf(String text, int part) {
+    String[] lines = text.split("\n", -1);
+    String item = null; // the indentation of the entries of 'parts:'
+    int seen = -1;
+    boolean inParts = false;
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      if (!inParts) {
+        inParts = l.matches("parts\\s*:\\s*");
+        continue;
+      }
+      if (item == null && l.matches("\\s*-\\s.*")) {
+        item = l.substring(0, l.indexOf('-'));
+      }
+      if (item != null && l.startsWith(item + "- ")) {
+        seen++;
+      }
+      if (seen == part && l.matches("\\s*(-\\s+)?experiment\\s*:.*")) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private static String where(Path file, JsonProcessingException e) {
