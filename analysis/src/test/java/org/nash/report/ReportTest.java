@@ -65,6 +65,46 @@ class ReportTest {
     return out;
   }
 
+  /** A retraining run's trial: charged queries by origin as the runner records them for training oracles. */
+  private static TrialResult trained(String version, String searcher, int seed, int table, int trained, int cached) {
+    double v = 90 + seed * 0.1;
+    TrialResult.Step first = new TrialResult.Step(1, 50, 7, v - 2, v - 2, 100 - v + 2, 100 - v + 2);
+    TrialResult.Step last = new TrialResult.Step(table + trained + cached, 900, 6111, v, v, 100 - v, 100 - v);
+    java.util.Map<String, Integer> sources = new java.util.LinkedHashMap<>();
+    sources.put("table", table);
+    sources.put("predicted", 0);
+    sources.put("trained", trained);
+    sources.put("cached", cached);
+    return new TrialResult("cifar10/full/" + searcher + "/" + seed, "nb201", version, "cifar10", "full", searcher, seed,
+        "retrain", table > 0 ? "mixed" : "trained", null, sources, "retrain(cifar10-valid/valid-acc@1)", null,
+        "cifar10/test-acc@200", false, true, table + trained + cached, null, table + trained + cached, 0, 900, null,
+        "budget", 100, 100, last, List.of(first, last), null);
+  }
+
+  @Test
+  void aTrainingRunSaysWhereItsValuesCameFromAndThatItsSecondsAreReal() throws Exception {
+    List<TrialResult> ts = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ts.add(trained(version(), "rs", i, 0, 7, 3));
+      ts.add(trained(version(), "re", i, 4, 5, 1));
+    }
+    write(dir.resolve(TrialsFile.NAME), ts, "");
+    Report.write(dir, TestData.catalog());
+    List<String[]> rows = Table.readCsv(dir.resolve("compare/sources.csv"));
+    assertEquals(List.of("dataset", "pool", "searcher", "trials", "oracle", "table", "trained", "cached", "predicted",
+        "seconds"), List.of(rows.get(0)));
+    java.util.Map<String, List<String>> bySearcher = new TreeMap<>();
+    rows.subList(1, rows.size()).forEach(r -> bySearcher.put(r[2], List.of(r).subList(3, 10)));
+    assertEquals(List.of("10", "retrain", "0", "70", "30", "0", "mixed"), bySearcher.get("rs"));
+    assertEquals(List.of("10", "retrain", "40", "50", "10", "0", "mixed"), bySearcher.get("re"));
+    String page = Files.readString(dir.resolve(Report.PAGE));
+    assertTrue(page.contains("Where the values came from (oracle retrain)"), page);
+    assertTrue(page.contains("<b>rs</b> 70 trained, 30 cached, 0 table") && page.contains("<b>re</b> 50 trained, 10"
+        + " cached, 40 table"), page);
+    assertTrue(page.contains("seconds are real (timed trainings) for trained and cached values and simulated for"
+        + " table values"), page);
+  }
+
   @Test
   void truncatedLastLineIsReportedAndTheCompleteLinesAreAnalysed() throws Exception {
     List<TrialResult> ts = trials(version(), 10);

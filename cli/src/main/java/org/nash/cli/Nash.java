@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * subcommands are {@link CommandProvider} plugins (the built-in ones and those of {@code --plugin}
  * jars). Exit codes: 0 ok, 2 user error (bad usage, config or data), 3 internal error.
  */
-@Command(name = "nash", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "nash 0.1.0",
+@Command(name = "nash", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Nash.Version.class,
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
     footer = {"", "Exit codes: 0 ok, 2 user error (usage, config, data), 3 internal error.",
         "Global options (--plugin, --debug) may be given before or after the command."},
@@ -253,5 +253,13 @@ public final class Nash implements Runnable {
     ex.printStackTrace(err);
     err.flush();
     return INTERNAL_ERROR;
+  }
+
+  /** {@code nash --version}: the version nash was built as, its commit and the Java it runs on. */
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {org.nash.Provenance.current().line()};
+    }
   }
 }

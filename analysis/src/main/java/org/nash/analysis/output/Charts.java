@@ -1,32 +1,21 @@
 package org.nash.analysis.output;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
-import org.nash.NashException;
 import org.nash.io.AtomicFiles;
 
 /**
  * The report's figures: one white theme, one colour per searcher label and one dash per pool,
  * fixed for a whole report ({@link Style}), PNGs at twice their nominal size. Line figures are
- * drawn by {@link Plot} (PNG and an SVG with real text); the scan's other charts are XChart charts
- * given the same theme ({@link #theme}).
+ * drawn by {@link Plot} (PNG and an SVG with real text, PDF for papers).
  */
 public final class Charts {
   static {
-    // XChart and Java2D draw with AWT; on a server there is no display. Must be set before AWT initialises.
+    // Java2D draws with AWT; on a server there is no display. Must be set before AWT initialises.
     System.setProperty("java.awt.headless", "true");
   }
 
@@ -75,46 +64,6 @@ public final class Charts {
   public static void save(Plot plot, Path dir, String base) {
     AtomicFiles.writeAtomically(dir.resolve(base + ".png"), plot.png(PNG_SCALE));
     AtomicFiles.writeAtomically(dir.resolve(base + ".svg"), plot.svg());
-  }
-
-  /** The report's theme on an XChart chart: white, light grid, the same fonts as {@link Plot}. */
-  public static <C extends Chart<?, ?>> C theme(C chart) {
-    Styler st = chart.getStyler();
-    st.setChartBackgroundColor(Color.WHITE);
-    st.setPlotBackgroundColor(Color.WHITE);
-    st.setPlotBorderColor(new Color(0x444444));
-    st.setLegendBorderColor(Color.WHITE);
-    st.setChartFontColor(Color.BLACK);
-    st.setChartTitleBoxVisible(false);
-    st.setChartTitleFont(new Font("DejaVu Sans", Font.BOLD, 15));
-    st.setLegendFont(new Font("DejaVu Sans", Font.PLAIN, 12));
-    st.setAntiAlias(true);
-    if (st instanceof org.knowm.xchart.style.AxesChartStyler a) {
-      a.setPlotGridLinesColor(new Color(0xe6e6e6));
-      a.setAxisTitleFont(new Font("DejaVu Sans", Font.PLAIN, 13));
-      a.setAxisTickLabelsFont(new Font("DejaVu Sans", Font.PLAIN, 12));
-      a.setAxisTickLabelsColor(new Color(0x444444));
-    }
-    return chart;
-  }
-
-  /** An XChart chart as PNG bytes at {@link #PNG_SCALE}x its size. */
-  public static byte[] png(Chart<?, ?> chart) {
-    int w = chart.getWidth();
-    int h = chart.getHeight();
-    BufferedImage img = new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.scale(PNG_SCALE, PNG_SCALE);
-    chart.paint(g, w, h);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
-    } catch (IOException e) {
-      throw new NashException("cannot encode a PNG: " + e.getMessage(), e);
-    }
-    return out.toByteArray();
   }
 
   /** Keeps the points where {@code keep} is true. */

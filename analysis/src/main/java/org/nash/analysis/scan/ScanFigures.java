@@ -15,10 +15,10 @@ import org.nash.analysis.scan.ScanResult.Pool;
 import org.nash.analysis.scan.ScanResult.Subset;
 import org.nash.analysis.scan.ScanResult.TopRank;
 
-/** The scan's figures (XChart), each rendered to PNG and SVG bytes from a {@link ScanResult}. */
+/** The scan's figures (drawn by {@link org.nash.analysis.output.Plot}), each rendered to PNG and SVG bytes from a {@link ScanResult}. */
 final class ScanFigures {
   static {
-    // No display on servers and CI: AWT must start headless, before XChart touches any AWT class.
+    // No display on servers and CI: AWT must start headless, before any AWT class loads.
     System.setProperty("java.awt.headless", "true");
   }
 

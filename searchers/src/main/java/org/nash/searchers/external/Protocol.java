@@ -26,7 +26,7 @@ final class Protocol {
     n.put("protocol", VERSION);
     n.put("searcher", label);
     n.set("params", Worker.JSON.valueToTree(params));
-    n.put("nash", "0.1.0");
+    n.put("nash", org.nash.Provenance.version());
     return n;
   }
 
