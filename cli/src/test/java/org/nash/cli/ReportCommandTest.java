@@ -73,7 +73,7 @@ class ReportCommandTest {
     List<Artifacts.Entry> entries = Artifacts.read(dir);
     // tables, 8 curve figures, reliability (5, then the agreement and pair tables per seed block); paper exports:
     // 2 LaTeX tables, 2 pools x 2 widths of panels, the CD diagram
-    assertEquals(4 + 2 * 2 * 2 + 5 + 2 + 2 * 2 + 1, entries.size(), entries.toString());
+    assertEquals(4 + 2 * 2 * 2 + 5 + 2 + 2 + 2 * 2 + 1, entries.size(), entries.toString());
     for (Artifacts.Entry e : entries) {
       assertTrue(html.contains("data-path=\"" + e.path() + "\""), e.path());
       String t = e.title().replace("&", "&amp;");

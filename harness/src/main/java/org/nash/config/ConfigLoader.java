@@ -87,8 +87,9 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       Throwable c = e.getCause();
       if (c instanceof UnrecognizedPropertyException u) {
-        throw at.error(u.getPropertyName(), "is unknown; known fields: " + String.join(", ", new TreeSet<>(
-            u.getKnownPropertyIds().stream().map(String::valueOf).toList())) + " (docs/CONFIG.md)");
+        throw new NashException(at.where(u.getPropertyName()) + "unknown field '" + u.getPropertyName()
+            + "'; known fields: " + String.join(", ", new TreeSet<>(u.getKnownPropertyIds().stream()
+            .map(String::valueOf).toList())) + " (docs/CONFIG.md)");
       }
       throw new NashException(source + ": " + (c instanceof JsonProcessingException j ? j.getOriginalMessage()
           : e.getMessage()));
@@ -167,9 +168,13 @@ public final class ConfigLoader {
 
     /** An error about {@code field} (a dotted path; its top-level part locates it). */
     NashException error(String field, String message) {
+      return new NashException(where(field) + "config field '" + field + "' " + message);
+    }
+
+    /** {@code SOURCE line N: } for a field, or {@code SOURCE: } where its line is not known. */
+    String where(String field) {
       Integer line = lines.get(field.replaceFirst("[.\\[].*", ""));
-      return new NashException(source + (line != null ? " line " + line : "") + ": config field '" + field + "' "
-          + message);
+      return source + (line != null ? " line " + line : "") + ": ";
     }
   }
 
