@@ -127,7 +127,7 @@ final class CandidateSection {
   static String html(Path root, List<String> prefixes) {
     StringBuilder h = new StringBuilder();
     for (String p : prefixes) {
-      Csv verdict = Csv.read(root, p + CandidateReport.DIR + "/verdict.csv");
+      Csv verdict = Csv.read(root, p, CandidateReport.VERDICT);
       if (verdict == null || verdict.rows.isEmpty()) {
         continue;
       }
@@ -153,7 +153,7 @@ final class CandidateSection {
   }
 
   private static void tally(StringBuilder h, Path root, String p, String c) {
-    Csv t = Csv.read(root, p + CandidateReport.DIR + "/tally.csv");
+    Csv t = Csv.read(root, p, CandidateReport.TALLY);
     if (t == null) {
       return;
     }
@@ -175,8 +175,8 @@ final class CandidateSection {
         .append(n(all, "cells")).append(" comparisons with the baselines (dataset × pool × baseline; a win or loss is"
             + " significant after Holm over all of them, p<sub>Holm</sub> &lt; 0.05, and not negligible, |δ| ≥ 0.147):"
             + " wins / ties / losses ").append(String.join("; ", parts)).append(". Evidence: ")
-        .append(Findings.link(p + CandidateReport.DIR + "/verdict.csv", "verdict table")).append(", ")
-        .append(Findings.link(p + CandidateReport.DIR + "/tally.csv", "tally")).append(".</li>\n");
+        .append(Findings.link(p + CandidateReport.VERDICT.csv(), "verdict table")).append(", ")
+        .append(Findings.link(p + CandidateReport.TALLY.csv(), "tally")).append(".</li>\n");
   }
 
   /** Cells (rows) x baselines (columns): delta, magnitude, p_holm, shaded by outcome. */
@@ -263,7 +263,7 @@ final class CandidateSection {
   }
 
   private static void seeds(StringBuilder h, Path root, String p, String c) {
-    Csv s = Csv.read(root, p + CandidateReport.DIR + "/seeds.csv");
+    Csv s = Csv.read(root, p, CandidateReport.SEEDS);
     if (s == null) {
       return;
     }
@@ -293,11 +293,11 @@ final class CandidateSection {
         + " below 0.05): ").append(lo <= hi ? lo == hi ? lo + " seeds" : lo + " to " + hi + " seeds per searcher" : "none")
         .append(never > 0 ? " (" + never + " cell(s) never, even with every seed run)" : "").append(" — ")
         .append(String.join("; ", parts)).append(". Evidence: ")
-        .append(Findings.link(p + CandidateReport.DIR + "/seeds.csv", "seeds table")).append(".</li>\n");
+        .append(Findings.link(p + CandidateReport.SEEDS.csv(), "seeds table")).append(".</li>\n");
   }
 
   private static void onset(StringBuilder h, Path root, String p, String c) {
-    Csv s = Csv.read(root, p + CandidateReport.DIR + "/onset.csv");
+    Csv s = Csv.read(root, p, CandidateReport.ONSET);
     if (s == null) {
       return;
     }
@@ -321,8 +321,8 @@ final class CandidateSection {
         + " through to the end in any cell" : "the candidate is significantly and non-negligibly better from then on: "
         + String.join("; ", parts)).append(none > 0 && !parts.isEmpty() ? "; no lasting advantage in the other " + none
             + " comparison(s)" : "").append(". Evidence: ")
-        .append(Findings.link(p + CandidateReport.DIR + "/anytime.csv", "anytime table")).append(", ")
-        .append(Findings.link(p + CandidateReport.DIR + "/onset.csv", "onset table")).append(".</li>\n");
+        .append(Findings.link(p + CandidateReport.ANYTIME.csv(), "anytime table")).append(", ")
+        .append(Findings.link(p + CandidateReport.ONSET.csv(), "onset table")).append(".</li>\n");
   }
 
   private static String n(Map<String, String> r, String col) {

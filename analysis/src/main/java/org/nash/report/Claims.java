@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.nash.analysis.compare.ComparisonReport;
+import org.nash.analysis.reliability.BlockReliability;
+import org.nash.analysis.reliability.ReliabilityReport;
+import org.nash.analysis.scan.OpCombinations;
 
 /**
  * A study's claims with a verdict computed from the report's tables. Each study nash reproduces
@@ -48,7 +52,7 @@ final class Claims {
   }
 
   /** The claims file written beside the page: one row per claim, its verdict and each block's. */
-  static final String FILE = "claims.csv";
+  static final String FILE = Report.CLAIMS;
 
   private Claims() {}
 
@@ -78,7 +82,7 @@ final class Claims {
 
   /** The seed blocks of the NB201 reliability analysis, in order (empty: pooled only). */
   static List<String> blocks(Path root) {
-    Csv t = Csv.read(root, "nb201/reliability/blocks.csv");
+    Csv t = Csv.read(root, "nb201/", BlockReliability.AGREEMENT);
     if (t == null) {
       return List.of();
     }
@@ -207,7 +211,7 @@ final class Claims {
           .append(" — ").append(link(b[1], "subsets table")).append(", ")
           .append(link(b[1].replace("-subsets.csv", "-gap-") + lastDataset(t) + ".png", "gap figure")).append(". ");
     }
-    Csv pools = Csv.read(root, "nb201/compare/pools-mwu.csv");
+    Csv pools = Csv.read(root, "nb201/", ComparisonReport.POOL_TESTS);
     if (pools != null) {
       long better = pools.rows.stream().filter(r -> r.get("a").equals(r.get("better"))).count();
       long worse = pools.rows.stream().filter(r -> r.get("b").equals(r.get("better"))).count();
@@ -309,7 +313,7 @@ final class Claims {
     String id = "crowded-top";
     String statement = "CIFAR-10's top is crowded: more architectures score near its optimum than on"
         + " ImageNet16-120 and CIFAR-100 (the space side of \"ImageNet16-120 is more reliable\").";
-    Csv rel = Csv.read(root, "nb201/reliability/reliability.csv");
+    Csv rel = Csv.read(root, "nb201/", ReliabilityReport.RELIABILITY);
     if (rel == null || rel.where("dataset", "cifar10").isEmpty()) {
       return new Claim(id, statement, Verdict.INCONCLUSIVE, "No NB201 reliability table with cifar10.");
     }
@@ -338,10 +342,11 @@ final class Claims {
         + " the top 1 % (p<sub>Holm</sub>), and the held-out R² the pair terms add beyond op counts: ");
     for (String[] b : scans) {
       String bench = b[0];
-      String ef = bench + "/scan-" + bench + "-op-combinations.csv";
-      String inf = bench + "/scan-" + bench + "-op-interactions.csv";
-      Csv en = Csv.read(root, ef);
-      Csv in = Csv.read(root, inf);
+      String scan = bench + "/" + OpCombinations.prefix(bench);
+      String ef = scan + OpCombinations.ENRICHMENT.csv();
+      String inf = scan + OpCombinations.INTERACTIONS.csv();
+      Csv en = Csv.read(root, scan, OpCombinations.ENRICHMENT);
+      Csv in = Csv.read(root, scan, OpCombinations.INTERACTIONS);
       if (en == null || in == null) {
         continue;
       }

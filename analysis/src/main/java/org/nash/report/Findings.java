@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nash.analysis.compare.ComparisonReport;
+import org.nash.analysis.reliability.BlockReliability;
+import org.nash.analysis.reliability.ReliabilityReport;
 import org.nash.analysis.stats.CliffsDelta;
 
 /**
@@ -29,7 +32,7 @@ final class Findings {
   static String html(Path root, List<String> prefixes) {
     StringBuilder h = new StringBuilder();
     for (String p : prefixes) {
-      Csv fin = Csv.read(root, p + "compare/final.csv");
+      Csv fin = Csv.read(root, p, ComparisonReport.FINAL);
       if (fin == null || fin.rows.isEmpty()) {
         continue;
       }
@@ -48,7 +51,7 @@ final class Findings {
 
   /** Best searcher per dataset and pool: a small grid (datasets x pools). */
   private static void best(StringBuilder h, Path root, String p, Csv fin) {
-    Csv tests = Csv.read(root, p + "compare/searchers-mwu.csv");
+    Csv tests = Csv.read(root, p, ComparisonReport.SEARCHER_TESTS);
     LinkedHashSet<String> datasets = new LinkedHashSet<>();
     LinkedHashSet<String> pools = new LinkedHashSet<>();
     fin.rows.forEach(r -> {
@@ -99,8 +102,8 @@ final class Findings {
         + " and pool, p<sub>Holm</sub> &lt; 0.05) by a non-negligible margin (|δ| ≥ 0.147) in ").append(decided)
         .append(" of ").append(cells).append(" cells (shaded; ≳: significant but negligible); δ = Cliff's delta of the"
             + " best over the runner-up. Evidence: ")
-        .append(link(p + "compare/final.csv", "final-budget table")).append(", ")
-        .append(link(p + "compare/searchers-mwu.csv", "pairwise tests")).append(".\n").append(t).append("</li>\n");
+        .append(link(p + ComparisonReport.FINAL.csv(), "final-budget table")).append(", ")
+        .append(link(p + ComparisonReport.SEARCHER_TESTS.csv(), "pairwise tests")).append(".\n").append(t).append("</li>\n");
   }
 
   /** Re-queries per searcher over all datasets and pools: budget spent on architectures already seen. */
@@ -126,12 +129,12 @@ final class Findings {
         + " trial had already evaluated) as a share of the charged queries, over all datasets and pools: ")
         .append(String.join(", ", parts)).append(worst >= 0.1 ? " — a searcher above 10 % spends a noticeable part of"
             + " its budget on architectures it has seen" : "").append(". Evidence: ")
-        .append(link(p + "compare/final.csv", "final-budget table")).append(" (repeats_mean, repeats_share).</li>\n");
+        .append(link(p + ComparisonReport.FINAL.csv(), "final-budget table")).append(" (repeats_mean, repeats_share).</li>\n");
   }
 
   /** Where a training oracle's values came from, per searcher (only written when some were not read from the table). */
   private static void sources(StringBuilder h, Path root, String p) {
-    Csv src = Csv.read(root, p + "compare/sources.csv");
+    Csv src = Csv.read(root, p, ComparisonReport.SOURCES);
     if (src == null || src.rows.isEmpty()) {
       return;
     }
@@ -157,7 +160,7 @@ final class Findings {
         : "seconds are simulated";
     h.append("<li>Where the values came from (oracle ").append(esc(String.join(", ", oracles))).append("), charged"
         + " queries per searcher: ").append(String.join("; ", parts)).append(". Cached = a training read back from the"
-        + " result store; ").append(secs).append(". Evidence: ").append(link(p + "compare/sources.csv", "sources table"))
+        + " result store; ").append(secs).append(". Evidence: ").append(link(p + ComparisonReport.SOURCES.csv(), "sources table"))
         .append(".</li>\n");
   }
 
@@ -175,7 +178,7 @@ final class Findings {
 
   /** Restricted vs full pool: per restricted pool, how many dataset x searcher tests it wins or loses. */
   private static void pools(StringBuilder h, Path root, String p) {
-    Csv tests = Csv.read(root, p + "compare/pools-mwu.csv");
+    Csv tests = Csv.read(root, p, ComparisonReport.POOL_TESTS);
     if (tests == null || tests.rows.isEmpty()) {
       return;
     }
@@ -210,19 +213,19 @@ final class Findings {
           worseWhere.isEmpty() ? "" : "; worse for " + esc(String.join(", ", worseWhere))));
     }
     h.append(String.join("; ", parts)).append(". Evidence: ")
-        .append(link(p + "compare/pools-mwu.csv", "pool tests")).append(".</li>\n");
+        .append(link(p + ComparisonReport.POOL_TESTS.csv(), "pool tests")).append(".</li>\n");
   }
 
   /** Seeds needed and the dataset that separates the searchers best. */
   private static void reliability(StringBuilder h, Path root, String p) {
-    Csv rel = Csv.read(root, p + "reliability/reliability.csv");
+    Csv rel = Csv.read(root, p, ReliabilityReport.RELIABILITY);
     if (rel == null || rel.rows.isEmpty()) {
       return;
     }
     String seedsCol = rel.column("seeds_to_p05");
     String pairCol = rel.column("pair");
     // With a candidate, the seeds that matter are those against its strongest baseline (candidate section).
-    if (seedsCol != null && !java.nio.file.Files.exists(root.resolve(p + "candidate/seeds.csv"))) {
+    if (seedsCol != null && !java.nio.file.Files.exists(root.resolve(p + org.nash.analysis.candidate.CandidateReport.SEEDS.csv()))) {
       List<String> parts = new ArrayList<>();
       int lo = Integer.MAX_VALUE;
       int hi = 0;
@@ -247,7 +250,7 @@ final class Findings {
         h.append(lo <= hi ? lo == hi ? lo + " seeds" : lo + " to " + hi + " seeds per searcher" : "no n")
             .append(never > 0 ? " (" + never + " dataset(s) never)" : "").append(": ")
             .append(String.join(", ", parts)).append(". Evidence: ")
-            .append(link(p + "reliability/reliability.csv", "reliability table"));
+            .append(link(p + ReliabilityReport.RELIABILITY.csv(), "reliability table"));
         if (java.nio.file.Files.exists(root.resolve(p + "reliability/power.png"))) {
           h.append(", ").append(link(p + "reliability/power.png", "power figure"));
         }
@@ -262,8 +265,8 @@ final class Findings {
    * other dataset's (pooled block of reliability/blocks.csv); ties between searchers count for no one.
    */
   private static void separatesBest(StringBuilder h, Path root, String p) {
-    String file = p + "reliability/" + org.nash.analysis.reliability.BlockReliability.TABLE + ".csv";
-    Csv t = Csv.read(root, file);
+    String file = p + BlockReliability.AGREEMENT.csv();
+    Csv t = Csv.read(root, p, BlockReliability.AGREEMENT);
     if (t == null) {
       return;
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nash.NashException;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Table;
@@ -114,11 +113,11 @@ public final class HtmlPage {
   /** "" for the folder itself and "sub/" for each immediate subfolder that holds a search comparison. */
   static List<String> experimentPrefixes(Path dir) {
     List<String> out = new ArrayList<>();
-    if (Files.exists(dir.resolve("compare/final.csv"))) {
+    if (Files.exists(dir.resolve(org.nash.analysis.compare.ComparisonReport.FINAL.csv()))) {
       out.add("");
     }
     for (Path sub : Report.subfolders(dir)) {
-      if (Files.exists(sub.resolve("compare/final.csv"))) {
+      if (Files.exists(sub.resolve(org.nash.analysis.compare.ComparisonReport.FINAL.csv()))) {
         out.add(sub.getFileName() + "/");
       }
     }

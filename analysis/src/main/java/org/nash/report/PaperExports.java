@@ -147,7 +147,7 @@ public final class PaperExports {
   /** Regret curves of one pool, one panel per dataset, read back from compare/curves.csv. */
   static Panels regretPanels(Path dir, Groups g, String pool, List<String> searchers, Options o,
       Function<String, Unit> units, Charts.Style style, int width) {
-    Csv curves = Csv.read(dir, ComparisonReport.DIR + "/curves.csv");
+    Csv curves = Csv.read(dir, "", ComparisonReport.CURVES);
     if (curves == null) {
       return null;
     }

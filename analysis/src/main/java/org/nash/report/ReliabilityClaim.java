@@ -23,16 +23,16 @@ import org.nash.report.Claims.Verdict;
 final class ReliabilityClaim {
   static final String ID = "reliable-search";
   static final String STATEMENT = "ImageNet16-120 and TNB are more reliable than CIFAR-10 for comparing NAS methods.";
-  private static final String NB = "nb201/reliability/" + BlockReliability.TABLE + ".csv";
-  private static final String NB_PAIRS = "nb201/reliability/" + BlockReliability.PAIRS + ".csv";
-  private static final String TNB = "tnb-micro/reliability/" + BlockReliability.TABLE + ".csv";
+  private static final String NB = "nb201/" + BlockReliability.AGREEMENT.csv();
+  private static final String NB_PAIRS = "nb201/" + BlockReliability.PAIRS.csv();
+  private static final String TNB = "tnb-micro/" + BlockReliability.AGREEMENT.csv();
 
   private ReliabilityClaim() {}
 
   static Claim of(Path root, List<String> blocks) {
-    Csv nb = Csv.read(root, NB);
-    Csv tnb = Csv.read(root, TNB);
-    Csv pairs = Csv.read(root, NB_PAIRS);
+    Csv nb = Csv.read(root, "nb201/", BlockReliability.AGREEMENT);
+    Csv tnb = Csv.read(root, "tnb-micro/", BlockReliability.AGREEMENT);
+    Csv pairs = Csv.read(root, "nb201/", BlockReliability.PAIRS);
     if (nb == null || nb.where("dataset", "cifar10").isEmpty()) {
       return new Claim(ID, STATEMENT, Verdict.INCONCLUSIVE, "No NB201 search experiment with cifar10.",
           ClaimRules.RELIABLE, List.of(), true);

@@ -39,6 +39,8 @@ import org.nash.table.Unit;
  */
 public final class Report {
   public static final String PAGE = "index.html";
+  /** The study's verdicts, one row per claim and a column per seed block (written beside the page). */
+  public static final String CLAIMS = "claims.csv";
 
   /**
    * One experiment folder, read and checked. {@code groups} holds a few numbers per trial, grouped,

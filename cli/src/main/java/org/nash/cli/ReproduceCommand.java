@@ -128,13 +128,13 @@ final class ReproduceCommand implements Runnable {
         System.out.println("== " + p.plan().experiment().name().orElse(p.part().folder()) + ": final budget");
         System.out.print(Summary.format(Summary.of(p.dir().resolve(TrialsFile.NAME))));
       }
-      Path rel = p.dir().resolve("reliability").resolve("reliability.csv");
+      Path rel = p.dir().resolve(org.nash.analysis.reliability.ReliabilityReport.RELIABILITY.csv());
       if (Files.exists(rel)) {
         System.out.println("== " + p.part().folder() + ": reliability for comparing searchers");
         System.out.print(format(Table.readCsv(rel)));
       }
     }
-    Path claims = root.resolve("claims.csv");
+    Path claims = root.resolve(Report.CLAIMS);
     if (Files.exists(claims)) {
       System.out.println("== " + s.name + ": verdicts (" + nBlocks + " seed block(s))");
       System.out.print(format(Table.readCsv(claims)));

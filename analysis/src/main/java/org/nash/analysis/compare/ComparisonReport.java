@@ -10,6 +10,7 @@ import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.output.TableSpec;
 import org.nash.analysis.stats.CliffsDelta;
 import org.nash.analysis.stats.Holm;
 import org.nash.analysis.stats.Interval;
@@ -23,6 +24,28 @@ import org.nash.table.Unit;
 public final class ComparisonReport {
   public static final String DIR = "compare";
 
+  /** Final-budget results per dataset, pool and searcher. */
+  public static final TableSpec FINAL = TableSpec.of(DIR + "/final", "dataset", "pool", "searcher", "trials",
+      "reported_mean", "reported_ci_lo", "reported_ci_hi", "reported_std", "reported_median", "reported_q1",
+      "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi", "regret_median", "regret_pool_mean", "hit_pool",
+      "hit_optimum", "queries_mean", "seconds_mean", "repeats_mean", "repeats_share");
+  /** Anytime curves: the incumbent on a grid of budgets. */
+  public static final TableSpec CURVES = TableSpec.of(DIR + "/curves", "dataset", "pool", "searcher", "axis", "x",
+      "n", "reported_mean", "reported_lo", "reported_hi", "regret_mean", "regret_lo", "regret_hi", "regret_pool_mean",
+      "regret_pool_lo", "regret_pool_hi");
+  /** Charged queries by origin, for oracles that train. */
+  public static final TableSpec SOURCES = TableSpec.of(DIR + "/sources", "dataset", "pool", "searcher", "trials",
+      "oracle", "table", "trained", "cached", "predicted", "seconds");
+
+  /** Searchers compared pairwise within each dataset and pool. */
+  public static final TableSpec SEARCHER_TESTS = TableSpec.of(DIR + "/searchers-mwu", "dataset", "pool", "a", "b",
+      "n_a", "n_b", "mean_a", "mean_b", "median_a", "median_b", "u", "z", "p", "p_holm", "cliffs_delta", "magnitude",
+      "better");
+  /** Each restricted pool against the full pool, per dataset and searcher. */
+  public static final TableSpec POOL_TESTS = TableSpec.of(DIR + "/pools-mwu", "dataset", "searcher", "a", "b", "n_a",
+      "n_b", "mean_a", "mean_b", "median_a", "median_b", "u", "z", "p", "p_holm", "cliffs_delta", "magnitude",
+      "better");
+
   private ComparisonReport() {}
 
   /**
@@ -32,8 +55,8 @@ public final class ComparisonReport {
   public static List<Artifacts.Entry> write(Groups g, Path dir, String section, Charts.Style style,
       Function<String, Unit> units) {
     List<Artifacts.Entry> out = new ArrayList<>();
-    finalTable(FinalTable.of(g)).write(dir, DIR + "/final");
-    out.add(table(DIR + "/final", section, "Final-budget results per dataset, pool and searcher",
+    finalTable(FinalTable.of(g)).write(dir, FINAL.path());
+    out.add(table(FINAL.path(), section, "Final-budget results per dataset, pool and searcher",
         "The final incumbent of every trial (the best architecture by search signal when the budget ran out)."
             + " reported_* is its reported value (" + String.join(", ", g.reportedKeys()) + "): mean with a 95 % confidence"
             + " interval of the mean (Student t, mean ± t(0.975, n−1)·std/√n), std (sample standard deviation, as in summary.csv), median and quartiles (R type 7)."
@@ -45,8 +68,8 @@ public final class ComparisonReport {
             + " (charge_repeats, the default)."));
 
     List<Curves.Curve> curves = Curves.of(g);
-    curveTable(curves).write(dir, DIR + "/curves");
-    out.add(table(DIR + "/curves", section, "Anytime curves (data)",
+    curveTable(curves).write(dir, CURVES.path());
+    out.add(table(CURVES.path(), section, "Anytime curves (data)",
         "For each dataset, pool and searcher, on a grid of " + Curves.GRID_POINTS + " geometrically spaced"
             + " points from the first incumbent to the budget (queries rounded to whole numbers; seconds (simulated, or real for trained values)"
             + " where the benchmark records costs): the incumbent of each trial at that point (its last change at"
@@ -74,23 +97,23 @@ public final class ComparisonReport {
     }
 
     if (g.groups().stream().anyMatch(x -> x.sources().keySet().stream().anyMatch(k -> !k.equals("table")))) {
-      sourcesTable(g).write(dir, DIR + "/sources");
-      out.add(table(DIR + "/sources", section, "Where the values came from",
+      sourcesTable(g).write(dir, SOURCES.path());
+      out.add(table(SOURCES.path(), section, "Where the values came from",
           "Charged queries per dataset, pool and searcher by origin, summed over its trials (the trials' sources"
               + " field): table = read from the benchmark table (simulated seconds), trained = a network trained for"
               + " this query (real seconds), cached = a training read back from the result store (its stored real"
               + " seconds), predicted = a surrogate's prediction. oracle: the oracle(s) of the trials."));
     }
-    testTable(PairwiseTests.searchers(g), "pool").write(dir, DIR + "/searchers-mwu");
-    out.add(table(DIR + "/searchers-mwu", section, "Searchers compared pairwise (Mann-Whitney U, Holm, Cliff's delta)",
+    testTable(PairwiseTests.searchers(g), SEARCHER_TESTS).write(dir, SEARCHER_TESTS.path());
+    out.add(table(SEARCHER_TESTS.path(), section, "Searchers compared pairwise (Mann-Whitney U, Holm, Cliff's delta)",
         "Within each dataset and pool, every pair of searchers (a, b) compared on the final reported value of"
             + " their trials: two-sided Mann-Whitney U test (normal approximation with tie correction and continuity"
             + " correction, as scipy.stats.mannwhitneyu(method='asymptotic')); u is U of a; p_holm is Holm-corrected"
             + " over the pairs of that dataset and pool; cliffs_delta = P(a > b) − P(a < b) (positive: a better),"
             + " magnitude after Romano et al. (|d| < 0.147 negligible, < 0.33 small, < 0.474 medium, else large);"
             + " better names the better searcher when p_holm < 0.05, else none."));
-    testTable(PairwiseTests.pools(g), "searcher").write(dir, DIR + "/pools-mwu");
-    out.add(table(DIR + "/pools-mwu", section, "Restricted vs full operation pool, per searcher",
+    testTable(PairwiseTests.pools(g), POOL_TESTS).write(dir, POOL_TESTS.path());
+    out.add(table(POOL_TESTS.path(), section, "Restricted vs full operation pool, per searcher",
         "For each dataset and searcher, the final reported values on each restricted pool (a) against the full"
             + " pool (b): the same two-sided Mann-Whitney U test and Cliff's delta as the searcher comparison,"
             + " Holm-corrected over all searchers and restricted pools of the dataset. Positive delta: the"
@@ -99,10 +122,7 @@ public final class ComparisonReport {
   }
 
   static Table finalTable(List<FinalTable.Row> rows) {
-    Table t = new Table("dataset", "pool", "searcher", "trials", "reported_mean", "reported_ci_lo", "reported_ci_hi",
-        "reported_std", "reported_median", "reported_q1", "reported_q3", "regret_mean", "regret_ci_lo", "regret_ci_hi",
-        "regret_median", "regret_pool_mean", "hit_pool", "hit_optimum", "queries_mean", "seconds_mean", "repeats_mean",
-        "repeats_share");
+    Table t = FINAL.table();
     for (FinalTable.Row r : rows) {
       t.add(r.dataset(), r.pool(), r.searcher(), r.reported().n(), r.reported().mean(), r.reported().lo(),
           r.reported().hi(), r.reported().sd(), r.reportedStats().median(), r.reportedStats().q1(),
@@ -115,8 +135,7 @@ public final class ComparisonReport {
   }
 
   static Table sourcesTable(Groups g) {
-    Table t = new Table("dataset", "pool", "searcher", "trials", "oracle", "table", "trained", "cached", "predicted",
-        "seconds");
+    Table t = SOURCES.table();
     for (Groups.Group x : g.groups()) {
       Map<String, Long> s = x.sources();
       t.add(x.dataset, x.pool, x.searcher, x.size(), String.join(" ", x.oracles()), s.getOrDefault("table", 0L),
@@ -127,8 +146,7 @@ public final class ComparisonReport {
   }
 
   static Table curveTable(List<Curves.Curve> curves) {
-    Table t = new Table("dataset", "pool", "searcher", "axis", "x", "n", "reported_mean", "reported_lo", "reported_hi",
-        "regret_mean", "regret_lo", "regret_hi", "regret_pool_mean", "regret_pool_lo", "regret_pool_hi");
+    Table t = CURVES.table();
     for (Curves.Curve c : curves) {
       for (Curves.Point p : c.points()) {
         t.add(c.dataset(), c.pool(), c.searcher(), c.axis().label, p.x(), p.reported().n(), p.reported().mean(),
@@ -139,9 +157,8 @@ public final class ComparisonReport {
     return t;
   }
 
-  static Table testTable(List<PairwiseTests.Test> tests, String groupName) {
-    Table t = new Table("dataset", groupName, "a", "b", "n_a", "n_b", "mean_a", "mean_b", "median_a", "median_b", "u",
-        "z", "p", "p_holm", "cliffs_delta", "magnitude", "better");
+  static Table testTable(List<PairwiseTests.Test> tests, TableSpec spec) {
+    Table t = spec.table();
     for (PairwiseTests.Test x : tests) {
       t.add(x.dataset(), x.group(), x.a(), x.b(), x.mw().n1(), x.mw().n2(), x.meanA(), x.meanB(), x.medianA(),
           x.medianB(), x.mw().u(), x.mw().z(), x.mw().p(), x.pHolm(), x.delta(), CliffsDelta.magnitude(x.delta()),

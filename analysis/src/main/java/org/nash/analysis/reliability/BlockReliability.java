@@ -9,6 +9,7 @@ import org.nash.NashException;
 import org.nash.analysis.compare.Groups;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.output.TableSpec;
 
 /**
  * {@link PairReliability} on all seeds ("pooled") and on each of B disjoint seed blocks: the seeds
@@ -18,8 +19,14 @@ import org.nash.analysis.output.Table;
  */
 public final class BlockReliability {
   public static final String POOLED = "pooled";
-  public static final String TABLE = "blocks";
-  public static final String PAIRS = "block-pairs";
+  /** Ranking agreement of a k-seed study per dataset and seed block, with its interval. */
+  public static final TableSpec AGREEMENT = TableSpec.of(ReliabilityReport.DIR + "/blocks", "block", "seeds_range",
+      "dataset", "pool", "searchers", "seeds", "k", "separated_pairs", "tied_pairs", "agreement_k", "agreement_lo",
+      "agreement_hi");
+  /** Every searcher pair per dataset and seed block: separated or tied, order probability, seeds needed. */
+  public static final TableSpec PAIRS = TableSpec.of(ReliabilityReport.DIR + "/block-pairs", "block", "seeds_range",
+      "dataset", "pool", "a", "b", "p", "p_holm", "cliffs_delta", "status", "better", "p_same_order_k",
+      "p_same_order_lo", "p_same_order_hi", "seeds_needed", "seeds_needed_lo", "seeds_needed_hi");
 
   private BlockReliability() {}
 
@@ -85,11 +92,8 @@ public final class BlockReliability {
   /** Writes the two tables into {@code reliability/} and returns their artifact entries. */
   public static List<Artifacts.Entry> write(List<PairReliability.Dataset> rows, java.nio.file.Path dir,
       String section) {
-    Table t = new Table("block", "seeds_range", "dataset", "pool", "searchers", "seeds", "k", "separated_pairs",
-        "tied_pairs", "agreement_k", "agreement_lo", "agreement_hi");
-    Table p = new Table("block", "seeds_range", "dataset", "pool", "a", "b", "p", "p_holm", "cliffs_delta",
-        "status", "better", "p_same_order_k", "p_same_order_lo", "p_same_order_hi", "seeds_needed",
-        "seeds_needed_lo", "seeds_needed_hi");
+    Table t = AGREEMENT.table();
+    Table p = PAIRS.table();
     for (PairReliability.Dataset d : rows) {
       t.add(d.block(), d.seedRange(), d.dataset(), d.pool(), String.join(" ", d.searchers()), d.seeds(), d.k(),
           d.separated(), d.tied(), d.agreement().value(), d.agreement().lo(), d.agreement().hi());
@@ -100,14 +104,13 @@ public final class BlockReliability {
             finite(x.seedsNeeded().hi()));
       }
     }
-    String dirName = ReliabilityReport.DIR;
-    t.write(dir, dirName + "/" + TABLE);
-    p.write(dir, dirName + "/" + PAIRS);
+    t.write(dir, AGREEMENT.path());
+    p.write(dir, PAIRS.path());
     long blocks = rows.stream().map(PairReliability.Dataset::block).distinct().count() - 1;
     String cut = blocks < 1 ? "all seeds (block 'pooled'; nash report --blocks B adds B disjoint seed blocks)"
         : "all seeds (block 'pooled') and each of " + blocks + " disjoint blocks of consecutive seeds (seeds_range)";
     return List.of(
-        new Artifacts.Entry(dirName + "/" + TABLE + ".csv", "table", section,
+        new Artifacts.Entry(AGREEMENT.csv(), "table", section,
             "Ranking agreement of a " + Reliability.SMALL_STUDY + "-seed study, with 95 % intervals, per seed block",
             "Per dataset (reference pool) on " + cut + ". Every pair of searchers is tested on the block's seeds"
                 + " (two-sided Mann-Whitney U, Holm over the dataset's pairs): separated when p_holm < 0.05 and"
@@ -119,8 +122,8 @@ public final class BlockReliability {
                 + " pair is separated. agreement_lo / _hi: 95 % percentile interval over "
                 + PairReliability.BOOTSTRAP + " bootstrap replicates of the seeds (each searcher's seeds resampled"
                 + " with replacement; " + PairReliability.DRAWS + " studies each). Two datasets differ in reliability"
-                + " only when their intervals do not overlap. JSON twin: " + dirName + "/" + TABLE + ".json."),
-        new Artifacts.Entry(dirName + "/" + PAIRS + ".csv", "table", section,
+                + " only when their intervals do not overlap. JSON twin: " + AGREEMENT.path() + ".json."),
+        new Artifacts.Entry(PAIRS.csv(), "table", section,
             "Searcher pairs per seed block: separated or tied, order probability and seeds needed, with 95 % intervals",
             "Every pair of searchers per dataset and block (as in the agreement table). For a separated pair:"
                 + " p_same_order_k = probability that a k-seed study orders the pair as the block does;"
@@ -128,7 +131,7 @@ public final class BlockReliability {
                 + " (the median study is significant), computed from Cliff's delta with the tie-corrected variance,"
                 + " n |delta| / 2 * sqrt(12 / ((2n + 1) tie_factor)) >= 1.96 (empty = above "
                 + PairReliability.MAX_SEEDS + "); each with a 95 % bootstrap interval over seeds (_lo, _hi). A tie"
-                + " has no order to reproduce and no seeds needed. JSON twin: " + dirName + "/" + PAIRS + ".json."));
+                + " has no order to reproduce and no seeds needed. JSON twin: " + PAIRS.path() + ".json."));
   }
 
   private static Double finite(double v) {

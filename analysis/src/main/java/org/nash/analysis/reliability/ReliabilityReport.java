@@ -1,26 +1,40 @@
 package org.nash.analysis.reliability;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nash.analysis.output.Artifacts;
-import java.awt.Color;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Plot;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.output.TableSpec;
 import org.nash.analysis.stats.Interval;
 
 /** Writes the reliability analyses of one experiment into {@code reliability/} of its folder. */
 public final class ReliabilityReport {
   public static final String DIR = "reliability";
+  /** Per dataset: how reliably it separates searchers. */
+  public static final TableSpec RELIABILITY = TableSpec.of(DIR + "/reliability", "dataset", "pool", "searchers",
+      "seeds", "ranking", "p_same_ranking", "p_same_ranking_" + Reliability.SMALL_STUDY + "_seeds", "pair", "pair_p",
+      "pair_delta", "seeds_to_p05", "max_seeds", "optimum", "share_within_1pp", "share_within_1pct");
+  /** Each comparison asked for: p, Cliff's delta and seeds needed. */
+  public static final TableSpec PAIRS = TableSpec.of(DIR + "/pairs", "dataset", "pool", "a", "b", "p", "cliffs_delta",
+      "seeds_to_p05", "max_seeds");
+  /** Share of n-seed studies that find a pair significant, per n. */
+  public static final TableSpec POWER = TableSpec.of(DIR + "/power", "dataset", "pair", "seeds", "share_p_below_005",
+      "median_p");
+  /** Regret on other datasets of the architectures found on the reference. */
+  public static final TableSpec TRANSFER = TableSpec.of(DIR + "/transfer", "source", "target", "pool", "searcher",
+      "trials", "source_regret_mean", "transfer_regret_mean", "transfer_regret_ci_lo", "transfer_regret_ci_hi",
+      "transfer_regret_std", "direct_trials", "direct_regret_mean", "direct_regret_std", "p", "cliffs_delta");
 
   private ReliabilityReport() {}
 
   public static List<Artifacts.Entry> write(Reliability.Result r, Path dir, String section) {
     List<Artifacts.Entry> out = new ArrayList<>();
-    table(r).write(dir, DIR + "/reliability");
-    out.add(new Artifacts.Entry(DIR + "/reliability.csv", "table", section,
+    table(r).write(dir, RELIABILITY.path());
+    out.add(new Artifacts.Entry(RELIABILITY.csv(), "table", section,
         "Reliability of each dataset for comparing searchers",
         "Per dataset, on its reference pool (full when run). ranking: searchers by mean final reported value"
             + " over all seeds. p_same_ranking: bootstrap probability (" + RankingStability.RESAMPLES
@@ -40,14 +54,14 @@ public final class ReliabilityReport {
             + " separates searchers more reliably. JSON twin: " + DIR + "/reliability.json."));
 
     if (!r.pairs().isEmpty()) {
-      pairsTable(r.pairs()).write(dir, DIR + "/pairs");
-      out.add(new Artifacts.Entry(DIR + "/pairs.csv", "table", section, "Searcher pairs: difference and seeds needed",
+      pairsTable(r.pairs()).write(dir, PAIRS.path());
+      out.add(new Artifacts.Entry(PAIRS.csv(), "table", section, "Searcher pairs: difference and seeds needed",
           "Every comparison asked for (nash report --baseline LABEL: every searcher against it; --pair A,B; default"
               + " RE vs RS) on each dataset's reference pool: p and cliffs_delta (a over b, positive = a better) of"
               + " the two-sided Mann-Whitney U test on all seeds, and seeds_to_p05 as in the reliability table. JSON"
               + " twin: " + DIR + "/pairs.json."));
-      powerTable(r.pairs()).write(dir, DIR + "/power");
-      out.add(new Artifacts.Entry(DIR + "/power.csv", "table", section, "Significance by number of seeds (data)",
+      powerTable(r.pairs()).write(dir, POWER.path());
+      out.add(new Artifacts.Entry(POWER.csv(), "table", section, "Significance by number of seeds (data)",
           "For each dataset (reference pool), searcher pair (a vs b) and n seeds per searcher on a geometric grid:"
               + " the share of " + SeedsToSignificance.SUBSAMPLES + " subsamples (n seeds of a and of b, without"
               + " replacement) whose two-sided Mann-Whitney U p-value is below 0.05, and the median p-value. Only the"
@@ -74,8 +88,8 @@ public final class ReliabilityReport {
     }
 
     if (!r.transfer().isEmpty()) {
-      transferTable(r.transfer()).write(dir, DIR + "/transfer");
-      out.add(new Artifacts.Entry(DIR + "/transfer.csv", "table", section,
+      transferTable(r.transfer()).write(dir, TRANSFER.path());
+      out.add(new Artifacts.Entry(TRANSFER.csv(), "table", section,
           "Regret on other datasets of the architectures found on " + r.transferSource(),
           "For every trial on " + r.transferSource() + ", its final architecture looked up in the target dataset's"
               + " reported column; transfer_regret = target's full-space optimum − that value (mean with 95 % t"
@@ -89,9 +103,7 @@ public final class ReliabilityReport {
   }
 
   static Table table(Reliability.Result r) {
-    Table t = new Table("dataset", "pool", "searchers", "seeds", "ranking", "p_same_ranking",
-        "p_same_ranking_" + Reliability.SMALL_STUDY + "_seeds", "pair", "pair_p",
-        "pair_delta", "seeds_to_p05", "max_seeds", "optimum", "share_within_1pp", "share_within_1pct");
+    Table t = RELIABILITY.table();
     for (Reliability.Row x : r.rows()) {
       t.add(x.dataset(), x.pool(), String.join(" ", x.searchers()), x.seeds(), x.ranking(), x.pSameRanking(),
           x.pSameRankingSmall(), x.pair(), x.pairP(), x.pairDelta(), x.seedsToP05() < 0 ? null : x.seedsToP05(), x.maxSeeds(),
@@ -101,7 +113,7 @@ public final class ReliabilityReport {
   }
 
   static Table pairsTable(List<Reliability.PairRow> pairs) {
-    Table t = new Table("dataset", "pool", "a", "b", "p", "cliffs_delta", "seeds_to_p05", "max_seeds");
+    Table t = PAIRS.table();
     for (Reliability.PairRow x : pairs) {
       t.add(x.dataset(), x.pool(), x.a(), x.b(), x.p(), x.delta(), x.seedsToP05() < 0 ? null : x.seedsToP05(),
           x.maxSeeds());
@@ -110,7 +122,7 @@ public final class ReliabilityReport {
   }
 
   static Table powerTable(List<Reliability.PairRow> pairs) {
-    Table t = new Table("dataset", "pair", "seeds", "share_p_below_005", "median_p");
+    Table t = POWER.table();
     for (Reliability.PairRow x : pairs) {
       x.power().curve().forEach(p -> t.add(x.dataset(), x.label(), p.n(), p.shareSignificant(), p.medianP()));
     }
@@ -118,9 +130,7 @@ public final class ReliabilityReport {
   }
 
   static Table transferTable(List<Transfer.Row> rows) {
-    Table t = new Table("source", "target", "pool", "searcher", "trials", "source_regret_mean", "transfer_regret_mean",
-        "transfer_regret_ci_lo", "transfer_regret_ci_hi", "transfer_regret_std", "direct_trials", "direct_regret_mean",
-        "direct_regret_std", "p", "cliffs_delta");
+    Table t = TRANSFER.table();
     for (Transfer.Row x : rows) {
       Interval tr = x.transferRegret();
       t.add(x.source(), x.target(), x.pool(), x.searcher(), tr.n(), x.sourceRegret().mean(), tr.mean(), tr.lo(), tr.hi(),

@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.nash.NashException;
 import org.nash.analysis.output.Artifacts;
 import org.nash.analysis.output.Table;
+import org.nash.analysis.output.TableSpec;
 import org.nash.analysis.stats.Holm;
 import org.nash.benchmark.Benchmark;
 import org.nash.space.CellSpace;
@@ -242,6 +243,13 @@ public final class OpCombinations {
     return sst > 0 ? 1 - sse / sst : Double.NaN;
   }
 
+  /** Pairs and triples of ops enriched among the top cells (after a benchmark's {@link #prefix}). */
+  public static final TableSpec ENRICHMENT = TableSpec.of("-op-combinations", "dataset", "top", "kind", "ops", "cells",
+      "top_n", "top_cells", "enrichment", "p", "p_holm");
+  /** Held-out variance explained by op counts with and without pair terms (after a benchmark's {@link #prefix}). */
+  public static final TableSpec INTERACTIONS = TableSpec.of("-op-interactions", "dataset", "train_cells", "test_cells",
+      "r2_op_counts", "r2_op_counts_and_pairs", "r2_added_by_pairs");
+
   /** File prefix of a benchmark's tables, beside the scan's ({@code scan-nb201-...}). */
   public static String prefix(String benchmark) {
     return "scan-" + benchmark;
@@ -249,17 +257,16 @@ public final class OpCombinations {
 
   /** Writes the two tables into {@code dir} and registers them under the scan's section. */
   public static List<Artifacts.Entry> write(Result r, Path dir, String section) {
-    Table e = new Table("dataset", "top", "kind", "ops", "cells", "top_n", "top_cells", "enrichment", "p", "p_holm");
+    Table e = ENRICHMENT.table();
     r.enrichment().forEach(x -> e.add(x.dataset(), x.top(), x.kind(), x.ops(), x.cells(), x.topN(), x.topCells(),
         x.enrichment(), x.p(), x.pHolm()));
-    Table i = new Table("dataset", "train_cells", "test_cells", "r2_op_counts", "r2_op_counts_and_pairs",
-        "r2_added_by_pairs");
+    Table i = INTERACTIONS.table();
     r.interaction().forEach(x -> i.add(x.dataset(), x.train(), x.test(), x.r2Counts(), x.r2Pairs(), x.added()));
     String p = prefix(r.benchmark());
-    e.write(dir, p + "-op-combinations");
-    i.write(dir, p + "-op-interactions");
+    e.write(dir, p + ENRICHMENT.path());
+    i.write(dir, p + INTERACTIONS.path());
     List<Artifacts.Entry> out = List.of(
-        new Artifacts.Entry(p + "-op-combinations.csv", "table", section,
+        new Artifacts.Entry(p + ENRICHMENT.csv(), "table", section,
             r.benchmark() + ": op pairs and triples on edges that share a node, enrichment in the top 1 % / 5 %",
             "A cell holds an op pair when two of its edges that share a node (12 of the 15 edge pairs) carry those"
                 + " ops, and an op triple when the three edges meeting at one node (4 triples) do. top: the top"
@@ -267,7 +274,7 @@ public final class OpCombinations {
                 + " holding the combination; top_cells: those in the top; enrichment = (top_cells / top_n) / (cells /"
                 + " all cells); p: one-sided hypergeometric P(X >= top_cells); p_holm: Holm over every pair and"
                 + " triple of the dataset and threshold. JSON twin beside it."),
-        new Artifacts.Entry(p + "-op-interactions.csv", "table", section,
+        new Artifacts.Entry(p + INTERACTIONS.csv(), "table", section,
             r.benchmark() + ": variance explained by op pairs beyond op counts (held-out R²)",
             "Least squares of the metric on op counts (per op, its count and an indicator for each count 1..6) and on op counts"
                 + " plus pair terms (per op pair, how many of the 12 node-sharing edge pairs carry it), fitted on a"

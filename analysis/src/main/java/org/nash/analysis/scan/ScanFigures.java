@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.nash.NashException;
 import org.nash.analysis.output.Charts;
 import org.nash.analysis.output.Plot;
 import org.nash.analysis.scan.ScanResult.EdgeOpMean;

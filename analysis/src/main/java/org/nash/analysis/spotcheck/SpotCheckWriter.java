@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nash.analysis.output.Artifacts;
-import org.nash.analysis.output.FiniteJson;
 import org.nash.analysis.output.Charts;
+import org.nash.analysis.output.FiniteJson;
 import org.nash.analysis.output.Plot;
 import org.nash.io.AtomicFiles;
 
