@@ -30,14 +30,14 @@ public final class HtmlPage {
   /** An entry with its path relative to the page's folder. */
   record Shown(String path, Artifacts.Entry entry) {}
 
-  /** What the page says besides the artifacts. {@code study}: a reproduced study whose claims to check, or null. */
-  public record Page(String title, List<String> experiments, List<String> warnings, String study) {}
+  /** What the page says besides the artifacts. {@code claims}: the ids of the claims a reproduced study checks. */
+  public record Page(String title, List<String> experiments, List<String> warnings, List<String> claims) {}
 
   private HtmlPage() {}
 
   /** Writes {@code index.html} into {@code dir}, atomically; returns the number of entries shown. */
   public static int write(Path dir, String title, List<String> experiments, List<String> warnings) {
-    return write(dir, new Page(title, experiments, warnings, null));
+    return write(dir, new Page(title, experiments, warnings, List.of()));
   }
 
   public static int write(Path dir, Page page) {
@@ -51,7 +51,7 @@ public final class HtmlPage {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         .append(esc(page.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>")
         .append(esc(page.title())).append("</h1>\n");
-    String claims = Claims.html(Claims.of(page.study(), dir));
+    String claims = Claims.html(Claims.of(page.claims(), dir));
     String findings = Findings.html(dir, experimentPrefixes(dir));
     h.append(CandidateSection.html(dir, experimentPrefixes(dir)));
     h.append("<section id=\"findings\">\n<h2>Findings</h2>\n");

@@ -62,25 +62,25 @@ public final class Report {
 
   /**
    * What the report is asked for. {@code title}: the page's title (null: an experiment config's
-   * {@code title}, else the folder's name); {@code study}: a reproduced study whose claims the page
-   * checks (null: none); {@code compare}: which searchers the reliability analysis compares and its
+   * {@code title}, else the folder's name); {@code claims}: the ids of the claims of a reproduced
+   * study the page checks (null or empty: none); {@code compare}: which searchers the reliability analysis compares and its
    * reference dataset.
    */
-  public record Options(String title, String study, Reliability.Options compare, int blocks,
+  public record Options(String title, List<String> claims, Reliability.Options compare, int blocks,
       List<String> candidates, PaperExports.Options paper) {
     public static final Options DEFAULT = new Options(null, null, Reliability.Options.DEFAULT);
 
-    public Options(String title, String study) {
-      this(title, study, Reliability.Options.DEFAULT);
+    public Options(String title, List<String> claims) {
+      this(title, claims, Reliability.Options.DEFAULT);
     }
 
-    public Options(String title, String study, Reliability.Options compare) {
-      this(title, study, compare, 1);
+    public Options(String title, List<String> claims, Reliability.Options compare) {
+      this(title, claims, compare, 1);
     }
 
     /** {@code blocks}: disjoint seed blocks of the reliability analysis (1: all seeds only). */
-    public Options(String title, String study, Reliability.Options compare, int blocks) {
-      this(title, study, compare, blocks, List.of(), PaperExports.Options.DEFAULT);
+    public Options(String title, List<String> claims, Reliability.Options compare, int blocks) {
+      this(title, claims, compare, blocks, List.of(), PaperExports.Options.DEFAULT);
     }
   }
 
@@ -122,7 +122,7 @@ public final class Report {
       CandidateSection.analyse(e, options, style);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
-    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.study()));
+    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.claims() == null ? List.of() : options.claims()));
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
   }
 

@@ -33,6 +33,8 @@ public final class Study {
    * runs of consecutive seeds); null or 1: all seeds as one.
    */
   public Integer blocks;
+  /** The claims the study's report checks, by id ({@link Claims#KNOWN}); none by default. */
+  public List<String> claims = new ArrayList<>();
   public List<Part> parts = new ArrayList<>();
 
   /** One subfolder: a scan of the experiment's benchmark and the experiment (either may be absent). */
@@ -108,6 +110,11 @@ public final class Study {
     }
     if (s.blocks != null && s.blocks < 1) {
       throw new NashException(file + ": 'blocks' must be at least 1, got " + s.blocks);
+    }
+    for (String c : s.claims == null ? List.<String>of() : s.claims) {
+      if (!Claims.KNOWN.contains(c)) {
+        throw new NashException(file + ": 'claims' lists '" + c + "'; known: " + String.join(", ", Claims.KNOWN));
+      }
     }
     if (s.parts == null || s.parts.isEmpty()) {
       throw new NashException(file + ": a study needs at least one entry in 'parts'");

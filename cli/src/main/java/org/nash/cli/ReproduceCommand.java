@@ -119,7 +119,7 @@ final class ReproduceCommand implements Runnable {
     }
     runExperiments(parts, total, done, n);
     System.err.println("report: analysing " + root + " ...");
-    Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.name,
+    Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.claims,
         org.nash.analysis.reliability.Reliability.Options.DEFAULT, nBlocks),
         quiet ? Report.NO_PROGRESS : ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));

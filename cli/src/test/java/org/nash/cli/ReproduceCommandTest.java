@@ -107,6 +107,12 @@ class ReproduceCommandTest {
     r = CliRunner.run("reproduce", "other", "--config", study.toString(), "--out", out.toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("is the study 'mini', not 'other'"), r.err());
+
+    Files.writeString(study, STUDY.replace("name: mini\n", "name: mini\nclaims: [skew, skewness]\n"));
+    r = CliRunner.run("reproduce", "mini", "--config", study.toString(), "--out", out.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("'claims' lists 'skewness'; known: small-subset, skew,"), r.err());
+    assertTrue(!Files.exists(out), "nothing written");
   }
 
   @Test
