@@ -26,8 +26,6 @@ import org.nash.Provenance;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"plugin", "implementation", "origin", "details"})
 public record PluginIdentity(String plugin, String implementation, String origin, Map<String, String> details) {
-  private static final CodeSource OWN = PluginIdentity.class.getProtectionDomain().getCodeSource();
-
   public PluginIdentity {
     details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));
   }
@@ -53,41 +51,23 @@ public record PluginIdentity(String plugin, String implementation, String origin
     return new PluginIdentity(name, provider.getClass().getName(), origin(provider.getClass()), details);
   }
 
-  /** {@code nash VERSION} for classes of nash's own build, else the jar's path and sha256. */
+  /**
+   * {@code nash VERSION} for nash's own classes (an {@code org.nash} class on nash's own class path),
+   * else where the class came from: the jar's path and sha256 (a {@code --plugin} jar), or its folder.
+   */
   static String origin(Class<?> c) {
+    if (c.getName().startsWith("org.nash.") && c.getClassLoader() == PluginIdentity.class.getClassLoader()) {
+      return "nash " + Provenance.version();
+    }
     CodeSource src = c.getProtectionDomain().getCodeSource();
     if (src == null || src.getLocation() == null) {
       return "unknown";
     }
     try {
       Path p = Path.of(src.getLocation().toURI());
-      if (isOwn(p)) {
-        return "nash " + Provenance.version();
-      }
       return Files.isRegularFile(p) ? p + " sha256:" + sha256(p) : p.toString();
     } catch (URISyntaxException | IOException | RuntimeException e) {
       return src.getLocation().toString();
-    }
-  }
-
-  /** nash's own modules: a nash-*.jar or a module's target/classes folder of the same build. */
-  private static boolean isOwn(Path p) {
-    String name = p.getFileName() == null ? "" : p.getFileName().toString();
-    if (name.startsWith("nash-") && name.endsWith(".jar") || name.equals("nash.jar")) {
-      return true;
-    }
-    if (OWN == null || OWN.getLocation() == null || !Files.isDirectory(p)) {
-      return false;
-    }
-    try {
-      // <root>/<module>/target/classes: the same <root> as the harness's classes
-      Path own = Path.of(OWN.getLocation().toURI());
-      Path ownRoot = own.getParent() == null || own.getParent().getParent() == null ? null
-          : own.getParent().getParent().getParent();
-      Path root = p.getParent() == null || p.getParent().getParent() == null ? null : p.getParent().getParent().getParent();
-      return ownRoot != null && ownRoot.equals(root);
-    } catch (URISyntaxException e) {
-      return false;
     }
   }
 
