@@ -78,13 +78,17 @@ class SlurmClusterTest {
     System.out.printf("slurm: one-machine run (1 thread, one JVM): %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  /** A launcher script for the jobs: nash over this JVM's class path, with its own data cache if given. */
+  /**
+   * A launcher script for the jobs: nash over this JVM's class path with the launcher's 1 GB heap (a first
+   * load that writes the table image and decodes the CIFAR-10 images went past 512 MB once), with its own
+   * data cache if given.
+   */
   static Path launcher(String name, Path cache) throws IOException {
     Path l = work.resolve(name);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.writeString(l, "#!/bin/sh\n# nash over the test class path, for the jobs\n"
         + "export OMP_WAIT_POLICY=PASSIVE\n"
-        + "exec " + SbatchScript.sh(java) + " -Xmx512m -Dai.djl.offline=true -Dnash.data.mirror="
+        + "exec " + SbatchScript.sh(java) + " -Xmx1g -Dai.djl.offline=true -Dnash.data.mirror="
         + SbatchScript.sh(TestData.mirror()) + (cache == null ? "" : " -Dnash.data=" + SbatchScript.sh(cache))
         + " -cp " + SbatchScript.sh(System.getProperty("java.class.path")) + " org.nash.cli.Nash \"$@\"\n");
     Files.setPosixFilePermissions(l, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -45,26 +45,38 @@ public final class NetworkTrainer {
     this.device = device;
   }
 
+  /** Trainings of one cell at most, when a transient fault leaves finite losses but a NaN evaluation. */
+  static final int MAX_ATTEMPTS = 4;
+
   /**
    * Trains and evaluates the cell. A training whose losses stay finite but whose evaluation is NaN is
-   * run once more from the start, with the same seed: on the shared CPU machine, under load, about one
-   * training in thirty ended with a NaN evaluation while its training losses were those of every other
-   * run, and a second evaluation of the same weights was NaN again (a transient fault in the weights'
-   * last update, cause not found). The rerun gives the deterministic result; it is said on stderr. A
-   * training that diverges (NaN training loss) is not rerun.
+   * run again from the start, with the same seed, up to {@link #MAX_ATTEMPTS} trainings in all: on the
+   * shared CPU machine, under load, about one training in thirty ended with a NaN evaluation while its
+   * training losses were those of every other run, and a second evaluation of the same weights was NaN
+   * again (a transient fault in the weights' last update, cause not found); once, a rerun was struck
+   * too. A rerun gives the deterministic result; each is said on stderr. A training that diverges (NaN
+   * training loss) is not rerun.
    */
   public TrainResult train(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
     TrainResult r = trainOnce(ops, train, valid, listener);
-    EpochResult last = r.epochs().get(r.epochs().size() - 1);
-    if (Double.isFinite(r.validLoss()) || !Double.isFinite(last.trainLoss())) {
-      return r;
+    for (int attempt = 2; attempt <= MAX_ATTEMPTS && faulty(r); attempt++) {
+      System.err.printf(java.util.Locale.ROOT, "nash: training of cell %s (seed %d) ended with training loss %.6f"
+          + " but evaluation loss NaN; training it again (%d of at most %d)%n", java.util.Arrays.toString(ops),
+          settings.seed(), lastTrainLoss(r), attempt, MAX_ATTEMPTS);
+      r = trainOnce(ops, train, valid, listener);
+      System.err.printf(java.util.Locale.ROOT, "nash: training %d: training loss %.6f, evaluation loss %s%n", attempt,
+          lastTrainLoss(r), r.validLoss());
     }
-    System.err.printf(java.util.Locale.ROOT, "nash: training of cell %s (seed %d) ended with training loss %.6f but"
-        + " evaluation loss NaN; training it again%n", java.util.Arrays.toString(ops), settings.seed(), last.trainLoss());
-    TrainResult again = trainOnce(ops, train, valid, listener);
-    System.err.printf(java.util.Locale.ROOT, "nash: second training: training loss %.6f, evaluation loss %s%n",
-        again.epochs().get(again.epochs().size() - 1).trainLoss(), again.validLoss());
-    return again;
+    return r;
+  }
+
+  /** Finite training losses with a NaN evaluation: damaged weights, not a divergence. */
+  private static boolean faulty(TrainResult r) {
+    return !Double.isFinite(r.validLoss()) && Double.isFinite(lastTrainLoss(r));
+  }
+
+  private static double lastTrainLoss(TrainResult r) {
+    return r.epochs().get(r.epochs().size() - 1).trainLoss();
   }
 
   private TrainResult trainOnce(int[] ops, CifarImages train, CifarImages valid, Listener listener) {
