@@ -1,7 +1,6 @@
 package org.nash.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +44,11 @@ public final class Report {
   /**
    * One experiment folder, read and checked. {@code groups} holds a few numbers per trial, grouped,
    * and streams the trials file again for analyses of trajectories; {@code problem} is a skipped bad
-   * last line or dropped duplicates, or null.
+   * last line or dropped duplicates, or null; {@code saved} the folder's config.yaml and run.json, if it
+   * has them.
    */
   public record Experiment(Path dir, String relative, String name, Benchmark benchmark, Groups groups,
-      String problem, Map<String, String> searcherNames) {
+      String problem, Map<String, String> searcherNames, Optional<SavedExperiment> saved) {
 
     /** Trials analysed (complete, checked, each trial once). */
     public int trialCount() {
@@ -122,7 +122,8 @@ public final class Report {
       CandidateSection.analyse(e, options, style);
     }
     String title = options.title() != null ? options.title() : title(dir, exps);
-    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, options.claims() == null ? List.of() : options.claims()));
+    List<String> claims = options.claims() == null ? List.of() : options.claims();
+    int entries = HtmlPage.write(dir, new HtmlPage.Page(title, describe(exps), warnings, claims));
     return new Outcome(dir.resolve(PAGE), exps, warnings, entries);
   }
 
@@ -240,7 +241,8 @@ public final class Report {
   private static Experiment read(Path root, Path dir, DataCatalog catalog, Progress.Factory progress) {
     Path file = dir.resolve(TrialsFile.NAME);
     // Records must belong to the folder's experiment: its grid and settings (duplicates count once).
-    org.nash.config.Experiment savedCfg = SavedExperiment.read(dir).map(SavedExperiment::experiment).orElse(null);
+    Optional<SavedExperiment> saved = SavedExperiment.read(dir);
+    org.nash.config.Experiment savedCfg = saved.map(SavedExperiment::experiment).orElse(null);
     RecordCheck check = savedCfg == null ? null : RecordCheck.of(savedCfg, Benchmarks.load(savedCfg.benchmark(), catalog),
         Report.class.getClassLoader());
     String where = root.equals(dir) ? TrialsFile.NAME : root.relativize(file).toString();
@@ -276,7 +278,7 @@ public final class Report {
       }
     }
     String rel = root.equals(dir) ? "" : root.relativize(dir).toString();
-    return new Experiment(dir, rel, name, b, groups, source.problem(), names);
+    return new Experiment(dir, rel, name, b, groups, source.problem(), names, saved);
   }
 
   static List<Path> subfolders(Path dir) {
@@ -297,7 +299,7 @@ public final class Report {
   /** The first experiment config's {@code title}, else the folder's name. */
   static String title(Path dir, List<Experiment> exps) {
     for (Experiment e : exps) {
-      Optional<String> t = SavedExperiment.read(e.dir()).flatMap(s -> s.experiment().title());
+      Optional<String> t = e.saved().flatMap(s -> s.experiment().title());
       if (t.isPresent()) {
         return t.get();
       }
@@ -305,14 +307,10 @@ public final class Report {
     return "nash report: " + dir.toAbsolutePath().normalize().getFileName();
   }
 
-  /** The provenance line heading a results folder's config.yaml, if it has one. */
-  private static String writtenBy(Path dir) {
-    try (var lines = Files.lines(dir.resolve(SavedExperiment.CONFIG_NAME))) {
-      return lines.findFirst().filter(l -> l.startsWith("# written by ")).map(l -> "; results " + l.substring(2))
-          .orElse("");
-    } catch (IOException | UncheckedIOException e) {
-      return "";
-    }
+  /** What wrote the results: the last session of the folder's run.json, if it has one. */
+  private static String writtenBy(Experiment e) {
+    return e.saved().flatMap(SavedExperiment::run).filter(r -> !r.sessions().isEmpty())
+        .map(r -> "; results written by " + r.sessions().get(r.sessions().size() - 1).line()).orElse("");
   }
 
   private static List<String> describe(List<Experiment> exps) {
@@ -329,7 +327,7 @@ public final class Report {
           + String.join(", ", g.signals()) + "; reported " + String.join(", ", g.reportedKeys())
           + (g.anyCostEstimated() ? "; some simulated costs are ESTIMATED" : "")
           + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
-          + writtenBy(e.dir()));
+          + writtenBy(e));
     }
     out.add("this report: " + Provenance.current().line());
     return out;

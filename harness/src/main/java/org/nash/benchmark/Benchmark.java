@@ -65,11 +65,15 @@ public record Benchmark(String name, String version, SearchSpace space, Benchmar
 
   /** A data version: a digest of the sha256s of the catalog files a benchmark is built from. */
   public static String dataVersion(DataCatalog catalog, String... ids) {
+    return dataVersion(dataFiles(catalog, ids));
+  }
+
+  /** The data version of {@link #dataFiles(DataCatalog, String...)}' map, in its order. */
+  public static String dataVersion(Map<String, String> dataFiles) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String id : ids) {
-        String sha = catalog.entry(id).sha256();
-        md.update((id + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> f : dataFiles.entrySet()) {
+        md.update((f.getKey() + "=" + f.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {

@@ -63,8 +63,9 @@ public final class ConfigLoader {
   /** Parses and checks a config; {@code source} names it in errors (a file name, usually). */
   public static Experiment parse(String yamlText, String source) {
     RawConfig raw = bind(yamlText, source);
-    Presets.apply(raw, new Fields(source, yamlText));
-    return ExperimentChecks.check(raw, new Fields(source, yamlText));
+    Fields at = new Fields(source, yamlText);
+    Presets.apply(raw, at);
+    return ExperimentChecks.check(raw, at);
   }
 
   /**

@@ -28,7 +28,8 @@ import java.util.OptionalInt;
  * @param threads the default thread count (the command line overrides it); never affects results
  */
 public record Experiment(Optional<String> name, Optional<String> title, Optional<String> protocol, String benchmark,
-    OracleSpec oracle, List<String> datasets, Optional<String> signalDataset, Optional<String> fidelity, Optional<Aggregation> aggregation,
+    OracleSpec oracle, List<String> datasets, Optional<String> signalDataset, Optional<String> fidelity,
+    Optional<Aggregation> aggregation,
     List<String> pools, boolean allowDisconnected, List<SearcherSpec> searchers, Budget budget,
     Optional<StopRule> stopRule, Optional<Reported> reported, boolean chargeRepeats, double noiseSd, int seeds,
     int firstSeed, boolean trace, OptionalInt threads) {
@@ -90,11 +91,6 @@ public record Experiment(Optional<String> name, Optional<String> title, Optional
   /** The number of trials: datasets x pools x searchers x seeds. */
   public long trialCount() {
     return (long) datasets.size() * pools.size() * searchers.size() * seeds;
-  }
-
-  /** The searcher with this label, if any. */
-  public Optional<SearcherSpec> searcher(String label) {
-    return searchers.stream().filter(s -> s.label().equals(label)).findFirst();
   }
 
   /**

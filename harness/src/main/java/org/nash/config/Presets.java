@@ -23,11 +23,6 @@ public final class Presets {
 
   private Presets() {}
 
-  /** The one-line description of a preset. */
-  public static String describe(String name) {
-    return String.valueOf(load(name).get("description"));
-  }
-
   @SuppressWarnings("unchecked")
   static Map<String, Object> load(String name) {
     try (InputStream in = Presets.class.getResourceAsStream("presets/" + name + ".yaml")) {

@@ -35,7 +35,8 @@ public final class Nb201Benchmark implements BenchmarkProvider {
 
   @Override
   public Benchmark load(DataCatalog catalog) {
-    String version = Benchmark.dataVersion(catalog, DATA_FILES.toArray(String[]::new));
+    Map<String, String> files = Benchmark.dataFiles(catalog, DATA_FILES.toArray(String[]::new));
+    String version = Benchmark.dataVersion(files);
     Nb201Cache.Loaded loaded = Nb201Cache.load(catalog, version);
     BenchmarkTable t = loaded.table();
     Map<String, Objective> obj = new LinkedHashMap<>();
@@ -61,8 +62,7 @@ public final class Nb201Benchmark implements BenchmarkProvider {
               HP12, Map.of("seed_mean", ds + "/valid-acc@12"),
               HP200, Map.of("single_run", ds + "/valid-acc-single@200"))));
     }
-    return new Benchmark(name(), version, t.space(), t, obj, null,
-        Benchmark.dataFiles(catalog, DATA_FILES.toArray(String[]::new)));
+    return new Benchmark(name(), version, t.space(), t, obj, null, files);
   }
 
   private static Map<String, String> orderedAgg(String k1, String v1, String k2, String v2) {

@@ -41,7 +41,10 @@ public final class Planner {
     return plan(cfg, catalog, loader, null, Optional.empty());
   }
 
-  /** {@code configFolder}: the config file's folder, which file parameters (an external searcher's command) are relative to. */
+  /**
+   * {@code configFolder}: the config file's folder, which file parameters (an external searcher's command)
+   * are relative to.
+   */
   public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder) {
     return plan(cfg, catalog, loader, configFolder, Optional.empty());
   }
@@ -82,7 +85,7 @@ public final class Planner {
     List<OpPool> pools = pools(cfg, b);
     TrialGrid grid = grid(cfg, b, pools);
     List<TrialContext> cells = new ArrayList<>();
-    OracleProvider oracles = Registry.load(OracleProvider.class, "oracle", loader).get(cfg.oracle().name());
+    OracleProvider oracleProvider = Registry.load(OracleProvider.class, "oracle", loader).get(cfg.oracle().name());
     PluginIdentity oracleId = null;
     for (int i = 0; i < grid.datasets().size(); i++) {
       String ds = grid.datasets().get(i);
@@ -90,8 +93,8 @@ public final class Planner {
       Objective.Signal sig = signal(cfg, full);
       Objective obj = searchObjective(cfg, full, sig);
       Benchmark bo = obj.equals(b.objective(ds)) ? b : withObjective(b, obj);
-      Oracle oracle = oracle(cfg, oracles, bo, ds, catalog, loader, shardDir);
-      oracleId = oracleId != null ? oracleId : PluginIdentity.of(cfg.oracle().name(), oracles, oracle);
+      Oracle oracle = oracle(cfg, oracleProvider, bo, ds, catalog, loader, shardDir);
+      oracleId = oracleId != null ? oracleId : PluginIdentity.of(cfg.oracle().name(), oracleProvider, oracle);
       require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
           + oracle.describe() + "; use 'budget: {queries: N}'");
       Column reported = b.table().column(obj.reportedKey());
@@ -100,7 +103,7 @@ public final class Planner {
         SearchDomain d = b.space().domain(pool, cfg.allowDisconnected(), oracle::answers);
         int bestRow = reported.argmaxOver(d);
         double poolBest = bestRow < 0 ? Double.NEGATIVE_INFINITY : reported.get(bestRow);
-        cells.add(new TrialContext(b, d, oracle, cfg.oracle().name(), oracleSignalKey(cfg, obj, loader),
+        cells.add(new TrialContext(b, d, oracle, cfg.oracle().name(), oracleSignalKey(cfg, obj, oracleProvider),
             obj.reportedKey(), optimum, poolBest, cfg.chargeRepeats(), cfg.trace(), cfg.protocol().orElse(null),
             recordAggregation(cfg, full) ? sig.label() : null, recordedStopRule(cfg)));
       }
@@ -205,17 +208,25 @@ public final class Planner {
    * The signal a result line names: the column, wrapped in the oracle's name unless it is the table;
    * the oracle's provider may rename the column (a training at other epochs names its epochs).
    */
-  static String oracleSignalKey(Experiment cfg, Objective obj, ClassLoader loader) {
+  static String oracleSignalKey(Experiment cfg, Objective obj, OracleProvider provider) {
     Fidelity f = obj.fidelity(cfg.fidelity().orElse(null));
     String key = obj.signalKey(f);
     if (cfg.oracle().isTable()) {
       return key;
     }
-    Registry<OracleProvider> oracles = Registry.load(OracleProvider.class, "oracle", loader);
-    if (oracles.has(cfg.oracle().name())) {
-      key = oracles.get(cfg.oracle().name()).signalKey(key, f, cfg.oracle().params());
+    if (provider != null) {
+      key = provider.signalKey(key, f, cfg.oracle().params());
     }
     return cfg.oracle().name() + "(" + key + ")";
+  }
+
+  /**
+   * The config's oracle provider on {@code loader}, or null when no plugin there has its name (a saved
+   * experiment checked without the plugin that ran it: its lines then name the table column).
+   */
+  static OracleProvider oracleProvider(Experiment cfg, ClassLoader loader) {
+    Registry<OracleProvider> oracles = Registry.load(OracleProvider.class, "oracle", loader);
+    return oracles.has(cfg.oracle().name()) ? oracles.get(cfg.oracle().name()) : null;
   }
 
   /** The config's oracle for one dataset, with the config's noise around it. */

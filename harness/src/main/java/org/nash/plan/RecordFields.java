@@ -5,6 +5,7 @@ import java.util.List;
 import org.nash.benchmark.Benchmark;
 import org.nash.benchmark.Objective;
 import org.nash.config.Experiment;
+import org.nash.oracle.OracleProvider;
 
 /**
  * What every result line of an experiment must say besides its key, so that a saved record can be
@@ -33,11 +34,12 @@ public record RecordFields(String oracle, String protocol, String stopRule, bool
     List<String> signals = new ArrayList<>();
     List<String> reported = new ArrayList<>();
     List<String> aggregations = new ArrayList<>();
+    OracleProvider provider = planned != null ? null : Planner.oracleProvider(cfg, loader);
     for (String ds : datasets) {
       Objective full = Planner.searchedObjective(cfg, b, ds);
       Objective.Signal sig = Planner.signal(cfg, full);
       Objective obj = Planner.searchObjective(cfg, full, sig);
-      signals.add(planned != null ? planned.get(signals.size()) : Planner.oracleSignalKey(cfg, obj, loader));
+      signals.add(planned != null ? planned.get(signals.size()) : Planner.oracleSignalKey(cfg, obj, provider));
       reported.add(obj.reportedKey());
       aggregations.add(Planner.recordAggregation(cfg, full) ? sig.label() : null);
     }

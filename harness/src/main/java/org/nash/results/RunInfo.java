@@ -74,6 +74,11 @@ public record RunInfo(String format, @JsonProperty("config_sha256") String confi
           p.cores(), threads, 0);
     }
 
+    /** One line, e.g. {@code nash 0.1.0 (git 1a2b3c4d5e6f), Java 17.0.9 (Eclipse Adoptium), Linux 6.1 amd64}. */
+    public String line() {
+      return new Provenance(nash, gitCommit, java, os, cpu, cores).line();
+    }
+
     public Session end(int ran) {
       return new Session(started, Instant.now().toString(), nash, gitCommit, java, os, cpu, cores, threads, ran);
     }

@@ -34,11 +34,6 @@ public record SavedExperiment(Path dir, Experiment experiment, String configText
     return Optional.of(new SavedExperiment(dir, e, text, RunInfo.readFor(dir, text)));
   }
 
-  /** The saved experiment of a folder that must have one. */
-  public static SavedExperiment require(Path dir, String what) {
-    return read(dir).orElseThrow(() -> new NashException(dir + " has no " + CONFIG_NAME + ": " + what));
-  }
-
   /** Writes config.yaml, then the run.json that names its hash; returns the run.json written. */
   public static RunInfo write(Path dir, Experiment e, RunInfo info) {
     String text = ConfigLoader.toYaml(e);

@@ -28,8 +28,8 @@ public abstract class TnbBenchmark implements BenchmarkProvider {
       String key = TnbTables.metricKey(task);
       obj.put(task, new Objective(task, Map.of(FINAL, key), FINAL, key, null));
     }
-    return new Benchmark(name(), Benchmark.dataVersion(catalog, name(), "tnb-archs"), t.space(), t, obj, null,
-        Benchmark.dataFiles(catalog, name(), "tnb-archs"));
+    Map<String, String> files = Benchmark.dataFiles(catalog, name(), "tnb-archs");
+    return new Benchmark(name(), Benchmark.dataVersion(files), t.space(), t, obj, null, files);
   }
 
   /** The 4,096 cells of the micro (cell) space. */
