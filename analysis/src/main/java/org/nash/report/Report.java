@@ -24,6 +24,7 @@ import org.nash.benchmark.Benchmarks;
 import org.nash.data.DataCatalog;
 import org.nash.io.Progress;
 import org.nash.results.RecordCheck;
+import org.nash.results.RunInfo;
 import org.nash.results.SavedExperiment;
 import org.nash.results.TrialsFile;
 import org.nash.table.Unit;
@@ -313,6 +314,26 @@ public final class Report {
         .map(r -> "; results written by " + r.sessions().get(r.sessions().size() - 1).line()).orElse("");
   }
 
+  /**
+   * The code behind each searcher (run.json), and every change of it the user accepted: a result a
+   * paper quotes names the method's files, not only its label.
+   */
+  private static String searcherCode(Experiment e) {
+    Optional<RunInfo> run = e.saved().flatMap(SavedExperiment::run);
+    if (run.isEmpty() || run.get().searchers().isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    run.get().searchers().forEach((label, id) -> parts.add(label + " = " + id.summary()));
+    StringBuilder sb = new StringBuilder("; searchers: ").append(String.join(", ", parts));
+    for (RunInfo.SearcherChange c : run.get().searcherChanges()) {
+      sb.append("; CHANGED CODE: searcher ").append(c.searcher()).append(" after the first ").append(c.recordsBefore())
+          .append(" records (accepted in session ").append(c.session()).append(": ").append(String.join("; ", c.changes()))
+          .append(')');
+    }
+    return sb.toString();
+  }
+
   private static List<String> describe(List<Experiment> exps) {
     List<String> out = new ArrayList<>();
     for (Experiment e : exps) {
@@ -327,7 +348,7 @@ public final class Report {
           + String.join(", ", g.signals()) + "; reported " + String.join(", ", g.reportedKeys())
           + (g.anyCostEstimated() ? "; some simulated costs are ESTIMATED" : "")
           + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
-          + writtenBy(e));
+          + writtenBy(e) + searcherCode(e));
     }
     out.add("this report: " + Provenance.current().line());
     return out;

@@ -41,6 +41,11 @@ final class RunCommand implements Runnable {
           + " Job); N from auto/N, else NASH_SHARD_COUNT, else SLURM_ARRAY_TASK_COUNT of a full 0..N-1 array."})
   String shard;
 
+  @Option(names = "--accept-changed-searcher", paramLabel = "LABEL", description = "go on although searcher LABEL's"
+      + " code (its files, its hello, its jar) differs from the code that made the folder's results; run.json records"
+      + " the change (repeatable)")
+  List<String> acceptChanged = new java.util.ArrayList<>();
+
   @Override
   public void run() {
     Experiment cfg = ConfigLoader.load(config);
@@ -70,8 +75,9 @@ final class RunCommand implements Runnable {
     int size = sh == null ? plan.trials().size() : ExperimentRunner.shardSize(plan, sh);
     // Closing the plan stops what its oracles hold (training workers), on success and on failure.
     try (plan; Progress pb = Progress.start("trials", size, quiet)) {
-      o = sh == null ? ExperimentRunner.run(plan, dir, n, r -> pb.step())
-          : ExperimentRunner.runShard(plan, dir, sh, n, r -> pb.step());
+      java.util.Set<String> accept = java.util.Set.copyOf(acceptChanged);
+      o = sh == null ? ExperimentRunner.run(plan, dir, n, accept, r -> pb.step())
+          : ExperimentRunner.runShard(plan, dir, sh, n, accept, r -> pb.step());
     } finally {
       removeHook(onInterrupt);
     }

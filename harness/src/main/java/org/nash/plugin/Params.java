@@ -66,6 +66,11 @@ public final class Params {
     return values.get(name);
   }
 
+  /** Who these parameters belong to, as errors name it (e.g. {@code searcher 'py-rea'}). */
+  public String owner() {
+    return owner;
+  }
+
   /** The names the config gave, in config order. */
   public List<String> names() {
     return List.copyOf(values.keySet());

@@ -51,6 +51,79 @@ public record PluginIdentity(String plugin, String implementation, String origin
     return new PluginIdentity(name, provider.getClass().getName(), origin(provider.getClass()), details);
   }
 
+  /** This identity with more details (e.g. an external searcher's hello, known once a worker said it). */
+  public PluginIdentity withDetails(Map<String, String> more) {
+    Map<String, String> d = new TreeMap<>(details);
+    d.putAll(more);
+    return new PluginIdentity(plugin, implementation, origin, d);
+  }
+
+  /**
+   * What differs from an identity recorded earlier, one phrase each (empty: the same code). A detail
+   * the record lacks (written by a nash that did not record it) is not a change.
+   */
+  public java.util.List<String> changesSince(PluginIdentity recorded) {
+    return changesSince(recorded, true);
+  }
+
+  /**
+   * As {@link #changesSince(PluginIdentity)}; when not {@code complete} (planned, before the plugin
+   * could say everything of itself, e.g. before an external worker's hello), a recorded detail this
+   * identity lacks is not a change either.
+   */
+  public java.util.List<String> changesSince(PluginIdentity recorded, boolean complete) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (!plugin.equals(recorded.plugin())) {
+      out.add("plugin " + recorded.plugin() + " -> " + plugin);
+    }
+    if (!implementation.equals(recorded.implementation())) {
+      out.add("class " + recorded.implementation() + " -> " + implementation);
+    }
+    if (!origin.equals(recorded.origin())) {
+      out.add("code " + recorded.origin() + " -> " + origin);
+    }
+    for (Map.Entry<String, String> e : recorded.details().entrySet()) {
+      String now = details.get(e.getKey());
+      if (!e.getValue().equals(now) && (complete || now != null || e.getKey().startsWith(FILE))) {
+        out.add(describe(e.getKey()) + " " + e.getValue() + " -> " + (now == null ? "(none now)" : now));
+      }
+    }
+    for (String k : details.keySet()) {
+      if (k.startsWith(FILE) && !recorded.details().containsKey(k)) {
+        out.add(describe(k) + " (not recorded) -> " + details.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** The key prefix of a file's sha256 in {@link #details()}. */
+  public static final String FILE = "file:";
+
+  private static String describe(String key) {
+    return key.startsWith(FILE) ? "file " + key.substring(FILE.length()) + " sha256" : key;
+  }
+
+  /**
+   * One line for a report, e.g. {@code external (hello regularized_evolution.py 2; Python 3.11.2;
+   * examples/rea.py 1a2b3c4d5e6f)}.
+   */
+  public String summary() {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (details.containsKey("hello.name")) {
+      parts.add("hello " + details.get("hello.name") + " " + details.getOrDefault("hello.version", "(none)"));
+    }
+    if (details.containsKey("interpreter")) {
+      parts.add(details.get("interpreter"));
+    }
+    details.forEach((k, v) -> {
+      if (k.startsWith(FILE)) {
+        parts.add(k.substring(FILE.length()) + " " + v.substring(0, Math.min(12, v.length())));
+      }
+    });
+    String o = origin.startsWith("nash ") ? origin : origin.replaceFirst(" sha256:([0-9a-f]{12})[0-9a-f]*", " $1");
+    return plugin + " (" + (parts.isEmpty() ? o : String.join("; ", parts)) + ")";
+  }
+
   /**
    * {@code nash VERSION} for nash's own classes (an {@code org.nash} class on nash's own class path),
    * else where the class came from: the jar's path and sha256 (a {@code --plugin} jar), or its folder.

@@ -40,13 +40,16 @@ import org.nash.plugin.PluginIdentity;
  * @param searchers each searcher label's plugin and where its code came from, in config order
  * @param oracle the oracle's plugin and where its code came from
  * @param sessions every run into the folder, oldest first
+ * @param searcherChanges changes of a searcher's code the user accepted ({@code --accept-changed-searcher}):
+ *     the folder's trials before the change were made by the code recorded there as {@code before}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "config_sha256", "benchmark", "data_version", "data_files", "shard", "searchers",
-    "oracle", "sessions"})
+    "oracle", "sessions", "searcher_changes"})
 public record RunInfo(String format, @JsonProperty("config_sha256") String configSha256, String benchmark,
     @JsonProperty("data_version") String dataVersion, @JsonProperty("data_files") Map<String, String> dataFiles,
-    String shard, Map<String, PluginIdentity> searchers, PluginIdentity oracle, List<Session> sessions) {
+    String shard, Map<String, PluginIdentity> searchers, PluginIdentity oracle, List<Session> sessions,
+    @JsonProperty("searcher_changes") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SearcherChange> searcherChanges) {
   public static final String NAME = "run.json";
   public static final String FORMAT = "nash-run/1";
 
@@ -60,8 +63,49 @@ public record RunInfo(String format, @JsonProperty("config_sha256") String confi
     searchers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(searchers == null ? Map.of()
         : searchers));
     sessions = List.copyOf(sessions == null ? List.of() : sessions);
+    searcherChanges = List.copyOf(searcherChanges == null ? List.of() : searcherChanges);
   }
 
+  /**
+   * A searcher's code changed and the user accepted it: from session {@code session} (1-based) on,
+   * after the folder's first {@code recordsBefore} records, its trials come from {@code after}.
+   */
+  @JsonPropertyOrder({"searcher", "session", "records_before", "before", "after", "changes"})
+  public record SearcherChange(String searcher, int session, @JsonProperty("records_before") long recordsBefore,
+      PluginIdentity before, PluginIdentity after, List<String> changes) {}
+
+  /**
+   * This info with the searchers' identities of this session: a searcher whose code differs from the
+   * recorded one is refused (naming the searcher, what changed and both values) unless its label is in
+   * {@code accepted}; an accepted change is recorded in {@code searcher_changes}.
+   *
+   * @param recordsBefore how many records the folder's trials file holds now
+   * @param complete false for the identities of the plan, before the searchers could say everything of
+   *     themselves (an external worker's hello): a recorded detail they lack is kept, not a change
+   */
+  public RunInfo withSearchers(Path dir, Map<String, PluginIdentity> now, java.util.Set<String> accepted,
+      long recordsBefore, boolean complete) {
+    List<SearcherChange> changes = new ArrayList<>(searcherChanges);
+    java.util.LinkedHashMap<String, PluginIdentity> ids = new java.util.LinkedHashMap<>(searchers);
+    for (Map.Entry<String, PluginIdentity> e : now.entrySet()) {
+      PluginIdentity old = searchers.get(e.getKey());
+      List<String> diff = old == null ? List.of() : e.getValue().changesSince(old, complete);
+      if (diff.isEmpty()) {
+        // the recorded details the plan cannot know yet stay until the complete check
+        ids.put(e.getKey(), old == null || complete ? e.getValue() : old.withDetails(e.getValue().details()));
+        continue;
+      }
+      ids.put(e.getKey(), e.getValue());
+      if (!accepted.contains(e.getKey())) {
+        throw new NashException("searcher '" + e.getKey() + "' is not the code that made the results in " + dir + ": "
+            + String.join("; ", diff) + " (recorded in " + dir.resolve(NAME) + "). Its trials would mix two methods."
+            + " Restore the code, use another --out, or rerun with --accept-changed-searcher " + e.getKey()
+            + " to record the change in run.json and go on");
+      }
+      changes.add(new SearcherChange(e.getKey(), sessions.size(), recordsBefore, old, e.getValue(), diff));
+    }
+    return new RunInfo(format, configSha256, benchmark, dataVersion, dataFiles, shard, ids, oracle, sessions, changes);
+  }
   /** One run into the folder: when, with what, and how many trials it ran. */
   @JsonPropertyOrder({"started", "ended", "nash", "git_commit", "java", "os", "cpu", "cores", "threads", "ran"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -91,12 +135,14 @@ public record RunInfo(String format, @JsonProperty("config_sha256") String confi
       all.remove(all.size() - 1);
     }
     all.add(s);
-    return new RunInfo(format, configSha256, benchmark, dataVersion, dataFiles, shard, searchers, oracle, all);
+    return new RunInfo(format, configSha256, benchmark, dataVersion, dataFiles, shard, searchers, oracle, all,
+        searcherChanges);
   }
 
   /** This info for another config.yaml (a study extended by more seeds keeps its sessions). */
   public RunInfo forConfig(String configSha256) {
-    return new RunInfo(format, configSha256, benchmark, dataVersion, dataFiles, shard, searchers, oracle, sessions);
+    return new RunInfo(format, configSha256, benchmark, dataVersion, dataFiles, shard, searchers, oracle, sessions,
+        searcherChanges);
   }
 
   /** The sha256 (hex) of a config.yaml's bytes, as {@link #configSha256()} records it. */

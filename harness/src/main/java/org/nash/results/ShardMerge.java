@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.nash.plan.Shard;
 import org.nash.plan.ShardPlan;
 import org.nash.plan.TrialGrid;
 import org.nash.plugin.Params;
+import org.nash.plugin.PluginIdentity;
 import org.nash.plugin.Registry;
 
 /**
@@ -252,6 +254,7 @@ public final class ShardMerge {
             + ". Finish them with 'nash run CONFIG --out " + dir + " --shard K/" + n + "' (each reruns only its"
             + " missing trials), or all of them here with 'nash run CONFIG --out " + dir + "'");
       }
+      requireSameCode(dir, shards);
       boolean unchanged = write(dir, shards, setup.grid(), setup.owners());
       if (!Files.exists(merged)) {
         // The merged folder's provenance: the first shard's, without its shard mark, with every session
@@ -374,6 +377,35 @@ public final class ShardMerge {
     }
   }
 
+  /**
+   * Every shard's searchers must be the same code (run.json): shards run on different machines, and
+   * a method edited between two array tasks would otherwise mix two methods in one study.
+   */
+  private static void requireSameCode(Path dir, List<Shard> shards) {
+    RunInfo first = null;
+    Shard firstShard = null;
+    for (Shard s : shards) {
+      Optional<RunInfo> r = RunInfo.read(s.folder(dir));
+      if (r.isEmpty()) {
+        continue;
+      }
+      if (first == null) {
+        first = r.get();
+        firstShard = s;
+        continue;
+      }
+      for (Map.Entry<String, PluginIdentity> e : r.get().searchers().entrySet()) {
+        PluginIdentity base = first.searchers().get(e.getKey());
+        List<String> diff = base == null ? List.of() : e.getValue().changesSince(base);
+        if (!diff.isEmpty()) {
+          throw new NashException("cannot merge " + dir + ", nothing was written: searcher '" + e.getKey() + "' ran other"
+              + " code in shard " + s + " than in shard " + firstShard + ": " + String.join("; ", diff) + " (their run.json"
+              + " files); rerun the odd shard with the same code into a fresh shard folder");
+        }
+      }
+    }
+  }
+
   /** The run.json of a merged folder: the shards' identity and all their sessions, in shard order. */
   private static Optional<RunInfo> mergedRunInfo(Path dir, List<Shard> shards, Setup setup) {
     Optional<RunInfo> first = setup.first().run();
@@ -386,7 +418,7 @@ public final class ShardMerge {
     }
     RunInfo f = first.get();
     return Optional.of(new RunInfo(f.format(), f.configSha256(), f.benchmark(), f.dataVersion(), f.dataFiles(), null,
-        f.searchers(), f.oracle(), sessions));
+        f.searchers(), f.oracle(), sessions, f.searcherChanges()));
   }
 
   private static String mergeStores(Experiment cfg, List<Path> shardDirs, DataCatalog catalog,

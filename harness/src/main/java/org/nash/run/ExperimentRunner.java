@@ -2,6 +2,7 @@ package org.nash.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.nash.NashException;
 import org.nash.plan.Plan;
@@ -34,6 +35,16 @@ public final class ExperimentRunner {
    * {@code shards/K-of-N} folders) is resumed shard by shard, on this machine, and then merged.
    */
   public static Outcome run(Plan plan, Path outDir, int threads, Consumer<TrialResult> onFinished) {
+    return run(plan, outDir, threads, Set.of(), onFinished);
+  }
+
+  /**
+   * As {@link #run(Plan, Path, int, Consumer)}; {@code acceptChanged} names searchers whose code may
+   * differ from the code that made the folder's results (the change is recorded in run.json).
+   */
+  public static Outcome run(Plan plan, Path outDir, int threads, Set<String> acceptChanged,
+      Consumer<TrialResult> onFinished) {
+    requireLabels(plan, acceptChanged);
     if (threads < 1) {
       throw new NashException("--threads must be at least 1, got " + threads);
     }
@@ -44,7 +55,7 @@ public final class ExperimentRunner {
       int ran = 0;
       List<String> notes = new java.util.ArrayList<>();
       for (int k = 0; k < n; k++) {
-        Outcome o = runShard(plan, outDir, new Shard(k, n), threads, onFinished);
+        Outcome o = runShard(plan, outDir, new Shard(k, n), threads, acceptChanged, onFinished);
         skipped += o.skipped();
         ran += o.ran();
         if (o.repaired() != null) {
@@ -55,7 +66,7 @@ public final class ExperimentRunner {
       notes.add("merged " + n + " shards into " + m.trials() + (m.stores() != null ? "; " + m.stores() : ""));
       return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials());
     }
-    try (ResultsFolder folder = ResultsFolder.open(outDir, plan, threads)) {
+    try (ResultsFolder folder = ResultsFolder.open(outDir, plan, threads, null, null, acceptChanged)) {
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
       return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
@@ -67,15 +78,31 @@ public final class ExperimentRunner {
    * and locked like a results folder); rerunning resumes it. The outcome counts the shard's trials.
    */
   public static Outcome runShard(Plan plan, Path runDir, Shard shard, int threads, Consumer<TrialResult> onFinished) {
+    return runShard(plan, runDir, shard, threads, Set.of(), onFinished);
+  }
+
+  /** As {@link #runShard(Plan, Path, Shard, int, Consumer)}, accepting changed code of some searchers. */
+  public static Outcome runShard(Plan plan, Path runDir, Shard shard, int threads, Set<String> acceptChanged,
+      Consumer<TrialResult> onFinished) {
+    requireLabels(plan, acceptChanged);
     if (threads < 1) {
       throw new NashException("--threads must be at least 1, got " + threads);
     }
     ShardMerge.checkSiblings(runDir, shard, plan.experiment());
     int[] owners = ShardPlan.owners(plan.experiment(), plan.benchmark(), plan.trials(), shard.count());
-    try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners)) {
+    try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners, acceptChanged)) {
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
       return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
+    }
+  }
+
+  private static void requireLabels(Plan plan, Set<String> labels) {
+    for (String l : labels) {
+      if (!plan.factories().containsKey(l)) {
+        throw new NashException("--accept-changed-searcher " + l + ": the config has no searcher labelled '" + l
+            + "' (its searchers: " + String.join(", ", plan.factories().keySet()) + ")");
+      }
     }
   }
 

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nash.NashException;
 import org.nash.config.ConfigLoader;
 import org.nash.config.Experiment;
@@ -15,6 +17,7 @@ import org.nash.plan.Plan;
 import org.nash.plan.Shard;
 import org.nash.plan.ShardPlan;
 import org.nash.plan.TrialGrid;
+import org.nash.plugin.PluginIdentity;
 import org.nash.results.FolderLock;
 import org.nash.results.RecordCheck;
 import org.nash.results.RunInfo;
@@ -42,6 +45,13 @@ public final class ResultsFolder implements AutoCloseable {
   private BitSet members;
   private int gridSize;
   private RunInfo info;
+  /** Records in the trials file when opened (duplicates and seeds past the config's included). */
+  private long records;
+  private Set<String> acceptChanged = Set.of();
+  /** config.yaml to save with the first trial (a new folder or more seeds), else null. */
+  private Experiment pendingConfig;
+  private boolean hadConfig;
+  private boolean committed;
 
   private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
@@ -55,14 +65,16 @@ public final class ResultsFolder implements AutoCloseable {
    * refused before anything is written.
    */
   static ResultsFolder open(Path dir, Plan plan, int threads) {
-    return open(dir, plan, threads, null, null);
+    return open(dir, plan, threads, null, null, Set.of());
   }
 
   /**
    * Opens the folder of one shard: as {@link #open(Path, Plan, int)}, but the seeds must be the
    * folder's (they decide the shares) and a record of another shard's trial is refused.
+   *
+   * @param acceptChanged searcher labels whose changed code the user accepts (--accept-changed-searcher)
    */
-  static ResultsFolder open(Path dir, Plan plan, int threads, Shard shard, int[] owners) {
+  static ResultsFolder open(Path dir, Plan plan, int threads, Shard shard, int[] owners, Set<String> acceptChanged) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -82,15 +94,23 @@ public final class ResultsFolder implements AutoCloseable {
       boolean save = f.checkIdentity(plan, saved);
       int seedLimit = Math.max(f.savedSeeds, plan.experiment().seeds());
       f.readDone(plan, seedLimit);
-      // Saved only once the records are known to be this experiment's: a refused run leaves no trace.
+      if (saved.isEmpty()) {
+        f.requireConfigFor(plan);
+      }
+      f.acceptChanged = Set.copyOf(acceptChanged);
+      // Written with the first trial (commit): a refused run, or one that fails before its first
+      // trial (a worker's handshake), leaves the folder as it was.
       RunInfo info = saved.flatMap(SavedExperiment::run).orElseGet(() -> RunRecord.of(plan, shard))
           .withSession(RunInfo.Session.start(threads), false);
+      f.hadConfig = saved.isPresent();
       if (save) {
-        f.info = SavedExperiment.write(dir, plan.experiment(), info);
+        f.pendingConfig = plan.experiment();
+        f.info = info;
       } else {
         f.info = info.forConfig(RunInfo.sha256(saved.get().configText()));
-        f.info.write(dir);
       }
+      // the code of the searchers as planned (files, jars); their hello is checked once they said it
+      f.info = f.info.withSearchers(dir, plan.searcherIdentities(), f.acceptChanged, f.records, false);
       return f;
     } catch (RuntimeException e) {
       lock.close();
@@ -128,11 +148,62 @@ public final class ResultsFolder implements AutoCloseable {
     return false;
   }
 
-  /** Records the end of this run's session in run.json. */
+  /**
+   * Checks the searchers' code against what made the folder's results (run.json), before any trial
+   * of this session runs; a changed one is refused unless accepted (then run.json records it).
+   */
+  void checkSearchers(Map<String, PluginIdentity> now) {
+    info = info.withSearchers(dir, now, acceptChanged, records, true);
+  }
+
+  /**
+   * Saves config.yaml (a new folder, or a study grown by seeds) and run.json, once, when the first
+   * trial of this session is about to be written.
+   */
+  void commit() {
+    if (committed) {
+      return;
+    }
+    if (pendingConfig != null) {
+      info = SavedExperiment.write(dir, pendingConfig, info);
+    } else {
+      info.write(dir);
+    }
+    committed = true;
+  }
+
+  /**
+   * Records the end of this run's session in run.json; a session that wrote nothing into a folder
+   * with no config.yaml yet leaves no files.
+   */
   void finish(int ran) {
+    if (!committed && !hadConfig && ran == 0) {
+      return;
+    }
+    commit();
     List<RunInfo.Session> s = info.sessions();
     info = info.withSession(s.get(s.size() - 1).end(ran), true);
     info.write(dir);
+  }
+
+  /**
+   * A folder with records but no config.yaml: the records do not carry everything that made them
+   * (searcher parameters and code, noise_sd, allow_disconnected), so they are adopted only when the
+   * folder's run.json proves they were made by this very config.
+   */
+  private void requireConfigFor(Plan plan) {
+    if (records == 0) {
+      return;
+    }
+    Optional<RunInfo> run = RunInfo.read(dir);
+    String sha = RunInfo.sha256(ConfigLoader.toYaml(plan.experiment()));
+    if (run.isEmpty() || !run.get().configSha256().equals(sha)) {
+      throw new NashException(trials + " holds " + records + " record(s) but the folder has no "
+          + SavedExperiment.CONFIG_NAME + (run.isEmpty() ? " (nor run.json)" : " and its run.json belongs to another config")
+          + ": a record does not carry everything that made it (searcher parameters and code, noise_sd,"
+          + " allow_disconnected), so nash cannot tell whether this config made them. Restore the folder's "
+          + SavedExperiment.CONFIG_NAME + ", or use another --out");
+    }
   }
 
   private void readDone(Plan plan, int seedLimit) {
@@ -142,6 +213,7 @@ public final class ResultsFolder implements AutoCloseable {
     long[] repeated = {0};
     String[] example = {null};
     TrialsFile.Tail tail = TrialsFile.scanHeads(trials, (line, r) -> {
+      records++;
       long i = check.index(trials + ":" + line, r);
       if (shard != null && owners[(int) i] != shard.index()) {
         throw new NashException(trials + ":" + line + ": trial " + r.key() + " belongs to shard " + owners[(int) i] + "/"

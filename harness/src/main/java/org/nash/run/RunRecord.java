@@ -12,6 +12,6 @@ final class RunRecord {
   static RunInfo of(Plan plan, Shard shard) {
     return new RunInfo(RunInfo.FORMAT, "", plan.benchmark().name(), plan.benchmark().version(),
         plan.benchmark().dataFiles(), shard == null ? null : shard.folderName(), plan.searcherIdentities(),
-        plan.oracleIdentity(), List.of());
+        plan.oracleIdentity(), List.of(), List.of());
   }
 }

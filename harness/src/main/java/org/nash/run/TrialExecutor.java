@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import org.nash.plan.TrialContext;
 import org.nash.plan.TrialGrid;
 import org.nash.plan.TrialSpec;
 import org.nash.plugin.PluginFailure;
+import org.nash.plugin.PluginIdentity;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 import org.nash.search.RunScoped;
@@ -48,7 +50,7 @@ final class TrialExecutor {
     ArrayDeque<Future<Finished>> inFlight = new ArrayDeque<>(window);
     int ran = 0;
     List<RunScoped> opened = new ArrayList<>();
-    try (Writer out = folder.appender()) {
+    try (Output out = new Output(folder)) {
       if (folder.doneCount() < folder.memberCount()) {
         for (Map.Entry<String, SearcherFactory> e : plan.factories().entrySet()) {
           if (e.getValue() instanceof RunScoped s) {
@@ -56,6 +58,8 @@ final class TrialExecutor {
             s.open(folder.dir(), e.getKey());
           }
         }
+        // after open: an external searcher's identity includes what its workers said in their hello
+        folder.checkSearchers(identities(plan));
       }
       for (int i = 0; i < grid.size(); i++) {
         if (!folder.runs(i) || folder.isDone(i)) {
@@ -102,11 +106,47 @@ final class TrialExecutor {
     return ran;
   }
 
-  private static void write(Future<Finished> f, Writer out, Consumer<TrialResult> onFinished)
+  /** The searchers' identities now: the plan's, with what each factory says of itself once open. */
+  private static Map<String, PluginIdentity> identities(Plan plan) {
+    Map<String, PluginIdentity> ids = new LinkedHashMap<>();
+    plan.searcherIdentities().forEach((label, id) -> ids.put(label,
+        plan.factories().get(label) instanceof PluginIdentity.Identified i ? id.withDetails(i.identity()) : id));
+    return ids;
+  }
+
+  /**
+   * The trials file, opened (and the folder's config.yaml and run.json saved) when the first trial is
+   * written: a run that fails before that leaves the folder as it was.
+   */
+  private static final class Output implements AutoCloseable {
+    private final ResultsFolder folder;
+    private Writer writer;
+
+    Output(ResultsFolder folder) {
+      this.folder = folder;
+    }
+
+    void write(String line) throws IOException {
+      if (writer == null) {
+        folder.commit();
+        writer = folder.appender();
+      }
+      writer.write(line);
+      writer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+  }
+
+  private static void write(Future<Finished> f, Output out, Consumer<TrialResult> onFinished)
       throws ExecutionException, InterruptedException, IOException {
     Finished done = f.get();
     out.write(done.line());
-    out.flush();
     if (onFinished != null) {
       onFinished.accept(done.result());
     }

@@ -20,8 +20,8 @@ public final class External implements SearcherProvider {
   @Override
   public String description() {
     return "a searcher in another process (any language; see docs/PROTOCOL.md); command ([program, args...]), "
-        + "timeout_s (60), startup_timeout_s (60), log (a .log file in the results folder, default external-LABEL.log); "
-        + "other params go to the process";
+        + "timeout_s (60), startup_timeout_s (60), log (a .log file in the results folder, default external-LABEL.log), "
+        + "files (globs of the method's other code, hashed into run.json); other params go to the process";
   }
 
   @Override

@@ -19,9 +19,11 @@ import org.nash.plugin.Params;
  * @param startupNanos the longest nash waits for the handshake (start-up and imports)
  * @param log where the workers' stderr goes, relative to the results folder; null = external-LABEL.log
  * @param workerParams the rest, in config order
+ * @param code the identity of the searcher's code ({@link SearcherCode}): file hashes, interpreter version
  */
-record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, String log, Map<String, Object> workerParams) {
-  static final List<String> RESERVED = List.of("command", "timeout_s", "startup_timeout_s", "log");
+record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, String log, Map<String, Object> workerParams,
+    Map<String, String> code) {
+  static final List<String> RESERVED = List.of("command", "timeout_s", "startup_timeout_s", "log", "files");
 
   /** Files nash writes in a results folder itself: a worker's log must never be one of them. */
   static final List<String> NASH_FILES = List.of("trials.jsonl", "config.yaml", "run.json", "summary.csv",
@@ -64,13 +66,35 @@ record ExternalSpec(List<String> command, long timeoutNanos, long startupNanos, 
     if (log != null) {
       checkLog(log);
     }
+    List<String> files = strings(params, "files");
     Map<String, Object> rest = new LinkedHashMap<>();
     for (String n : params.names()) {
       if (!RESERVED.contains(n)) {
         rest.put(n, params.getRaw(n));
       }
     }
-    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), (long) (startup * 1e9), log, rest);
+    Map<String, String> code = SearcherCode.identity(params.owner(), command, files,
+        configFolder != null ? configFolder : Path.of(""));
+    return new ExternalSpec(List.copyOf(command), (long) (t * 1e9), (long) (startup * 1e9), log, rest, Map.copyOf(code));
+  }
+
+  /** A parameter that is a string or a list of strings (absent: empty). */
+  private static List<String> strings(Params params, String name) {
+    Object v = params.getRaw(name);
+    List<String> out = new ArrayList<>();
+    if (v instanceof List<?> l) {
+      for (Object o : l) {
+        if (!(o instanceof String s)) {
+          throw new NashException(params.owner() + ": parameter '" + name + "' must be a list of file patterns (strings), got " + l);
+        }
+        out.add(s);
+      }
+    } else if (v instanceof String s) {
+      out.add(s);
+    } else if (v != null) {
+      throw new NashException(params.owner() + ": parameter '" + name + "' must be a list of file patterns, got " + v);
+    }
+    return out;
   }
 
   /**

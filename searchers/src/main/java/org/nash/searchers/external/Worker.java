@@ -59,9 +59,17 @@ final class Worker implements ChildPool.Member {
     if (v == null || !v.canConvertToInt() || v.asInt() != Protocol.VERSION) {
       throw fail(trialKey, "it speaks protocol version " + v + ", this nash speaks " + Protocol.VERSION, line);
     }
-    workerName = r.path("name").asText("?") + (r.hasNonNull("version") ? " " + r.get("version").asText() : "");
-    pool.log.line("[worker " + id + "] (nash) started for trial " + trialKey + ": " + workerName + ", protocol "
-        + Protocol.VERSION, true);
+    String name = r.path("name").asText("?");
+    String version = r.hasNonNull("version") ? r.get("version").asText() : null;
+    workerName = name + (version != null ? " " + version : "");
+    // Every worker of an entry runs the same code: one that says otherwise would mix two methods.
+    String first = pool.hello(name, version);
+    if (first != null) {
+      throw fail(trialKey, "it says it is " + workerName + ", but the entry's first worker said " + first
+          + " (every worker of one searcher entry must run the same code)", line);
+    }
+    pool.log.line("[worker " + id + "] (nash) started" + (trialKey == null ? " before the first trial" : " for trial "
+        + trialKey) + ": " + workerName + ", protocol " + Protocol.VERSION, true);
   }
 
   /** Queues a message; nothing reaches the worker until the next {@link #request} (or a full buffer). */
@@ -124,9 +132,7 @@ final class Worker implements ChildPool.Member {
     child.kill();
     StringBuilder sb = new StringBuilder("external searcher '").append(pool.label).append("' (worker ").append(id)
         .append(": ").append(String.join(" ", pool.spec.command())).append(')');
-    if (trialKey != null) {
-      sb.append(" failed in trial ").append(trialKey);
-    }
+    sb.append(trialKey != null ? " failed in trial " + trialKey : " failed before the first trial");
     sb.append(": ").append(what);
     if (line != null) {
       sb.append("\n  offending line: ").append(line.length() > MAX_LINE_SHOWN

@@ -28,6 +28,9 @@ final class WorkerPool implements AutoCloseable {
   private final String pythonPath;
   private final ChildPool<Worker> workers;
   private final Map<SearchDomain, Protocol.Domain> domains = new IdentityHashMap<>();
+  /** The first worker's hello: its name and version (null: none given), once one has said it. */
+  private String helloName;
+  private String helloVersion;
 
   WorkerPool(ExternalSpec spec, String label, Path outDir) {
     this.spec = spec;
@@ -85,6 +88,30 @@ final class WorkerPool implements AutoCloseable {
       throw new NashException("external searcher '" + label + "' " + f.reason()
           + (trialKey == null ? "" : " (for trial " + trialKey + ")"), f);
     }
+  }
+
+  /**
+   * Records a worker's hello; returns null when it is the first or agrees with the first, else how
+   * the first one described itself.
+   */
+  synchronized String hello(String name, String version) {
+    if (helloName == null) {
+      helloName = name;
+      helloVersion = version;
+      return null;
+    }
+    boolean same = helloName.equals(name) && java.util.Objects.equals(helloVersion, version);
+    return same ? null : helloName + (helloVersion != null ? " " + helloVersion : "");
+  }
+
+  /** The workers' hello as the searcher's identity records it (empty before the first handshake). */
+  synchronized Map<String, String> helloIdentity() {
+    Map<String, String> m = new java.util.TreeMap<>();
+    if (helloName != null) {
+      m.put("hello.name", helloName);
+      m.put("hello.version", helloVersion != null ? helloVersion : "(none)");
+    }
+    return m;
   }
 
   void release(Worker w) {

@@ -49,7 +49,12 @@ class ExternalFailureTest {
     assertEquals(2, TrialsFile.read(out.resolve(TrialsFile.NAME)).trials().size(), "trials 0 and 1 are kept");
 
     Files.delete(marker);
-    ExperimentRunner.Outcome o = ExperimentRunner.run(ExternalFixtures.plan(yaml(mode, marker, timeout)), out, 1, null);
+    // the marker is a file the command names, so part of the searcher's identity: its going is a change
+    NashException changed = assertThrows(NashException.class,
+        () -> ExperimentRunner.run(ExternalFixtures.plan(yaml(mode, marker, timeout)), out, 1, null));
+    assertMentions(changed.getMessage(), "searcher 'fx' is not the code", "file " + marker + " sha256");
+    ExperimentRunner.Outcome o = ExperimentRunner.run(ExternalFixtures.plan(yaml(mode, marker, timeout)), out, 1,
+        java.util.Set.of("fx"), null);
     assertEquals(2, o.skipped());
     assertTrue(Files.readString(out.resolve(TrialsFile.NAME)).startsWith(written));
     Path clean = dir.resolve("clean");
@@ -101,7 +106,8 @@ class ExternalFailureTest {
     Path marker = Files.writeString(dir.resolve("marker"), "misbehave");
     Plan plan = ExternalFixtures.plan(yaml("version", marker, 30));
     NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, dir.resolve("v"), 1, null));
-    assertMentions(e.getMessage(), "cifar10/skip+c1x1+c3x3/fx/0", "protocol version 99, this nash speaks 1",
+    // the first worker says hello when the run opens, before any trial
+    assertMentions(e.getMessage(), "failed before the first trial", "protocol version 99, this nash speaks 1",
         "offending line: {\"type\": \"hello\", \"protocol\": 99");
   }
 
@@ -146,14 +152,14 @@ class ExternalFailureTest {
 
   @Test
   void commandThatCannotStart() throws Exception {
-    // passes the plan-time check, then is gone when the first trial starts a worker
+    // passes the plan-time check, then is gone when the run starts its first worker
     Path fake = Files.writeString(dir.resolve("fake-python"), "#!/bin/sh\n");
     fake.toFile().setExecutable(true);
     String y = yaml("crash", dir.resolve("none"), 30).replace("\"python3\"", "\"" + fake + "\"");
     Plan plan = ExternalFixtures.plan(y);
     Files.delete(fake);
     NashException e = assertThrows(NashException.class, () -> ExperimentRunner.run(plan, dir.resolve("o"), 1, null));
-    assertMentions(e.getMessage(), "external searcher 'fx' cannot start [" + fake, "cifar10/skip+c1x1+c3x3/fx/0");
+    assertMentions(e.getMessage(), "external searcher 'fx' cannot start [" + fake);
   }
 
   @Test
