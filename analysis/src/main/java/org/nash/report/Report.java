@@ -3,6 +3,7 @@ package org.nash.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,19 @@ public final class Report {
    * last line or dropped duplicates, or null; {@code saved} the folder's config.yaml and run.json, if it
    * has them.
    */
+  /**
+   * @param dir where its analyses are written: the results folder, or the same place under a
+   *     report's {@code --out} (the trials are then read where they are, never copied)
+   * @param trials the trials file its groups were read from
+   */
   public record Experiment(Path dir, String relative, String name, Benchmark benchmark, Groups groups,
-      String problem, Map<String, String> searcherNames, Optional<SavedExperiment> saved) {
+      String problem, Map<String, String> searcherNames, Optional<SavedExperiment> saved, Path trials) {
+
+    /** The same experiment, its analyses written under {@code outRoot}. */
+    Experiment writtenUnder(Path outRoot) {
+      return new Experiment(relative.isEmpty() ? outRoot : outRoot.resolve(relative), relative, name, benchmark, groups,
+          problem, searcherNames, saved, trials);
+    }
 
     /** Trials analysed (complete, checked, each trial once). */
     public int trialCount() {
@@ -105,12 +117,27 @@ public final class Report {
   }
 
   public static Outcome write(Path dir, DataCatalog catalog, Options options, Progress.Factory progress) {
-    List<Experiment> exps = load(dir, catalog, progress);
+    return write(dir, dir, catalog, options, progress);
+  }
+
+  /**
+   * Analyses the experiments of {@code in} and writes the report into {@code out}: every option is
+   * checked before anything is written; the results' small files (config.yaml, run.json, summaries,
+   * registered artifacts such as op scans) are copied beside the report, the trials are read where
+   * they are.
+   */
+  public static Outcome write(Path in, Path out, DataCatalog catalog, Options options, Progress.Factory progress) {
+    List<Experiment> exps = load(in, catalog, progress);
+    Path dir = out;
     List<String> warnings = new ArrayList<>();
     Charts.Style style = style(exps);
     check(options.compare(), exps);
     CandidateSection.check(options, exps);
     Reliability.Options pairs = CandidateSection.pairs(options, exps);
+    if (!sameFolder(in, out)) {
+      copyCompanions(in, out);
+      exps = exps.stream().map(e -> e.writtenUnder(out)).toList();
+    }
     for (Experiment e : exps) {
       if (e.problem() != null) {
         warnings.add(e.problem());
@@ -279,7 +306,46 @@ public final class Report {
       }
     }
     String rel = root.equals(dir) ? "" : root.relativize(dir).toString();
-    return new Experiment(dir, rel, name, b, groups, source.problem(), names, saved);
+    return new Experiment(dir, rel, name, b, groups, source.problem(), names, saved, file);
+  }
+
+  static boolean sameFolder(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Copies what a report shows besides the trials: every file of the results folder and its
+   * subfolders except trials files, shard folders, training stores and locks.
+   */
+  private static void copyCompanions(Path from, Path to) {
+    Path src = from.toAbsolutePath().normalize();
+    Path dst = to.toAbsolutePath().normalize();
+    if (dst.startsWith(src)) {
+      throw new NashException("--out " + to + " lies inside " + from + "; give a folder outside it");
+    }
+    if (Files.exists(dst) && !Files.isDirectory(dst)) {
+      throw new NashException("--out " + to + " is a file, not a folder");
+    }
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path rel = src.relativize(f);
+        String name = f.getFileName() == null ? "" : f.getFileName().toString();
+        boolean skip = rel.getNameCount() > 0 && (name.equals(TrialsFile.NAME) || name.startsWith(".nash")
+            || name.endsWith(".db") || name.endsWith(".db-wal") || name.endsWith(".db-shm")
+            || java.util.stream.IntStream.range(0, rel.getNameCount()).anyMatch(i -> rel.getName(i).toString().equals("shards")));
+        if (skip) {
+          continue;
+        }
+        Path d = dst.resolve(rel.toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(d);
+        } else if (Files.isRegularFile(f)) {
+          Files.copy(f, d, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new NashException("cannot copy the results' files from " + from + " to " + to + ": " + e.getMessage(), e);
+    }
   }
 
   static List<Path> subfolders(Path dir) {
@@ -348,7 +414,8 @@ public final class Report {
           + String.join(", ", g.signals()) + "; reported " + String.join(", ", g.reportedKeys())
           + (g.anyCostEstimated() ? "; some simulated costs are ESTIMATED" : "")
           + (e.benchmark().note() != null ? "; note: " + e.benchmark().note() : "")
-          + writtenBy(e) + searcherCode(e));
+          + writtenBy(e) + searcherCode(e)
+          + (e.trials().getParent().equals(e.dir()) ? "" : "; trials read from " + e.trials().toAbsolutePath().normalize()));
     }
     out.add("this report: " + Provenance.current().line());
     return out;

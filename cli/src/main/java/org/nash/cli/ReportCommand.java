@@ -3,7 +3,6 @@ package org.nash.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,8 @@ final class ReportCommand implements Runnable {
   Path dir;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "write the report into DIR (a copy of RESULTS_DIR's files), leaving RESULTS_DIR untouched; default: RESULTS_DIR itself")
+      description = "write the report into DIR, leaving RESULTS_DIR untouched (its trials are read where they are; its"
+          + " config, run.json, summaries and registered artifacts are copied beside the report); default: RESULTS_DIR itself")
   Path out;
 
   @Option(names = "--baseline", paramLabel = "LABEL",
@@ -99,13 +99,16 @@ final class ReportCommand implements Runnable {
         candidates.stream().map(String::trim).filter(c -> !c.isEmpty()).distinct().toList(),
         new org.nash.report.PaperExports.Options(searchers.stream().map(String::trim).filter(c -> !c.isEmpty())
             .distinct().toList(), names));
-    Path target = dir;
-    if (out != null && !sameFolder(out, dir)) {
-      copyTree(dir, out);
-      target = out;
+    Path target = out != null ? out : dir;
+    if (!Files.isDirectory(dir)) {
+      throw new NashException("results folder " + dir + " does not exist");
     }
-    mergeShards(target);
-    Report.Outcome o = Report.write(target, nash.catalog(), options, ReportCommand::progress);
+    if (out != null && !sameFolder(out, dir)) {
+      requireMerged(dir);
+    } else {
+      mergeShards(dir);
+    }
+    Report.Outcome o = Report.write(dir, target, nash.catalog(), options, ReportCommand::progress);
     o.warnings().forEach(w -> System.err.println("warning: " + w));
     for (Report.Experiment e : o.experiments()) {
       System.out.printf(Locale.ROOT, "%s: %d trials analysed%n", e.name(), e.trialCount());
@@ -116,17 +119,7 @@ final class ReportCommand implements Runnable {
 
   /** The sharded runs in the folder (itself, its immediate subfolders) are merged first; a no-op once merged. */
   private void mergeShards(Path root) {
-    if (!Files.isDirectory(root)) {
-      return;
-    }
-    List<Path> folders = new ArrayList<>(List.of(root));
-    try (Stream<Path> s = Files.list(root)) {
-      s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals(ShardMerge.SHARDS)).sorted()
-          .forEach(folders::add);
-    } catch (IOException e) {
-      throw new NashException("cannot list " + root + ": " + e.getMessage(), e);
-    }
-    for (Path f : folders) {
+    for (Path f : foldersOf(root)) {
       if (!ShardMerge.shardsIn(f).isEmpty()) {
         ShardMerge.Outcome m = ShardMerge.merge(f, nash.catalog(), nash.loader());
         if (!m.unchanged()) {
@@ -134,6 +127,27 @@ final class ReportCommand implements Runnable {
         }
       }
     }
+  }
+
+  /** With --out, RESULTS_DIR stays untouched: its shards must have been merged already. */
+  private static void requireMerged(Path root) {
+    for (Path f : foldersOf(root)) {
+      if (!ShardMerge.shardsIn(f).isEmpty() && !Files.exists(f.resolve(org.nash.results.TrialsFile.NAME))) {
+        throw new NashException(f + " holds shards that are not merged yet, and --out leaves " + root + " untouched;"
+            + " merge them first (nash merge " + f + "), or report without --out (which merges them)");
+      }
+    }
+  }
+
+  private static List<Path> foldersOf(Path root) {
+    List<Path> folders = new ArrayList<>(List.of(root));
+    try (Stream<Path> s = Files.list(root)) {
+      s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals(ShardMerge.SHARDS)).sorted()
+          .forEach(folders::add);
+    } catch (IOException e) {
+      throw new NashException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+    return folders;
   }
 
   /** Progress of one pass of the report, shown only once it has taken more than a second. */
@@ -164,29 +178,5 @@ final class ReportCommand implements Runnable {
 
   private static boolean sameFolder(Path a, Path b) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-  }
-
-  /** The results' files (trials, configs, registered artifacts) copied so the report can sit beside them. */
-  private static void copyTree(Path from, Path to) {
-    if (!Files.isDirectory(from)) {
-      throw new NashException("results folder " + from + " does not exist");
-    }
-    Path src = from.toAbsolutePath().normalize();
-    Path dst = to.toAbsolutePath().normalize();
-    if (dst.startsWith(src)) {
-      throw new NashException("--out " + to + " lies inside " + from + "; give a folder outside it");
-    }
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path d = dst.resolve(src.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(d);
-        } else if (Files.isRegularFile(f)) {
-          Files.copy(f, d, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    } catch (IOException e) {
-      throw new NashException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
-    }
   }
 }

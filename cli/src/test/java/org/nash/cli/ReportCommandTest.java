@@ -158,6 +158,32 @@ class ReportCommandTest {
   }
 
   @Test
+  void reportOutReadsTheTrialsWhereTheyAreAndChecksEveryOptionFirst(@TempDir Path tmp) throws Exception {
+    Path dir = copy(tmp.resolve("results"));
+    TreeMap<String, byte[]> before = snapshot(dir);
+    Path out = tmp.resolve("page");
+    CliRunner.Result bad = CliRunner.run("report", dir.toString(), "--out", out.toString(), "--baseline", "typo");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("no searcher labelled or named 'typo'"), bad.err());
+    assertTrue(!Files.exists(out), "a refused report writes nothing");
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    bad = CliRunner.run("report", dir.toString(), "--out", file.toString());
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("is a file, not a folder"), bad.err());
+
+    CliRunner.Result r = CliRunner.run("report", dir.toString(), "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(!Files.exists(out.resolve(TrialsFile.NAME)), "the trials are not copied");
+    assertTrue(Files.exists(out.resolve("config.yaml")) && Files.exists(out.resolve("compare/final.csv")));
+    assertTrue(Files.readString(out.resolve(Report.PAGE)).contains("trials read from " + dir.resolve(TrialsFile.NAME)));
+    TreeMap<String, byte[]> after = snapshot(dir);
+    assertEquals(before.keySet(), after.keySet(), "RESULTS_DIR untouched");
+    for (String k : before.keySet()) {
+      assertArrayEquals(before.get(k), after.get(k), k);
+    }
+  }
+
+  @Test
   void aMissingFolderIsAnError(@TempDir Path tmp) {
     CliRunner.Result r = CliRunner.run("report", tmp.resolve("nope").toString());
     assertEquals(2, r.exit());
