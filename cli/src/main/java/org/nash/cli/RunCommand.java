@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.nash.NashException;
 import org.nash.analysis.compare.Summary;
 import org.nash.config.ConfigLoader;
 import org.nash.config.Experiment;
 import org.nash.plan.Plan;
 import org.nash.plan.Planner;
+import org.nash.plan.PoolWarnings;
 import org.nash.plan.Shard;
 import org.nash.run.ExperimentRunner;
 import picocli.CommandLine.Command;
@@ -46,6 +48,10 @@ final class RunCommand implements Runnable {
       + " the change (repeatable)")
   List<String> acceptChanged = new java.util.ArrayList<>();
 
+  @Option(names = "--strict", description = "warnings about the config (a pool of one operation or of fewer than 16"
+      + " architectures, pools that look like one pool split by YAML) are errors")
+  boolean strict;
+
   @Override
   public void run() {
     Experiment cfg = ConfigLoader.load(config);
@@ -70,6 +76,12 @@ final class RunCommand implements Runnable {
     if (plan.benchmark().note() != null) {
       System.err.println("  note: " + plan.benchmark().note());
     }
+    List<String> warnings = PoolWarnings.of(plan);
+    if (strict && !warnings.isEmpty()) {
+      plan.close();
+      throw new NashException(config + ": " + String.join("; ", warnings) + " (an error with --strict)");
+    }
+    warnings.forEach(w -> System.err.println("warning: " + w));
     ExperimentRunner.Outcome o;
     Thread onInterrupt = interruptNote();
     int size = sh == null ? plan.trials().size() : ExperimentRunner.shardSize(plan, sh);
