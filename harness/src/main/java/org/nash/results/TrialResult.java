@@ -62,7 +62,8 @@ public record TrialResult(
     @JsonProperty("final") Step last,
     /** Incumbent change points. */
     List<Step> steps,
-    /** Every query: [architecture index, signal, cost], when tracing. */
+    /** Every query: [architecture index, signal, cost], when tracing; the index is written as an integer. */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(contentUsing = TraceQuerySerializer.class)
     List<double[]> trace) {
 
   /** A result without protocol fields or per-origin counts (as every default config writes). */

@@ -59,6 +59,9 @@ class TrialsFileTest {
     assertEquals(List.of(1L, 2L, 3L, 4L), lines);
     assertEquals(List.of(0, 1, 2, 3), seeds);
     assertEquals(20_000, TrialsFile.read(f).trials().get(1).trace().size());
+    // architecture indices are written as the integers they are; signal and cost as numbers
+    assertTrue(Files.readString(f).contains("\"trace\":[[0,90.0,12.5],[1,90.001,12.5],"), "trace indices as integers");
+    assertEquals(19_999.0, TrialsFile.read(f).trials().get(1).trace().get(19_999)[0]);
   }
 
   @Test

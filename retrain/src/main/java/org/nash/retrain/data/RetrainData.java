@@ -96,7 +96,14 @@ public record RetrainData(String dataset, CifarImages train, CifarImages eval, S
 
   private static CifarSet read(Path source, DataCatalog catalog) {
     if (source == null) {
-      return CifarJpeg.load(catalog.resolve("cifar10-jpeg"), catalog.cacheDir().resolve("cifar10"));
+      Path jpeg;
+      try {
+        jpeg = catalog.resolve("cifar10-jpeg");
+      } catch (NashException e) {
+        throw new NashException(e.getMessage() + ". Or train from the official CIFAR-10 files you have: --data DIR"
+            + " (retrain, spotcheck) or the oracle parameter 'data: DIR', DIR holding cifar-10-batches-bin", e);
+      }
+      return CifarJpeg.load(jpeg, catalog.cacheDir().resolve("cifar10"));
     }
     if (Files.isDirectory(source)) {
       Path inner = source.resolve("cifar-10-batches-bin");
