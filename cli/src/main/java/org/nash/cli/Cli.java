@@ -35,6 +35,23 @@ public final class Cli {
     return name;
   }
 
+  /**
+   * An {@code --out} folder as given (null when not given): an empty value (which would be the working
+   * directory) and a path that is an existing file are refused, naming the option.
+   */
+  public static Path outFolder(Path out) {
+    if (out == null) {
+      return null;
+    }
+    if (out.toString().isBlank()) {
+      throw new NashException("--out is empty; give a folder (an empty value would write into the working directory)");
+    }
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new NashException("--out " + out + " is a file, not a folder; give a folder (it is created if needed)");
+    }
+    return out;
+  }
+
   /** Notes on stderr that an option spelling is deprecated (it still works). */
   public static void deprecated(String old, String now) {
     System.err.println("nash: note: " + old + " is deprecated; use " + now);

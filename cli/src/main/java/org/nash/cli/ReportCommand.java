@@ -99,7 +99,7 @@ final class ReportCommand implements Runnable {
         candidates.stream().map(String::trim).filter(c -> !c.isEmpty()).distinct().toList(),
         new org.nash.report.PaperExports.Options(searchers.stream().map(String::trim).filter(c -> !c.isEmpty())
             .distinct().toList(), names));
-    Path target = out != null ? out : dir;
+    Path target = Cli.outFolder(out) != null ? out : dir;
     if (!Files.isDirectory(dir)) {
       throw new NashException("results folder " + dir + " does not exist");
     }

@@ -76,7 +76,7 @@ final class ReproduceCommand implements Runnable {
     if (!s.name.equals(study)) {
       throw new NashException(file + " is the study '" + s.name + "', not '" + study + "'");
     }
-    Path root = out != null ? out : Path.of("results", Cli.safeName(s.name, "the study's name"));
+    Path root = Cli.outFolder(out) != null ? out : Path.of("results", Cli.safeName(s.name, "the study's name"));
     int nBlocks = blocks != null ? blocks : s.blocks != null ? s.blocks : 1;
     if (nBlocks < 1) {
       throw new NashException("--blocks must be at least 1, got " + nBlocks);

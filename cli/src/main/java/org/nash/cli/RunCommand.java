@@ -56,7 +56,7 @@ final class RunCommand implements Runnable {
   public void run() {
     Experiment cfg = ConfigLoader.load(config);
     String name = cfg.name().orElse(config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-    Path dir = out != null ? out : Path.of("results", Cli.safeName(name, "the config's name"));
+    Path dir = Cli.outFolder(out) != null ? out : Path.of("results", Cli.safeName(name, "the config's name"));
     int n = threads != null ? threads : cfg.threads().orElse(Runtime.getRuntime().availableProcessors());
     long t0 = System.nanoTime();
     // Loading the tables takes seconds: say so before the first silence.

@@ -54,7 +54,7 @@ final class ScanCommand implements Runnable {
     System.err.printf(Locale.ROOT, "scan: loading benchmark %s...%n", benchmark);
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
     ScanOptions o = ScanOptions.resolve(b, ds, connectedOnly, reference);
-    Path dir = out != null ? out : Path.of("results", "scan-" + b.name());
+    Path dir = Cli.outFolder(out) != null ? out : Path.of("results", "scan-" + b.name());
     ScanResult r = OpScan.compute(b, o);
     int files = ScanWriter.write(r, dir).size();
     System.out.print(ScanSummary.format(r));

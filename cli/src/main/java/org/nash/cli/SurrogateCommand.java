@@ -101,7 +101,7 @@ public final class SurrogateCommand implements Runnable {
     }
 
     Path outDir() {
-      return out != null ? out : Path.of("results", "surrogate-" + benchmark + "-" + resolvedDataset + "-" + resolvedTarget);
+      return Cli.outFolder(out) != null ? out : Path.of("results", "surrogate-" + benchmark + "-" + resolvedDataset + "-" + resolvedTarget);
     }
   }
 

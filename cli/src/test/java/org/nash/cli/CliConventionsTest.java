@@ -49,6 +49,28 @@ class CliConventionsTest {
   }
 
   @Test
+  void anEmptyOutOrAnOutThatIsAFileIsRefusedWithItsReason() throws Exception {
+    Path cfg = config("s.yaml", SMALL);
+    Path file = Files.writeString(dir.resolve("a-file"), "mine");
+    for (String cmd : List.of("run", "scan")) {
+      List<String> head = cmd.equals("run") ? List.of("run", cfg.toString()) : List.of("scan", "--benchmark", "nb201");
+      CliRunner.Result r = CliRunner.run(concat(head, List.of("--out", "")));
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains("--out is empty"), r.err());
+      r = CliRunner.run(concat(head, List.of("--out", file.toString())));
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains("is a file, not a folder"), r.err());
+    }
+    assertEquals("mine", Files.readString(file));
+  }
+
+  private static String[] concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void globalOptionsWorkAfterTheCommand() throws Exception {
     Path jar = explodingSearcherJar();
     for (List<String> args : List.of(List.of("searchers", "--plugin", jar.toString()),
