@@ -72,6 +72,7 @@ class PluginSearcherTest {
       out.closeEntry();
     }
 
+    Files.copy(jar, dir.resolve("copy.jar"));
     CliRunner.Result listed = CliRunner.run("searchers", "--plugin", jar.toString()); // placed as the doc writes it
     assertEquals(0, listed.exit(), listed.err());
     assertTrue(listed.out().contains("one-plus-one"), listed.out());
@@ -86,6 +87,25 @@ class PluginSearcherTest {
     long mine = trials.stream().filter(t -> t.searcher().equals("one-plus-one")).count();
     assertEquals(10, mine);
     assertTrue(trials.stream().filter(t -> t.searcher().equals("one-plus-one")).allMatch(t -> t.queries() == 100));
+
+    // a rebuilt jar is other code: resuming the folder with it is refused, naming the jar's hashes
+    String before = org.nash.data.DataCatalog.sha256(jar);
+    try (JarOutputStream more = new JarOutputStream(Files.newOutputStream(jar));
+         java.util.jar.JarFile old = new java.util.jar.JarFile(dir.resolve("copy.jar").toFile())) {
+      for (JarEntry e : java.util.Collections.list(old.entries())) {
+        more.putNextEntry(new JarEntry(e.getName()));
+        more.write(old.getInputStream(e).readAllBytes());
+        more.closeEntry();
+      }
+      more.putNextEntry(new JarEntry("NOTES.txt"));
+      more.write("changed".getBytes(StandardCharsets.UTF_8));
+      more.closeEntry();
+    }
+    CliRunner.Result changed = CliRunner.run("run", cfg.toString(), "--out", out.toString(), "--quiet", "--plugin",
+        jar.toString());
+    assertEquals(2, changed.exit(), changed.err());
+    assertTrue(changed.err().contains("searcher 'one-plus-one' is not the code") && changed.err().contains(before)
+        && changed.err().contains(org.nash.data.DataCatalog.sha256(jar)), changed.err());
 
     CliRunner.Result without = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("o2").toString(), "--quiet");
     assertEquals(2, without.exit());
