@@ -138,11 +138,12 @@ class SpotcheckCommandTest {
     assertTrue(err.contains("--arch 15625: NAS-Bench-201 indices are 0..15624"), err);
     err = refused("spotcheck", "--arch", "0", "--dataset", "mnist", "--store", dir.resolve("store.sqlite").toString())
         .err();
-    assertTrue(err.contains("--dataset must be cifar10-valid or cifar10, got 'mnist'"), err);
+    assertTrue(err.contains("--dataset must be one of cifar10-valid, cifar10, cifar100, ImageNet16-120, got 'mnist'"),
+        err);
     err = refused("spotcheck", "--arch", "0", "--dataset", "cifar100", "--store", dir.resolve("store.sqlite").toString())
         .err();
-    assertTrue(err.contains("--dataset cifar100: training needs the cifar100 images, and the data catalog has only"
-        + " CIFAR-10"), err);
+    assertTrue(err.contains("dataset cifar100: its images are not in the cache") && err.contains("cifar-100-binary/"),
+        err);
     err = refused("spotcheck", "--arch", "0", "--epochs", "1", "--store", dir.resolve("store.sqlite").toString()).err();
     assertTrue(err.contains("the table has no cifar10-valid/valid-acc@1 column"), err);
     assertTrue(!Files.exists(out));

@@ -105,12 +105,13 @@ public final class DataCatalog {
           String name = p.getCurrentName();
           com.fasterxml.jackson.core.JsonToken t = p.nextToken();
           switch (name) {
-            case "id", "path", "url", "sha256", "holds" -> f.put(name, t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getValueAsString());
+            case "id", "path", "url", "sha256", "holds", "md5" -> f.put(name, t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null : p.getValueAsString());
             case "size" -> size = p.getLongValue();
             default -> throw new IOException("unknown field '" + name + "' at " + p.getCurrentLocation());
           }
         }
-        DataEntry e = new DataEntry(f.get("id"), f.get("path"), f.get("url"), f.get("sha256"), size, f.get("holds"));
+        DataEntry e = new DataEntry(f.get("id"), f.get("path"), f.get("url"), f.get("sha256"), size, f.get("holds"),
+            f.get("md5"));
         map.put(e.id(), e);
       }
       return map;

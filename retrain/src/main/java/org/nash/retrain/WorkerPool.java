@@ -42,9 +42,20 @@ public final class WorkerPool implements AutoCloseable {
    * @param torchThreads libtorch threads per worker; 0 = one
    * @param source CIFAR-10 source path, or null for the data catalog's
    * @param dataSha256 the parent's data identity; a worker loading other data stops with an error
+   * @param devices GPU indices to spread the workers over (issue 25, {@link DeviceAssignment}); empty:
+   *     {@code CUDA_VISIBLE_DEVICES}, else device 0; ignored on the CPU
    */
   public record Spec(int workers, String device, int torchThreads, String dataset, String source, int subset,
-      String dataSha256) {}
+      String dataSha256, List<Integer> devices) {
+    public Spec {
+      devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    public Spec(int workers, String device, int torchThreads, String dataset, String source, int subset,
+        String dataSha256) {
+      this(workers, device, torchThreads, dataset, source, subset, dataSha256, List.of());
+    }
+  }
 
   /** A finished training and where it ran. */
   public record Trained(TrainResult result, String device, String djlVersion, String libtorchVersion) {}
@@ -57,6 +68,9 @@ public final class WorkerPool implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private int users;
   private volatile boolean closed;
+  /** The device of each slot and the live workers on it: a new worker takes the least used (issue 25). */
+  private final List<String> slots;
+  private final int[] live;
 
   private WorkerPool(Spec spec) {
     if (spec.workers() < 1) {
@@ -65,6 +79,25 @@ public final class WorkerPool implements AutoCloseable {
     this.spec = spec;
     this.free = new Semaphore(spec.workers(), true);
     this.workers = new ChildPool<>(Worker::new, "the training workers were shut down", 2000);
+    this.slots = spec.device().equals("cpu") ? List.of("cpu")
+        : DeviceAssignment.devices(spec.devices(), System.getenv("CUDA_VISIBLE_DEVICES")).stream().map(d -> "gpu:" + d)
+            .toList();
+    this.live = new int[slots.size()];
+  }
+
+  /** The devices the workers are spread over ({@code cpu}, or {@code gpu:K} each). */
+  public List<String> devices() {
+    return slots;
+  }
+
+  private synchronized int takeSlot() {
+    int k = DeviceAssignment.leastUsed(live);
+    live[k]++;
+    return k;
+  }
+
+  private synchronized void freeSlot(int k) {
+    live[k]--;
   }
 
   /**
@@ -112,6 +145,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (WorkerDied d) {
           if (w != null) {
             workers.discard(w);
+            freeSlot(w.slot);
           }
           if (closed) {
             throw new NashException("training of " + what + " stopped: the training workers were shut down", d);
@@ -186,6 +220,7 @@ public final class WorkerPool implements AutoCloseable {
   private final class Worker implements ChildPool.Member {
     final int number;
     final ChildProcess child;
+    final int slot;
     /** "[worker K pid P] ": what the worker's stderr and stray stdout lines are forwarded with. */
     private volatile String tag;
     String device;
@@ -194,6 +229,7 @@ public final class WorkerPool implements AutoCloseable {
 
     Worker(int number) {
       this.number = number;
+      this.slot = takeSlot();
       this.tag = "[worker " + number + "] ";
       List<String> cmd = command();
       try {
@@ -206,6 +242,7 @@ public final class WorkerPool implements AutoCloseable {
             .tailLines(10)
             .start();
       } catch (ProcessFailure f) {
+        freeSlot(slot);
         throw new NashException("cannot start a training worker (" + cmd.get(0) + "): " + f.reason(), f);
       }
       tag = "[worker " + number + " pid " + child.pid() + "] ";
@@ -219,7 +256,7 @@ public final class WorkerPool implements AutoCloseable {
     void init() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", "init");
-      m.put("device", spec.device());
+      m.put("device", slots.get(slot));
       m.put("dataset", spec.dataset());
       m.put("source", spec.source());
       m.put("subset", spec.subset());

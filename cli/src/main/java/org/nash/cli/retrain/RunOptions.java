@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code retrain} and {@code spotcheck}: data, protocol and device. */
 public final class RunOptions {
   @Option(names = "--dataset", defaultValue = "cifar10-valid",
-      description = "cifar10-valid (train 25k, score on x-valid) or cifar10 (train 50k, score on test); default ${DEFAULT-VALUE}")
+      description = "cifar10-valid (train 25k, score on x-valid), cifar10 (train 50k, score on test), cifar100 or"
+          + " ImageNet16-120 (train on the training set, score on the x-valid half of the test set; your own images,"
+          + " see --data); spotcheck takes several, comma-separated; default ${DEFAULT-VALUE}")
   String dataset;
 
   @Option(names = "--epochs", defaultValue = "12", description = "training epochs: 12 (the table's hp12) or 200; default ${DEFAULT-VALUE}")
@@ -28,7 +30,9 @@ public final class RunOptions {
       description = "train on N images and score on N (class-balanced); 0 = all. Quick checks only: not comparable with the table")
   int subset;
 
-  @Option(names = "--data", description = "CIFAR-10 source: a cifar-10-batches-bin folder or a .tar.gz of JPEGs; default the data catalog's cifar10-jpeg")
+  @Option(names = "--data", description = "the images: a release folder (cifar-10-batches-py|bin, cifar-100-python|binary,"
+      + " NB-201's ImageNet16), a folder holding them, a published .tar.gz, or for CIFAR-10 a .tar.gz of JPEGs;"
+      + " default: the cache and the mirror, for CIFAR-10 then the data catalog's cifar10-jpeg")
   Path data;
 
   @Option(names = "--seed", defaultValue = "0", description = "seed of initialisation, shuffling and augmentation; default ${DEFAULT-VALUE}")
@@ -137,7 +141,8 @@ public final class RunOptions {
 
   /** The table column for this run's split at {@code epochs}. */
   String tableKey(int epochs) {
-    return ReferenceTable.key(dataset, dataset.equals("cifar10-valid") ? "valid-acc" : "test-acc", epochs);
+    // cifar10 scores the test set; the others their x-valid split (cifar10-valid's, or the test set's x-valid half)
+    return ReferenceTable.key(dataset, dataset.equals("cifar10") ? "test-acc" : "valid-acc", epochs);
   }
 
   /** Why the numbers may not be comparable with the table, or "" when the protocol matches. */

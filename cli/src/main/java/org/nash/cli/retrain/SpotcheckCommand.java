@@ -59,6 +59,11 @@ public final class SpotcheckCommand implements Callable<Integer> {
           + " every cell; default $NASH_DATA/trained.sqlite, else ~/.cache/nash/trained.sqlite")
   String store;
 
+  @Option(names = "--devices", split = ",", paramLabel = "K",
+      description = "with --device gpu and --workers: the GPUs the workers go round robin over, e.g. 0,1 (default: every"
+          + " GPU CUDA_VISIBLE_DEVICES shows, else 0)")
+  List<Integer> devices = new ArrayList<>();
+
   @Option(names = "--workers", paramLabel = "N",
       description = "train in N worker processes, N cells at a time (default: one at a time in this process); "
           + "each worker uses one libtorch thread unless --torch-threads is given")
@@ -79,7 +84,30 @@ public final class SpotcheckCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--arch=ARCH'");
     }
     // Input errors first, before the table, the images and the engine load.
-    RetrainData.checkDataset(run.dataset);
+    List<String> datasets = new ArrayList<>();
+    for (String d : run.dataset.split(",")) {
+      if (!d.isBlank()) {
+        RetrainData.checkDataset(d.trim());
+        datasets.add(d.trim());
+      }
+    }
+    if (datasets.isEmpty()) {
+      throw new NashException("--dataset: no dataset given");
+    }
+    Path outRoot = run.out;
+    for (String d : datasets) {
+      run.dataset = d;
+      // several datasets: one folder each under --out, so each keeps its own CSV, JSON and figure
+      run.out = outRoot == null || datasets.size() == 1 ? outRoot : outRoot.resolve(d);
+      if (datasets.size() > 1) {
+        out.println("== " + d + " ==");
+      }
+      spotcheck(archs, out);
+    }
+    return 0;
+  }
+
+  private void spotcheck(List<String> archs, PrintWriter out) {
     TrainSettings settings = run.settings();
     int compareEpochs = tableEpochs != null ? tableEpochs : settings.epochs();
     DataCatalog catalog = DataCatalog.fromEnvironment();
@@ -103,14 +131,15 @@ public final class SpotcheckCommand implements Callable<Integer> {
         + " epoch(s), compared with the table's " + compareEpochs + "-epoch values;" : "");
     WorkerPool pool = workers == null ? null : WorkerPool.acquire(new WorkerPool.Spec(workers, run.deviceKind(),
         run.torchThreads() == null ? 1 : run.torchThreads(), data.dataset(), run.data == null ? null
-        : run.data.toString(), run.subset, data.sha256()));
+        : run.data.toString(), run.subset, data.sha256(), devices));
     TrainedStore st = null;
     ExecutorService dispatch = null;
     try {
       st = "none".equals(store) ? null : TrainedStore.open(store != null ? Path.of(store) : TrainedStore.defaultPath());
       CellTrainer trainer = new CellTrainer("nb201", data, settings, device, pool, st, run.seed, run.subset);
       String where = device != null ? device.toString()
-          : run.deviceKind() + " in " + workers + " worker process(es)";
+          : run.deviceKind() + " in " + workers + " worker process(es)" + (run.deviceKind().equals("gpu")
+          ? " over " + pool.devices() : "");
       out.printf("spotcheck %d architectures on %s, %s split (%s), %d epochs, device %s; table column %s [%s]%n",
           list.size(), data.dataset(), data.split(), data.how(), settings.epochs(), where, key, table.source(key));
       out.println("store     " + (st != null ? st.path() + " (stored cells are read back)" : "none (every cell trains)"));
@@ -152,7 +181,6 @@ public final class SpotcheckCommand implements Callable<Integer> {
         st.close();
       }
     }
-    return 0;
   }
 
   private static CellTrainer.Outcome await(Future<CellTrainer.Outcome> f, Arch a) {

@@ -59,7 +59,7 @@ final class Numpy {
   static final class NdArray implements Buildable {
     private int[] shape;
     private Dtype dtype;
-    private Object values; // double[] (f8), long[] (i8) or Object[] (O)
+    private Object values; // double[] (f8), long[] (i8), byte[] (u1) or Object[] (O)
 
     @Override
     public void build(Object state) {
@@ -85,7 +85,9 @@ final class Numpy {
       }
       Object flat = dtype.kind == 'O'
           ? objects(data, (int) n)
-          : decode(Py.bytes(data, "numpy array data"), dtype, (int) n);
+          // a Python 2 pickle (the CIFAR python release) holds the data as a str, read as latin-1 chars
+          : decode(data instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)
+              : Py.bytes(data, "numpy array data"), dtype, (int) n);
       this.shape = shape;
       this.dtype = dtype;
       this.values = fortran ? toRowMajor(flat, shape) : flat;
@@ -101,6 +103,15 @@ final class Numpy {
     char kind() {
       shape();
       return dtype.kind;
+    }
+
+    /** The raw values of a uint8 array, row-major (shared, not copied). */
+    byte[] uint8() {
+      shape();
+      if (!(values instanceof byte[] b)) {
+        throw new PickleFormatException("expected a numpy uint8 array, found " + this);
+      }
+      return b;
     }
 
     /** Row {@code r} of a 2-d array (a 1-d array is one row); its type follows the dtype. */
@@ -135,8 +146,9 @@ final class Numpy {
     return switch (name) {
       case "f8" -> new Dtype('f', 8);
       case "i8" -> new Dtype('i', 8);
+      case "u1" -> new Dtype('u', 1);
       case "O4", "O8" -> new Dtype('O', name.charAt(1) - '0');
-      default -> throw new PickleFormatException("unsupported numpy dtype '" + name + "' (only f8, i8, O)");
+      default -> throw new PickleFormatException("unsupported numpy dtype '" + name + "' (only f8, i8, u1, O)");
     };
   }
 
@@ -172,8 +184,8 @@ final class Numpy {
       throw new PickleFormatException("numpy scalar: expected (dtype, bytes), found " + args.length + " arguments");
     }
     Dtype dtype = asDtype(args[0]);
-    if (dtype.kind == 'O') {
-      throw new PickleFormatException("numpy scalar: object dtype not supported");
+    if (dtype.kind == 'O' || dtype.kind == 'u') {
+      throw new PickleFormatException("numpy scalar: " + dtype + " not supported");
     }
     Object v = decode(Py.bytes(args[1], "numpy scalar data"), dtype, 1);
     return v instanceof double[] d ? (Object) d[0] : (Object) ((long[]) v)[0];
@@ -202,6 +214,9 @@ final class Numpy {
     if (raw.length != (long) n * dtype.itemSize) {
       throw new PickleFormatException("numpy " + dtype + " data: expected " + n + " items (" + (long) n * dtype.itemSize
           + " bytes), found " + raw.length + " bytes");
+    }
+    if (dtype.kind == 'u') {
+      return raw;
     }
     ByteBuffer buf = ByteBuffer.wrap(raw).order(dtype.order);
     if (dtype.kind == 'f') {

@@ -11,15 +11,12 @@ import java.util.SplittableRandom;
 /**
  * Turns {@link CifarImages} into batches on a device with little host work per step: the (augmented)
  * uint8 pixels are written into one reused direct buffer, handed to the engine in one copy, and
- * converted and normalised there. Training augmentation is NB201's: random 32x32 crop of the image
- * zero-padded by 4, and a horizontal flip with probability 1/2; then per-channel normalisation with
- * NB201's CIFAR mean and std (on the 0-255 scale: mean 125.3, 123.0, 113.9; std 63.0, 62.1, 66.7).
+ * converted and normalised there. Training augmentation is NB201's for the images' dataset
+ * ({@link ImageTransform}): random crop of the image zero-padded by 4 (CIFAR, 32x32) or 2 (ImageNet16,
+ * 16x16), and a horizontal flip with probability 1/2; then per-channel normalisation with the
+ * dataset's mean and std (CIFAR-10 on the 0-255 scale: mean 125.3, 123.0, 113.9; std 63.0, 62.1, 66.7).
  */
 public final class BatchSource implements AutoCloseable {
-  private static final float[] MEAN = {125.3f, 123.0f, 113.9f};
-  private static final float[] STD = {63.0f, 62.1f, 66.7f};
-  private static final int PAD = 4;
-
   private final CifarImages images;
   private final int batchSize;
   private final boolean augment;
@@ -29,7 +26,10 @@ public final class BatchSource implements AutoCloseable {
   private final NDArray scale;
   private final NDArray shift;
   private final int[] order;
-  private final byte[] row = new byte[CifarImages.SIDE];
+  private final byte[] row;
+  private final int side;
+  private final int imageBytes;
+  private final int pad;
   private SplittableRandom rnd;
   private int next;
 
@@ -41,13 +41,17 @@ public final class BatchSource implements AutoCloseable {
     this.images = images;
     this.batchSize = batchSize;
     this.augment = augment;
-    this.pixelBuf = ByteBuffer.allocateDirect(batchSize * CifarImages.PIXELS).order(ByteOrder.nativeOrder());
+    this.side = images.side();
+    this.imageBytes = images.pixelsPerImage();
+    this.pad = images.transform().pad();
+    this.row = new byte[side];
+    this.pixelBuf = ByteBuffer.allocateDirect(batchSize * imageBytes).order(ByteOrder.nativeOrder());
     this.labelBuf = ByteBuffer.allocateDirect(batchSize * Long.BYTES).order(ByteOrder.nativeOrder());
     float[] sc = new float[3];
     float[] sh = new float[3];
     for (int c = 0; c < 3; c++) {
-      sc[c] = 1f / STD[c];
-      sh[c] = -MEAN[c] / STD[c];
+      sc[c] = 1f / images.transform().std()[c];
+      sh[c] = -images.transform().mean()[c] / images.transform().std()[c];
     }
     this.scale = manager.create(sc, new Shape(1, 3, 1, 1));
     this.shift = manager.create(sh, new Shape(1, 3, 1, 1));
@@ -84,7 +88,7 @@ public final class BatchSource implements AutoCloseable {
   }
 
   /**
-   * The next batch as {input (B,3,32,32) float32 normalised, labels (B) int64}, created in
+   * The next batch as {input (B,3,side,side) float32 normalised, labels (B) int64}, created in
    * {@code step} (close it after the step); null at the end of the epoch.
    */
   public NDArray[] next(NDManager step) {
@@ -97,29 +101,33 @@ public final class BatchSource implements AutoCloseable {
     labelBuf.clear();
     for (int k = 0; k < b; k++) {
       int i = order[next + k];
-      int base = k * CifarImages.PIXELS;
+      int base = k * imageBytes;
       if (augment) {
-        writeAugmented(px, i * CifarImages.PIXELS, base);
+        writeAugmented(px, i * imageBytes, base);
       } else {
-        pixelBuf.put(base, px, i * CifarImages.PIXELS, CifarImages.PIXELS);
+        pixelBuf.put(base, px, i * imageBytes, imageBytes);
       }
       labelBuf.putLong(k * Long.BYTES, images.label(i));
     }
     next += b;
-    pixelBuf.limit(b * CifarImages.PIXELS);
+    pixelBuf.limit(b * imageBytes);
     labelBuf.limit(b * Long.BYTES);
-    NDArray raw = step.create(pixelBuf, new Shape(b, 3, CifarImages.SIDE, CifarImages.SIDE), DataType.UINT8);
+    NDArray raw = step.create(pixelBuf, new Shape(b, 3, side, side), DataType.UINT8);
     NDArray x = raw.toType(DataType.FLOAT32, false).muli(scale).addi(shift);
     raw.close();
     NDArray y = step.create(labelBuf, new Shape(b), DataType.INT64);
     return new NDArray[] {x, y};
   }
 
-  /** Random crop from the zero-padded 40x40 image, optional mirror; padding pixels are 0 (black). */
+  /**
+   * Random crop from the zero-padded image (40x40 for CIFAR), optional mirror; padding pixels are 0
+   * (black). NB-201 flips before it crops; with a uniform offset the two orders give the same
+   * distribution of images.
+   */
   private void writeAugmented(byte[] px, int src, int dst) {
-    int s = CifarImages.SIDE;
-    int dy = rnd.nextInt(2 * PAD + 1) - PAD;
-    int dx = rnd.nextInt(2 * PAD + 1) - PAD;
+    int s = side;
+    int dy = rnd.nextInt(2 * pad + 1) - pad;
+    int dx = rnd.nextInt(2 * pad + 1) - pad;
     boolean flip = rnd.nextBoolean();
     for (int c = 0; c < 3; c++) {
       for (int y = 0; y < s; y++) {

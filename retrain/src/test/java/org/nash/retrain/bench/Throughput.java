@@ -15,6 +15,7 @@ import java.util.Random;
 import org.nash.retrain.DjlSetup;
 import org.nash.retrain.data.BatchSource;
 import org.nash.retrain.data.CifarImages;
+import org.nash.retrain.data.ImageTransform;
 import org.nash.retrain.net.Nb201Network;
 import org.nash.retrain.train.NesterovSgd;
 
@@ -34,6 +35,13 @@ public final class Throughput {
         Runtime.getRuntime().availableProcessors());
     int[] conv3 = {3, 3, 3, 3, 3, 3};
     int[] mixed = {3, 2, 1, 4, 3, 1};
+    if (args.length > 2 && args[2].equals("datasets")) {
+      // issue 25: the full-size network on each dataset's image size and classes (synthetic pixels)
+      for (String ds : new String[] {"cifar10-valid", "cifar100", "ImageNet16-120"}) {
+        run("full C=16 N=5 mixed " + ds, mixed, 16, 5, 256, device, seconds, ImageTransform.of(ds));
+      }
+      return;
+    }
     run("tiny C=4 N=1 mixed", mixed, 4, 1, 64, device, seconds);
     run("full C=16 N=5 all-conv3x3", conv3, 16, 5, 256, device, seconds);
     run("full C=16 N=5 all-conv3x3", conv3, 16, 5, 64, device, seconds);
@@ -42,17 +50,21 @@ public final class Throughput {
   }
 
   static void run(String name, int[] ops, int c, int n, int batch, Device device, double seconds) {
+    run(name, ops, c, n, batch, device, seconds, ImageTransform.CIFAR10);
+  }
+
+  static void run(String name, int[] ops, int c, int n, int batch, Device device, double seconds, ImageTransform t) {
     int images = batch * 8;
-    byte[] px = new byte[images * CifarImages.PIXELS];
+    byte[] px = new byte[images * t.pixels()];
     byte[] labels = new byte[images];
     Random r = new Random(1);
     r.nextBytes(px);
     for (int i = 0; i < images; i++) {
-      labels[i] = (byte) r.nextInt(10);
+      labels[i] = (byte) r.nextInt(t.classes());
     }
-    CifarImages data = new CifarImages(px, labels, 10);
+    CifarImages data = new CifarImages(px, labels, t.classes(), t);
     try (NDManager root = NDManager.newBaseManager(device)) {
-      Block net = Nb201Network.build(ops, c, n, 10);
+      Block net = Nb201Network.build(ops, c, n, t.classes());
       Nb201Network.initialize(net, root);
       List<Parameter> params = Nb201Network.trainable(net);
       ParameterStore store = new ParameterStore(root, false);
