@@ -53,6 +53,7 @@ public final class HtmlPage {
         .append(esc(page.title())).append("</h1>\n");
     String claims = Claims.html(Claims.of(page.claims(), dir));
     String findings = Findings.html(dir, experimentPrefixes(dir));
+    h.append(SpotCheckStudySection.html(dir));
     h.append(CandidateSection.html(dir, experimentPrefixes(dir)));
     h.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if (claims.isEmpty() && findings.isEmpty()) {
@@ -158,13 +159,18 @@ public final class HtmlPage {
   /** The folder's entries, then each immediate subfolder's (paths prefixed with the subfolder). */
   static List<Shown> collect(Path dir) {
     List<Shown> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Artifacts.Entry e : Artifacts.read(dir)) {
+      seen.add(e.path());
       out.add(new Shown(e.path(), e));
     }
     for (Path sub : Report.subfolders(dir)) {
       String prefix = sub.getFileName().toString() + "/";
       for (Artifacts.Entry e : Artifacts.read(sub)) {
-        out.add(new Shown(prefix + e.path(), e));
+        // a folder may register its subfolders' files itself (a spot check over several datasets): shown once
+        if (!seen.contains(prefix + e.path())) {
+          out.add(new Shown(prefix + e.path(), e));
+        }
       }
     }
     return out;

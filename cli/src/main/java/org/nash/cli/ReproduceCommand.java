@@ -64,6 +64,28 @@ final class ReproduceCommand implements Runnable {
       description = "seeds per block: each experiment runs B x S seeds (default: its 'seeds', lopes2023: 5 x 200)")
   Integer blockSize;
 
+  @Option(names = "--data", paramLabel = "DIR", description = "spot-check parts: the images (a folder holding the"
+      + " official releases, e.g. cifar-10-batches-py, cifar-100-python, ImageNet16); default: the cache and the mirror")
+  Path data;
+
+  @Option(names = "--device", paramLabel = "cpu|gpu", description = "spot-check parts: where cells train; default cpu")
+  String device;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "spot-check parts: train in N worker processes, N cells at a time (default: one at a time here)")
+  Integer workers;
+
+  @Option(names = "--devices", split = ",", paramLabel = "K",
+      description = "spot-check parts with --device gpu and --workers: the GPUs the workers go round robin over")
+  List<Integer> devices = new ArrayList<>();
+
+  @Option(names = "--store", paramLabel = "PATH", description = "spot-check parts: the result store of trained cells"
+      + " (stored cells are read back); 'none' trains every cell; default $NASH_DATA/trained.sqlite")
+  String store;
+
+  @Option(names = "--torch-threads", paramLabel = "N", description = "spot-check parts: libtorch's CPU threads")
+  Integer torchThreads;
+
   /** A part, checked and planned before anything runs. */
   private record Planned(Study.Part part, Path dir, Benchmark scanBenchmark, ScanOptions scan,
       Plan plan, int done) {}
@@ -118,6 +140,18 @@ final class ReproduceCommand implements Runnable {
       }
     }
     runExperiments(parts, total, done, n);
+    List<String> verdicts = new ArrayList<>();
+    for (int i = 0; i < s.parts.size(); i++) {
+      Study.Part part = s.parts.get(i);
+      if (part.spotcheck != null) {
+        var r = SpotcheckStudyRun.run(part.spotcheck, file + ": parts[" + i + "].spotcheck", root.resolve(part.folder()),
+            new SpotcheckStudyRun.Options(data, device, workers, devices, store, torchThreads), nash.catalog(),
+            System.err);
+        verdicts.add("== " + part.folder() + ": spot check on " + String.join(", ", part.spotcheck.datasets));
+        verdicts.addAll(org.nash.analysis.spotcheck.SpotCheckStudyWriter.lines(r));
+        r.paired().forEach(p -> verdicts.add(p.sentence()));
+      }
+    }
     System.err.println("report: analysing " + root + " ...");
     Report.Outcome o = Report.write(root, nash.catalog(), new Report.Options(s.title != null ? s.title : s.name, s.claims,
         org.nash.analysis.reliability.Reliability.Options.DEFAULT, nBlocks),
@@ -134,6 +168,7 @@ final class ReproduceCommand implements Runnable {
         System.out.print(format(Table.readCsv(rel)));
       }
     }
+    verdicts.forEach(System.out::println);
     Path claims = root.resolve(Report.CLAIMS);
     if (Files.exists(claims)) {
       System.out.println("== " + s.name + ": verdicts (" + nBlocks + " seed block(s))");

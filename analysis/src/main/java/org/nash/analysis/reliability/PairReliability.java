@@ -278,10 +278,8 @@ public final class PairReliability {
   static Range range(double value, double[] reps) {
     double[] s = reps.clone();
     Arrays.sort(s);
-    int n = s.length;
-    double lo = s[Math.max(0, (int) Math.ceil(0.025 * n) - 1)];
-    double hi = s[Math.min(n - 1, (int) Math.ceil(0.975 * n) - 1)];
-    return new Range(value, lo, hi);
+    return new Range(value, org.nash.analysis.stats.Bootstrap.nearestRank(s, 0.025),
+        org.nash.analysis.stats.Bootstrap.nearestRank(s, 0.975));
   }
 
   private static double mean(double[] v) {
