@@ -65,38 +65,12 @@ final class SpotcheckStudyRun {
     }
     String kind = DjlSetup.deviceKind(o.device() == null ? "cpu" : o.device());
     ReferenceTable table = ReferenceTable.load(catalog);
+    Selection sel = select(sc, at, table);
+    List<String> keys = sel.keys();
+    String selectKey = sel.selectKey();
     int te = sc.tableEpochs();
-    String selectKey = tableKey(sc.selectBy(), te);
-    List<String> keys = new ArrayList<>();
-    for (String ds : sc.datasets) {
-      keys.add(tableKey(ds, te));
-    }
-    for (String k : concat(keys, selectKey)) {
-      if (!table.has(k)) {
-        throw new NashException(at + ".table_epochs: the table has no " + k + " column to compare with; use 12 (hp12)"
-            + " or 200");
-      }
-    }
+    List<SpotCheckStudy.Selected> cells = sel.cells();
     Nb201Space space = table.space();
-    double[] values = new double[Nb201Space.SIZE];
-    boolean[] eligible = new boolean[Nb201Space.SIZE];
-    int n = 0;
-    for (int i = 0; i < Nb201Space.SIZE; i++) {
-      Arch a = space.byIndex(i);
-      OptionalDouble v = table.value(selectKey, i);
-      values[i] = v.orElse(Double.NaN);
-      boolean ok = v.isPresent() && (!sc.connectedOnly || space.isConnected(a));
-      for (String k : keys) {
-        ok &= table.value(k, i).isPresent();
-      }
-      eligible[i] = ok;
-      n += ok ? 1 : 0;
-    }
-    if (n < sc.cells) {
-      throw new NashException(at + ".cells: " + sc.cells + " cells asked for, but only " + n + " have values in every"
-          + " compared column" + (sc.connectedOnly ? " and an input-to-output path" : ""));
-    }
-    List<SpotCheckStudy.Selected> cells = SpotCheckStudy.select(values, eligible, sc.cells, sc.seed);
     List<Arch> archs = cells.stream().map(c -> space.byIndex(c.index())).toList();
     log.printf(Locale.ROOT, "spotcheck: %d cells stratified over %s (seed %d): %s%n", cells.size(), selectKey, sc.seed,
         cells.stream().map(c -> Integer.toString(c.index())).collect(Collectors.joining(",")));
@@ -207,6 +181,45 @@ final class SpotcheckStudyRun {
     setup.put("provenance", Provenance.current().asMap());
     SpotCheckStudyWriter.write(result, cells, archs.stream().map(Arch::toString).toList(), selectKey, setup, dir);
     return result;
+  }
+
+  /** The cells and the table columns: each dataset's compared column and the one the cells are stratified over. */
+  record Selection(List<String> keys, String selectKey, List<SpotCheckStudy.Selected> cells) {}
+
+  /** Checks the columns and selects the cells (no training, no images). */
+  static Selection select(Study.Spotcheck sc, String at, ReferenceTable table) {
+    int te = sc.tableEpochs();
+    String selectKey = tableKey(sc.selectBy(), te);
+    List<String> keys = new ArrayList<>();
+    for (String ds : sc.datasets) {
+      keys.add(tableKey(ds, te));
+    }
+    for (String k : concat(keys, selectKey)) {
+      if (!table.has(k)) {
+        throw new NashException(at + ".table_epochs: the table has no " + k + " column to compare with; use 12 (hp12)"
+            + " or 200");
+      }
+    }
+    Nb201Space space = table.space();
+    double[] values = new double[Nb201Space.SIZE];
+    boolean[] eligible = new boolean[Nb201Space.SIZE];
+    int n = 0;
+    for (int i = 0; i < Nb201Space.SIZE; i++) {
+      Arch a = space.byIndex(i);
+      OptionalDouble v = table.value(selectKey, i);
+      values[i] = v.orElse(Double.NaN);
+      boolean ok = v.isPresent() && (!sc.connectedOnly || space.isConnected(a));
+      for (String k : keys) {
+        ok &= table.value(k, i).isPresent();
+      }
+      eligible[i] = ok;
+      n += ok ? 1 : 0;
+    }
+    if (n < sc.cells) {
+      throw new NashException(at + ".cells: " + sc.cells + " cells asked for, but only " + n + " have values in every"
+          + " compared column" + (sc.connectedOnly ? " and an input-to-output path" : ""));
+    }
+    return new Selection(keys, selectKey, SpotCheckStudy.select(values, eligible, sc.cells, sc.seed));
   }
 
   private static List<String> concat(List<String> a, String b) {
