@@ -88,6 +88,10 @@ class PluginSearcherTest {
     assertEquals(10, mine);
     assertTrue(trials.stream().filter(t -> t.searcher().equals("one-plus-one")).allMatch(t -> t.queries() == 100));
 
+    // run.json names the plugin's code by its jar and sha256, nash's own searchers by nash's version
+    String info = Files.readString(out.resolve("run.json"));
+    assertTrue(info.matches("(?s).*\"origin\" : \"[^\"]*one-plus-one\\.jar sha256:[0-9a-f]{64}\".*"), info);
+    assertTrue(info.contains("\"origin\" : \"nash "), info);
     // a rebuilt jar is other code: resuming the folder with it is refused, naming the jar's hashes
     String before = org.nash.data.DataCatalog.sha256(jar);
     try (JarOutputStream more = new JarOutputStream(Files.newOutputStream(jar));
