@@ -68,7 +68,7 @@ public final class CsvWriter {
   }
 
   public static String line(Object... cells) {
-    return line(List.of(cells));
+    return line(java.util.Arrays.asList(cells));
   }
 
   /** A header line of plain column names. */
