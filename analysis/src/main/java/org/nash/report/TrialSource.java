@@ -3,9 +3,11 @@ package org.nash.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.nash.NashException;
@@ -37,6 +39,9 @@ final class TrialSource implements Groups.Source {
   private long droppedCount;
   private String droppedExample;
   private String tailProblem;
+  /** Per dataset/pool/searcher: trials, and trials without a result (no query made). */
+  private final Map<String, Integer> total = new java.util.LinkedHashMap<>();
+  private final Map<String, Integer> noResult = new java.util.LinkedHashMap<>();
   /** First pass only: the first line of each grid index seen (0: not yet). */
   private int[] seen;
 
@@ -99,6 +104,14 @@ final class TrialSource implements Groups.Source {
         }
         return;
       }
+      String group = r.dataset() + "/" + r.pool() + "/" + r.searcher();
+      total.merge(group, 1, Integer::sum);
+      if (r.last() == null) {
+        // No query fitted the budget (a time budget below the cost of one query): no result to analyse.
+        dropped.set((int) line);
+        noResult.merge(group, 1, Integer::sum);
+        return;
+      }
       accepted++;
       visitor.accept(line, r, steps);
     });
@@ -122,10 +135,30 @@ final class TrialSource implements Groups.Source {
     }
   }
 
-  /** A skipped bad last line and dropped duplicates, or null. */
+  /** A skipped bad last line, dropped duplicates and trials without a result, or null. */
   String problem() {
     String dups = droppedCount == 0 ? null : file + ": " + droppedCount + " duplicate record(s) dropped ("
         + droppedExample + (droppedCount > 1 ? ", ..." : "") + "); the first record of each trial counts";
-    return tailProblem == null ? dups : dups == null ? tailProblem : tailProblem + "; " + dups;
+    String p = tailProblem == null ? dups : dups == null ? tailProblem : tailProblem + "; " + dups;
+    String empty = noResult();
+    return p == null ? empty : empty == null ? p : p + "; " + empty;
+  }
+
+  /** The groups with trials that made no query (their budget is below one query's cost), or null. */
+  private String noResult() {
+    if (noResult.isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    noResult.forEach((g, n) -> parts.add(g + (n.equals(total.get(g)) ? " (all " + n + " trials: the group is empty)"
+        : " (" + n + " of " + total.get(g) + " trials)")));
+    return file + ": trials that made no query, so have no result (their budget is below the cost of one query;"
+        + " give a larger budget): " + String.join(", ", parts) + "; they are left out of every table and test";
+  }
+
+  /** Groups every one of whose trials made no query. */
+  List<String> emptyGroups() {
+    return noResult.entrySet().stream().filter(e -> e.getValue().equals(total.get(e.getKey()))).map(Map.Entry::getKey)
+        .toList();
   }
 }

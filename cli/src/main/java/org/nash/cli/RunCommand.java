@@ -63,7 +63,7 @@ final class RunCommand implements Runnable {
     System.err.printf(Locale.ROOT, "%s: loading benchmark %s...%n", name, cfg.benchmark());
     Shard sh = shard == null ? null : Shard.parse(shard, System.getenv());
     Path folder = config.toAbsolutePath().getParent();
-    Plan plan = sh == null ? Planner.plan(cfg, nash.catalog(), nash.loader(), folder)
+    Plan plan = sh == null ? Planner.planRun(cfg, nash.catalog(), nash.loader(), folder, dir)
         : Planner.plan(cfg, nash.catalog(), nash.loader(), folder, sh, dir);
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, sh == null ? dir : sh.folder(dir) + " (shard " + sh + ")");

@@ -208,8 +208,7 @@ public final class SurrogateCommand implements Runnable {
         int i = order[r];
         Arch a = space.byIndex(i);
         boolean inTrain = trained.contains(a);
-        csv.append(r + 1).append(',').append(i).append(",\"").append(a).append("\",").append(m[i]).append(',')
-            .append(p.sd()[i]).append(',').append(inTrain).append(',').append(Double.isNaN(known[i]) ? "" : known[i]).append('\n');
+        csv.append(org.nash.analysis.output.CsvWriter.line(r + 1, i, a.toString(), m[i], p.sd()[i], inTrain, known[i]));
         System.out.printf(Locale.ROOT, "%4d  %-7d  %9.3f  %6.3f  %-5s  %-6s %s%n", r + 1, i, m[i], p.sd()[i], inTrain ? "yes" : "no",
             Double.isNaN(known[i]) ? "-" : String.format(Locale.ROOT, "%.2f", known[i]), a);
       }

@@ -197,4 +197,42 @@ class ShardRunTest {
     // merging again adds nothing
     assertTrue(nash(cache, "merge", out.toString()).contains(", 0 new"));
   }
+
+  /** A plain run of a sharded retraining folder (not merged yet) reads the shards' stores: nothing is trained again. */
+  @Test
+  void aPlainRunOfAShardedRetrainingFolderTrainsNothingAShardTrained() throws Exception {
+    Path cfg = config("retrain-plain.yaml", """
+        name: retrain-plain
+        benchmark: nb201
+        oracle: retrain
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+        datasets: [cifar10]
+        pools: ["skip,c3x3"]
+        searchers: [{name: rs}]
+        budget: {queries: 3}
+        seeds: 2
+        """);
+    Path out = dir.resolve("plain");
+    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet");
+    ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");
+    // Each task killed after its trainings were stored but before its trial lines were written: the
+    // plain run must run every trial again, and finds every cell in the shards' stores.
+    for (String k : List.of("0-of-2", "1-of-2")) {
+      Files.write(out.resolve("shards").resolve(k).resolve(TrialsFile.NAME), new byte[0]);
+    }
+    // The plain run's default store is a fresh, empty one.
+    Path cache = dir.resolve("cache-plain");
+    Files.createDirectories(cache);
+    Path tables = org.nash.data.DataCatalog.defaultCacheDir().resolve("nasbench201");
+    if (Files.isDirectory(tables)) {
+      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
+    }
+    String log = nash(cache, "run", cfg.toString(), "--out", out.toString(), "--quiet");
+    assertTrue(log.contains("read from the 2 shard store(s) of " + out), log);
+    List<TrialResult> trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
+    assertEquals(2, trials.size());
+    assertEquals(0, trials.stream().mapToInt(t -> t.sources().getOrDefault("trained", 0)).sum(),
+        "every cell a shard trained is read back, none trained again: " + trials);
+    assertTrue(trials.stream().mapToInt(t -> t.sources().getOrDefault("cached", 0)).sum() > 0);
+  }
 }

@@ -16,6 +16,13 @@ import org.nash.plugin.Params;
  *     benchmark's table oracle)
  * @param shardDir the folder of the shard this oracle serves ({@code nash run --shard K/N}), for state the
  *     oracle would otherwise share between runs (a result store of trained cells); empty for a whole run
+ * @param runDir the results folder of a whole run, when the plan has one (empty for a shard and for plans
+ *     made without a folder): an oracle with per-shard state reads that of the folder's shards, if any
  */
 public record OracleRequest(Benchmark benchmark, String dataset, Fidelity fidelity, Params params,
-    DataCatalog catalog, ClassLoader plugins, Optional<Path> shardDir) {}
+    DataCatalog catalog, ClassLoader plugins, Optional<Path> shardDir, Optional<Path> runDir) {
+  public OracleRequest(Benchmark benchmark, String dataset, Fidelity fidelity, Params params, DataCatalog catalog,
+      ClassLoader plugins, Optional<Path> shardDir) {
+    this(benchmark, dataset, fidelity, params, catalog, plugins, shardDir, Optional.empty());
+  }
+}

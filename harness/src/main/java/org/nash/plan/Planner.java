@@ -38,7 +38,7 @@ public final class Planner {
 
   /** The plan of an experiment that has no config file (a test's text): relative file parameters resolve nowhere. */
   public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader) {
-    return plan(cfg, catalog, loader, null, Optional.empty());
+    return plan(cfg, catalog, loader, null, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -46,7 +46,15 @@ public final class Planner {
    * are relative to.
    */
   public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder) {
-    return plan(cfg, catalog, loader, configFolder, Optional.empty());
+    return plan(cfg, catalog, loader, configFolder, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The plan of a whole run into {@code runDir}: oracles with per-shard state (result stores) also read
+   * the state of the folder's shards, so a plain run of a sharded folder redoes nothing a shard did.
+   */
+  public static Plan planRun(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder, Path runDir) {
+    return plan(cfg, catalog, loader, configFolder, Optional.empty(), Optional.of(runDir));
   }
 
   /** The plan of one shard of a config without a file (tests). */
@@ -57,11 +65,11 @@ public final class Planner {
   /** The plan of one shard of a sharded run: oracles are told the shard's folder for per-shard state. */
   public static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder, Shard shard,
       Path runDir) {
-    return plan(cfg, catalog, loader, configFolder, Optional.of(shard.folder(runDir)));
+    return plan(cfg, catalog, loader, configFolder, Optional.of(shard.folder(runDir)), Optional.empty());
   }
 
   private static Plan plan(Experiment cfg, DataCatalog catalog, ClassLoader loader, Path configFolder,
-      Optional<Path> shardDir) {
+      Optional<Path> shardDir, Optional<Path> runDir) {
     Registry<SearcherProvider> searchers = Registry.load(SearcherProvider.class, "searcher", loader);
     Map<String, SearcherFactory> factories = new LinkedHashMap<>();
     Map<String, PluginIdentity> searcherIds = new LinkedHashMap<>();
@@ -93,7 +101,7 @@ public final class Planner {
       Objective.Signal sig = signal(cfg, full);
       Objective obj = searchObjective(cfg, full, sig);
       Benchmark bo = obj.equals(b.objective(ds)) ? b : withObjective(b, obj);
-      Oracle oracle = oracle(cfg, oracleProvider, bo, ds, catalog, loader, shardDir);
+      Oracle oracle = oracle(cfg, oracleProvider, bo, ds, catalog, loader, shardDir, runDir);
       oracleId = oracleId != null ? oracleId : PluginIdentity.of(cfg.oracle().name(), oracleProvider, oracle);
       require(grid.maxSeconds(i) == 0 || oracle.hasCost(), "a budget in seconds needs recorded costs, but "
           + oracle.describe() + "; use 'budget: {queries: N}'");
@@ -231,13 +239,13 @@ public final class Planner {
 
   /** The config's oracle for one dataset, with the config's noise around it. */
   private static Oracle oracle(Experiment cfg, OracleProvider p, Benchmark b, String ds, DataCatalog catalog,
-      ClassLoader loader, Optional<Path> shardDir) {
+      ClassLoader loader, Optional<Path> shardDir, Optional<Path> runDir) {
     String name = cfg.oracle().name();
     Params params = new Params("oracle '" + name + "' of " + b.name(), cfg.oracle().params());
     params.requireDeclared(p.params());
     Fidelity f = b.objective(ds).fidelity(cfg.fidelity().orElse(null));
     Oracle o = PluginFailure.guard("oracle", name, p,
-        () -> p.create(new OracleRequest(b, ds, f, params, catalog, loader, shardDir)));
+        () -> p.create(new OracleRequest(b, ds, f, params, catalog, loader, shardDir, runDir)));
     params.requireAllRead();
     return NoisyOracle.wrap(o, cfg.noiseSd());
   }

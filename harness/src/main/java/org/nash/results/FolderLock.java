@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.nash.NashException;
@@ -32,9 +34,13 @@ public final class FolderLock implements AutoCloseable {
 
   public static FolderLock acquire(Path dir) {
     Path file = dir.resolve(NAME);
+    refuseLink(file);
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      // NOFOLLOW_LINKS: a link put there between the check and the open fails here instead of letting
+      // the lock truncate the file it points to.
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -53,7 +59,23 @@ public final class FolderLock implements AutoCloseable {
       return new FolderLock(ch, lock, previous.isEmpty() ? null : previous);
     } catch (IOException e) {
       closeQuietly(ch);
+      refuseLink(file);
       throw new NashException("cannot lock results folder " + dir + " (" + file + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** The lock file is written (truncated, a PID put in): never through a symbolic link to another file. */
+  private static void refuseLink(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      String target;
+      try {
+        target = " -> " + Files.readSymbolicLink(file);
+      } catch (IOException e) {
+        target = "";
+      }
+      throw new NashException("cannot lock results folder " + file.getParent() + ": its lock file " + file
+          + " is a symbolic link" + target + "; nash writes that file and does not follow links (it would empty the"
+          + " file the link points to): remove the link and run again");
     }
   }
 
@@ -63,10 +85,11 @@ public final class FolderLock implements AutoCloseable {
    */
   public static String holder(Path dir) {
     Path file = dir.resolve(NAME);
-    if (!java.nio.file.Files.exists(file)) {
-      return null;
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+      return null; // a link is no lock nash took (acquire refuses it)
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock;
       try {
         lock = ch.tryLock();

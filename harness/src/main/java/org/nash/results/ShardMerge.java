@@ -197,7 +197,7 @@ public final class ShardMerge {
             pid != null ? "PID " + pid : null));
         continue;
       }
-      ShardStatus st = read(dir, s, setup, new ArrayList<>());
+      ShardStatus st = read(dir, s, setup, new ArrayList<>(), null);
       String pid = FolderLock.holder(folder);
       out.add(pid != null && !st.state().equals("done")
           ? new ShardStatus(s, folder, "running", st.done(), expected, "PID " + pid) : st);
@@ -241,9 +241,10 @@ public final class ShardMerge {
         locks.add(FolderLock.acquire(s.folder(dir)));
       }
       List<String> notes = new ArrayList<>();
+      Lines lines = new Lines(setup.grid().size());
       for (Shard s : shards) {
         if (Files.exists(s.folder(dir).resolve(SavedExperiment.CONFIG_NAME))) {
-          ShardStatus st = read(dir, s, setup, notes);
+          ShardStatus st = read(dir, s, setup, notes, lines);
           if (!st.state().equals("done")) {
             problems.add("shard " + s + " is " + st.state() + " (" + st.detail() + ")");
           }
@@ -255,7 +256,7 @@ public final class ShardMerge {
             + " missing trials), or all of them here with 'nash run CONFIG --out " + dir + "'");
       }
       requireSameCode(dir, shards);
-      boolean unchanged = write(dir, shards, setup.grid(), setup.owners());
+      boolean unchanged = write(dir, shards, setup.grid(), setup.owners(), lines);
       if (!Files.exists(merged)) {
         // The merged folder's provenance: the first shard's, without its shard mark, with every session
         org.nash.io.AtomicFiles.writeAtomically(merged, setup.first().configText());
@@ -273,11 +274,29 @@ public final class ShardMerge {
   }
 
   /**
-   * Reads a shard's file once: each record must be this experiment's and its own shard's, in grid
-   * order (a record of another shard or experiment is an error). A cut or broken line makes the shard
-   * {@code damaged}, fewer trials than it owns {@code incomplete}. Exact repeats are noted.
+   * Where each trial's line is in a shard file that is not in grid order (a shard rerun after a trial
+   * was lost appends it at the end): the merge then copies those lines from their offsets, so the
+   * merged file is in grid order all the same. In-order shards are streamed and need no entry.
    */
-  private static ShardStatus read(Path dir, Shard s, Setup setup, List<String> notes) {
+  private static final class Lines {
+    final long[] offset;
+    final int[] length;
+    final java.util.Set<Integer> unordered = new java.util.HashSet<>();
+
+    Lines(int size) {
+      offset = new long[size];
+      length = new int[size];
+      java.util.Arrays.fill(offset, -1);
+    }
+  }
+
+  /**
+   * Reads a shard's file once: each record must be this experiment's and its own shard's (a record of
+   * another shard or experiment is an error), in any order; the first line of each trial counts. A cut
+   * or broken line makes the shard {@code damaged}, fewer trials than it owns {@code incomplete}. Exact
+   * repeats are noted. {@code lines} (if not null) learns where the lines of an unordered file are.
+   */
+  private static ShardStatus read(Path dir, Shard s, Setup setup, List<String> notes, Lines lines) {
     Path folder = s.folder(dir);
     Path file = folder.resolve(TrialsFile.NAME);
     int[] owners = setup.owners();
@@ -287,6 +306,8 @@ public final class ShardMerge {
     if (Files.exists(file)) {
       try (TrialsFile.Cursor c = new TrialsFile.Cursor(file)) {
         long last = -1;
+        BitSet seen = new BitSet(owners.length);
+        boolean ordered = true;
         while (c.next()) {
           TrialResult r = c.head();
           long i = setup.check().index(file + ":" + c.line(), r);
@@ -295,16 +316,21 @@ public final class ShardMerge {
                 + (i >= owners.length ? "none" : owners[(int) i] + "/" + s.count()) + ", not to " + s
                 + ": this folder holds shards of another sharding; merge refused");
           }
-          if (i == last) {
+          if (seen.get((int) i)) {
             repeats++;
             continue;
           }
-          if (i < last) {
-            throw new NashException(file + ":" + c.line() + ": trial " + r.key() + " is out of grid order; the"
-                + " shard file was not written by nash run --shard");
+          seen.set((int) i);
+          ordered &= i > last;
+          last = Math.max(last, i);
+          if (lines != null) {
+            lines.offset[(int) i] = c.offset();
+            lines.length[(int) i] = c.length();
           }
-          last = i;
           done++;
+        }
+        if (!ordered && lines != null) {
+          lines.unordered.add(s.index());
         }
       } catch (TrialsFile.Cursor.BadLine e) {
         // A cut line (a killed shard) or a broken one: listed, with its file and line, not thrown.
@@ -323,17 +349,27 @@ public final class ShardMerge {
    * Writes the merged file to a temporary file beside {@code trials.jsonl}, then moves it in place; an
    * existing {@code trials.jsonl} is kept when it already is this merge and refused otherwise.
    */
-  private static boolean write(Path dir, List<Shard> shards, TrialGrid grid, int[] owners) {
+  private static boolean write(Path dir, List<Shard> shards, TrialGrid grid, int[] owners, Lines lines) {
     Path target = dir.resolve(TrialsFile.NAME);
     Path tmp = null;
     TrialsFile.Cursor[] cursors = new TrialsFile.Cursor[shards.size()];
+    java.nio.channels.FileChannel[] channels = new java.nio.channels.FileChannel[shards.size()];
     try {
       tmp = Files.createTempFile(dir, "." + TrialsFile.NAME, ".tmp");
       for (int k = 0; k < cursors.length; k++) {
-        cursors[k] = new TrialsFile.Cursor(shards.get(k).folder(dir).resolve(TrialsFile.NAME));
+        Path f = shards.get(k).folder(dir).resolve(TrialsFile.NAME);
+        if (lines.unordered.contains(k)) {
+          channels[k] = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ);
+        } else {
+          cursors[k] = new TrialsFile.Cursor(f);
+        }
       }
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
         for (int i = 0; i < grid.size(); i++) {
+          if (channels[owners[i]] != null) {
+            copyLine(channels[owners[i]], lines.offset[i], lines.length[i] + 1, out);
+            continue;
+          }
           TrialsFile.Cursor c = cursors[owners[i]];
           // Repeated lines of one trial were counted by the check; the first is taken.
           long at;
@@ -367,6 +403,15 @@ public final class ShardMerge {
           c.close();
         }
       }
+      for (java.nio.channels.FileChannel ch : channels) {
+        if (ch != null) {
+          try {
+            ch.close();
+          } catch (IOException e) {
+            // read only
+          }
+        }
+      }
       if (tmp != null) {
         try {
           Files.deleteIfExists(tmp);
@@ -374,6 +419,23 @@ public final class ShardMerge {
           // a stray hidden temp file; the merge itself is done or refused
         }
       }
+    }
+  }
+
+  /** Copies {@code length} bytes (a line with its newline) from {@code offset} of a shard file. */
+  private static void copyLine(java.nio.channels.FileChannel ch, long offset, int length, OutputStream out)
+      throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Math.min(length, 1 << 16));
+    long at = offset;
+    long end = offset + length;
+    while (at < end) {
+      buf.clear().limit((int) Math.min(buf.capacity(), end - at));
+      int n = ch.read(buf, at);
+      if (n < 0) {
+        throw new IOException("the shard file ended inside the line at offset " + offset);
+      }
+      out.write(buf.array(), 0, n);
+      at += n;
     }
   }
 

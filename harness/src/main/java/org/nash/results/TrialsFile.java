@@ -174,7 +174,7 @@ public final class TrialsFile {
   private static Tail scan(Path file, Progress progress, LineReader reader, java.util.function.BooleanSupplier noSteps,
       Visitor visitor) {
     try (InputStream in = Files.newInputStream(file)) {
-      Lines lines = new Lines(in);
+      Lines lines = new Lines(in, file);
       long line = 1;
       long valid = 0;
       long reported = 0;
@@ -247,7 +247,7 @@ public final class TrialsFile {
       } catch (IOException e) {
         throw new NashException("cannot read " + file + ": " + e.getMessage(), e);
       }
-      this.lines = new Lines(in);
+      this.lines = new Lines(in, file);
     }
 
     /** Advances to the next record; false at the end of the file. */
@@ -287,6 +287,15 @@ public final class TrialsFile {
     /** The 1-based line number of the current record. */
     long line() {
       return line;
+    }
+
+    /** The file offset of the current line and its length without the newline. */
+    long offset() {
+      return lines.offset();
+    }
+
+    int length() {
+      return lines.len;
     }
 
     /** Writes the current line, newline included, exactly as it is in the file. */
@@ -423,9 +432,18 @@ public final class TrialsFile {
     return key.equals(r.key()) ? null : "its key " + r.key() + " does not match its fields (" + key + ")";
   }
 
-  /** Newline-separated lines of a stream, each as a slice of one growing buffer. */
+  /**
+   * The longest line read, 64 MiB by default ({@code nash.trials.max-line-bytes}): a trial record of
+   * even a long traced search is a few MB. Past it a line is not held in memory: a tail without a
+   * newline (a run killed mid-line, or garbage appended) is skipped in bounded chunks and reported as
+   * incomplete, so it can be cut off however large it is; a longer complete line is an error.
+   */
+  static final int MAX_LINE = Integer.getInteger("nash.trials.max-line-bytes", 64 << 20);
+
+  /** Newline-separated lines of a stream, each as a slice of one growing buffer of at most {@link #MAX_LINE}. */
   private static final class Lines {
     private final InputStream in;
+    private final Path file;
     byte[] buf = new byte[1 << 16];
     int start;
     int len;
@@ -433,9 +451,12 @@ public final class TrialsFile {
     private int limit;
     private boolean complete;
     private boolean eof;
+    /** The file offset of {@code buf[0]}. */
+    private long base;
 
-    Lines(InputStream in) {
+    Lines(InputStream in, Path file) {
       this.in = in;
+      this.file = file;
     }
 
     /** Advances to the next line; false at the end of the stream. */
@@ -451,6 +472,9 @@ public final class TrialsFile {
             return true;
           }
         }
+        if (limit - start >= MAX_LINE) {
+          return skipLong();
+        }
         int offset = scan - start;
         if (!fill()) {
           len = limit - start;
@@ -462,6 +486,39 @@ public final class TrialsFile {
       }
     }
 
+    /**
+     * A line of {@link #MAX_LINE} bytes without a newline so far: the rest is read in buffer-sized
+     * chunks and dropped. Ending without a newline it is an incomplete last line (true, not complete);
+     * with one it is an error.
+     */
+    private boolean skipLong() throws IOException {
+      long lineStart = base + start;
+      long length = limit - start;
+      base += limit;
+      start = 0;
+      pos = 0;
+      limit = 0;
+      while (true) {
+        int n = eof ? -1 : in.read(buf, 0, buf.length);
+        if (n < 0) {
+          eof = true;
+          len = 0;
+          complete = false;
+          return true;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            throw new NashException(file + ": the line at byte " + lineStart + " is " + (length + i) + " bytes long,"
+                + " more than the " + (MAX_LINE >= 1 << 20 ? (MAX_LINE >> 20) + " MiB" : MAX_LINE + " bytes")
+                + " a trial record can be; this is not a trials file nash"
+                + " wrote, or it was damaged");
+          }
+        }
+        length += n;
+        base += n;
+      }
+    }
+
     /** Reads more bytes, keeping the current line at the start of the buffer; false at the end. */
     private boolean fill() throws IOException {
       if (eof) {
@@ -469,6 +526,7 @@ public final class TrialsFile {
       }
       int kept = limit - start;
       if (start > 0) {
+        base += start;
         System.arraycopy(buf, start, buf, 0, kept);
       } else if (kept == buf.length) {
         buf = Arrays.copyOf(buf, buf.length * 2);
@@ -487,6 +545,11 @@ public final class TrialsFile {
 
     boolean complete() {
       return complete;
+    }
+
+    /** The file offset of the current line's first byte. */
+    long offset() {
+      return base + start;
     }
 
     /** Whether nothing follows the current line. */

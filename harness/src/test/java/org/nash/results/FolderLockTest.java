@@ -78,4 +78,24 @@ class FolderLockTest {
     List<TrialResult> all = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();
     assertEquals(all.size(), new HashSet<>(all.stream().map(TrialResult::key).toList()).size());
   }
+
+  @Test
+  void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetKept() throws Exception {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Path precious = dir.resolve("thesis.tex");
+    Files.writeString(precious, "three years of work\n");
+    Files.createSymbolicLink(out.resolve(FolderLock.NAME), precious);
+    NashException e = assertThrows(NashException.class, () -> FolderLock.acquire(out));
+    assertTrue(e.getMessage().contains(out.resolve(FolderLock.NAME) + " is a symbolic link -> " + precious), e.getMessage());
+    assertEquals("three years of work\n", Files.readString(precious));
+    assertEquals(null, FolderLock.holder(out));
+    assertEquals("three years of work\n", Files.readString(precious));
+    // A dangling link is refused too (creating through it would make a file elsewhere).
+    Path other = dir.resolve("other");
+    Files.createDirectories(other);
+    Files.createSymbolicLink(other.resolve(FolderLock.NAME), dir.resolve("nowhere"));
+    assertThrows(NashException.class, () -> FolderLock.acquire(other));
+    assertTrue(Files.notExists(dir.resolve("nowhere")));
+  }
 }

@@ -140,6 +140,34 @@ class ShardMergeTest {
   }
 
   @Test
+  void aShardMissingAMiddleTrialIsRerunAndMergedInGridOrder() throws Exception {
+    Path cfg = config("small.yaml", SMALL.replace("seeds: 3", "seeds: 6"));
+    Path single = dir.resolve("single");
+    run(cfg, single, null);
+    byte[] expected = Files.readAllBytes(single.resolve(TrialsFile.NAME));
+
+    Path sharded = dir.resolve("sharded");
+    for (int k = 0; k < 2; k++) {
+      run(cfg, sharded, k + "/2");
+    }
+    // A middle trial of shard 1 is lost (a line removed): the rerun appends it at the end.
+    Path f = new Shard(1, 2).folder(sharded).resolve(TrialsFile.NAME);
+    List<String> lines = new ArrayList<>(Files.readAllLines(f));
+    String lost = lines.remove(lines.size() / 2);
+    Files.write(f, lines);
+    ExperimentRunner.Outcome rerun = run(cfg, sharded, "1/2");
+    assertEquals(1, rerun.total() - rerun.skipped(), "only the lost trial runs again");
+    List<String> after = Files.readAllLines(f);
+    assertEquals(lost, after.get(after.size() - 1), "appended at the end, out of grid order");
+
+    assertEquals(List.of("done", "done"), status(sharded).stream().map(ShardMerge.ShardStatus::state).toList());
+    merge(sharded);
+    assertArrayEquals(expected, Files.readAllBytes(sharded.resolve(TrialsFile.NAME)),
+        "merged in grid order: the bytes of one run");
+    assertTrue(merge(sharded).unchanged());
+  }
+
+  @Test
   void aKilledShardResumesWithoutDuplicates() throws Exception {
     Path cfg = config("kill.yaml", SMALL.replace("seeds: 3", "seeds: 40").replace("queries: 100", "queries: 300")
         + "trace: true\n");

@@ -161,4 +161,54 @@ class TrialsFileTest {
     assertEquals(1, n[0]);
     assertTrue(t.problem().contains(":2: last line is incomplete"), t.problem());
   }
+
+  /**
+   * A huge tail without a newline (a run killed mid-line, or garbage) in a JVM whose heap is far
+   * smaller than the tail: the resume cuts it off, reading it in bounded chunks, and completes the run.
+   * The line cap is lowered to 1 MiB and the heap to 48 MB; the tail is 200 MB, so holding it (as the
+   * reader did before) fails with an OutOfMemoryError.
+   */
+  @Test
+  void aTailFarLargerThanTheHeapIsCutOffByAResume() throws Exception {
+    Path cfg = dir.resolve("tail.yaml");
+    Files.writeString(cfg, """
+        name: tail
+        benchmark: synthetic
+        datasets: [smooth]
+        pools: [full]
+        searchers: [{name: test-random}]
+        budget: {queries: 20}
+        seeds: 6
+        """);
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("log.txt");
+    List<String> cmd = new ArrayList<>(org.nash.testing.RunMain.command(cfg, out, 1, null));
+    assertEquals(0, new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor(),
+        Files.readString(log));
+    Path f = out.resolve(TrialsFile.NAME);
+    byte[] whole = Files.readAllBytes(f);
+    List<String> lines = Files.readAllLines(f);
+    // Keep 4 trials, then 200 MB without a newline.
+    Files.writeString(f, String.join("\n", lines.subList(0, 4)) + "\n");
+    byte[] junk = new byte[1 << 20];
+    java.util.Arrays.fill(junk, (byte) 'x');
+    try (var o = Files.newOutputStream(f, java.nio.file.StandardOpenOption.APPEND)) {
+      o.write("{\"key\":\"smooth/full/test-random/4\",".getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 200; i++) {
+        o.write(junk);
+      }
+    }
+    cmd.addAll(1, List.of("-Xmx48m", "-Dnash.trials.max-line-bytes=" + (1 << 20)));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertEquals(0, p.waitFor(), Files.readString(log));
+    assertTrue(Files.readString(log).contains("6 trials (4 already done, 2 run now)"), Files.readString(log));
+    assertEquals(new String(whole, StandardCharsets.UTF_8), Files.readString(f), "repaired: the file of one run");
+
+    // A complete line over the cap is an error naming the file, not a record.
+    Files.writeString(f, "y".repeat(3 << 20) + "\n");
+    p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor() != 0);
+    assertTrue(Files.readString(log).contains(f + ": the line at byte 0 is 3145728 bytes long, more than the 1 MiB"),
+        Files.readString(log));
+  }
 }

@@ -157,7 +157,7 @@ public final class RetrainOracle implements Oracle {
 
   /** Benchmarks, datasets and data a retraining oracle can serve; shared by both providers. */
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
-      DataCatalog catalog, Path shardDir) {
+      DataCatalog catalog, Path shardDir, Path runDir) {
     DjlSetup.offline();
     if (!b.name().equals("nb201")) {
       throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells; benchmark '" + b.name()
@@ -204,6 +204,9 @@ public final class RetrainOracle implements Oracle {
     TrainSettings settings = TrainSettings.nb201(epochs).withNetwork(channels, cells).withEvalEachEpoch(true);
     TrainedStore store = useStore ? TrainedStore.open(storeParam != null ? Path.of(storeParam)
         : shardDir != null ? shardDir.resolve(TrainedStore.FILE_NAME) : TrainedStore.defaultPath()) : null;
+    if (store != null && storeParam == null && shardDir == null && runDir != null) {
+      adoptShardStores(store, runDir);
+    }
     WorkerPool pool = workers == 0 ? null : WorkerPool.acquire(new WorkerPool.Spec(workers, deviceName, threads,
         data.dataset(), source, subset, data.sha256(), devices));
     String where = pool == null ? "device " + device + " in this process"
@@ -217,6 +220,42 @@ public final class RetrainOracle implements Oracle {
         + "cost = seconds of the training (stored seconds when cached)";
     return new RetrainOracle(new CellTrainer(b.name(), data, settings, device, pool, store, seed, subset), b.table(),
         obj.reportedKey(), what, store, pool);
+  }
+
+  /**
+   * A whole run into a folder whose shards trained into their own stores (a sharded run not yet merged,
+   * continued with a plain {@code nash run}): their trainings are copied into the run's store first, so
+   * no cell a shard trained is trained again. A key already there is kept; read-only for the shards.
+   */
+  static void adoptShardStores(TrainedStore into, Path runDir) {
+    Path shards = runDir.resolve(org.nash.plan.Shard.DIR);
+    if (!java.nio.file.Files.isDirectory(shards)) {
+      return;
+    }
+    java.util.List<Path> files;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(shards)) {
+      files = s.filter(d -> org.nash.plan.Shard.ofFolderName(d.getFileName().toString()) != null)
+          .map(d -> d.resolve(TrainedStore.FILE_NAME)).filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new NashException("cannot list " + shards + ": " + e.getMessage(), e);
+    }
+    int read = 0;
+    int added = 0;
+    for (Path f : files) {
+      if (f.toAbsolutePath().normalize().equals(into.path().toAbsolutePath().normalize())) {
+        continue;
+      }
+      try (TrainedStore from = TrainedStore.open(f)) {
+        for (TrainedStore.Entry e : from.all()) {
+          read++;
+          added += into.put(e) ? 1 : 0;
+        }
+      }
+    }
+    if (!files.isEmpty()) {
+      System.err.println("nash: result store " + into.path() + ": " + read + " training(s) read from the " + files.size()
+          + " shard store(s) of " + runDir + ", " + added + " new");
+    }
   }
 
   /**
@@ -293,7 +332,7 @@ public final class RetrainOracle implements Oracle {
     @Override
     public Oracle create(OracleRequest r) {
       RetrainOracle o = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(), r.catalog(),
-          r.shardDir().orElse(null));
+          r.shardDir().orElse(null), r.runDir().orElse(null));
       r.params().requireAllRead();
       return o;
     }

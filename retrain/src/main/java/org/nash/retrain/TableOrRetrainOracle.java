@@ -96,7 +96,7 @@ public final class TableOrRetrainOracle implements Oracle {
       Integer given = r.params().get(RetrainOracle.EPOCHS);
       int epochs = given == null ? r.fidelity().epochs() : given;
       RetrainOracle retrain = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(),
-          r.catalog(), r.shardDir().orElse(null));
+          r.catalog(), r.shardDir().orElse(null), r.runDir().orElse(null));
       r.params().requireAllRead();
       Oracle table = new TableOracleProvider().create(new OracleRequest(r.benchmark(), r.dataset(), r.fidelity(),
           new Params("oracle table", Map.of()), r.catalog(), r.plugins(), java.util.Optional.empty()));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nash.analysis.output.CsvWriter;
 import org.nash.analysis.stats.Describe;
 import org.nash.io.AtomicFiles;
 import org.nash.results.TrialResult;
@@ -133,7 +134,10 @@ public final class Summary {
         + "reported_median,reported_q1,reported_q3,regret_mean,regret_std,regret_se,regret_median,regret_q1,"
         + "regret_q3,regret_pool_mean,regret_pool_median,queries_mean,seconds_mean,repeats_mean\n");
     for (Row r : rows) {
-      csv.append(String.join(",", r.dataset(), r.pool(), r.searcher(), Integer.toString(r.trials())));
+      // Labels through the one CSV writer (quoted, formulas neutralised); numbers as Java prints them,
+      // NaN included (a group of no queries has no mean), as summary.csv always had them.
+      csv.append(String.join(",", CsvWriter.text(r.dataset()), CsvWriter.text(r.pool()), CsvWriter.text(r.searcher()),
+          Integer.toString(r.trials())));
       for (Describe d : List.of(r.reported(), r.regret())) {
         for (double v : new double[] {d.mean(), d.std(), d.se(), d.median(), d.q1(), d.q3()}) {
           csv.append(',').append(v);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
@@ -22,8 +21,7 @@ import org.nash.io.AtomicFiles;
  * Numbers keep full precision ({@link Double#toString}); NaN is an empty CSV cell and JSON null.
  */
 public final class Table {
-  // Quote a cell only when CSV needs it (not e.g. for the '+' of a pool label).
-  private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+  private static final CsvMapper CSV = new CsvMapper();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<String> columns;
@@ -51,20 +49,11 @@ public final class Table {
   }
 
   public String toCsv() {
-    List<List<String>> lines = new ArrayList<>();
-    lines.add(columns);
+    StringBuilder b = new StringBuilder(CsvWriter.header(columns));
     for (Object[] r : rows) {
-      List<String> cells = new ArrayList<>();
-      for (Object v : r) {
-        cells.add(cell(v));
-      }
-      lines.add(cells);
+      b.append(CsvWriter.line(r));
     }
-    try {
-      return CSV.writeValueAsString(lines);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return b.toString();
   }
 
   public String toJson() {
@@ -102,20 +91,17 @@ public final class Table {
     AtomicFiles.writeAtomically(dir.resolve(base + ".json"), toJson());
   }
 
-  private static String cell(Object v) {
-    if (v == null || v instanceof Double d && Double.isNaN(d)) {
-      return "";
-    }
-    return v.toString();
-  }
-
   /** Reads a CSV file back as rows of cells, the header first (for display). */
   public static List<String[]> readCsv(Path file) {
     try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
         .readValues(file.toFile())) {
       List<String[]> out = new ArrayList<>();
       while (it.hasNext()) {
-        out.add(it.next());
+        String[] row = it.next();
+        for (int i = 0; i < row.length; i++) {
+          row[i] = CsvWriter.unneutralise(row[i]);
+        }
+        out.add(row);
       }
       return out;
     } catch (IOException | RuntimeException e) {

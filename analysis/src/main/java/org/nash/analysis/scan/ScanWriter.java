@@ -1,11 +1,8 @@
 package org.nash.analysis.scan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +18,6 @@ import org.nash.io.AtomicFiles;
  * is written, and each file is written atomically.
  */
 public final class ScanWriter {
-  // Columns in record-component order (CsvMapper sorts them alphabetically by default).
-  private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .registerModule(FiniteJson.module());
 
@@ -89,12 +84,7 @@ public final class ScanWriter {
 
   /** Header row named after the record components, then one row per element; doubles in full precision. */
   static <T> String csv(List<T> rows, Class<T> type) {
-    CsvSchema schema = CSV.schemaFor(type).withHeader().withArrayElementSeparator(";");
-    try {
-      return CSV.writer(schema).writeValueAsString(rows);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + type.getSimpleName() + " rows as CSV", e);
-    }
+    return org.nash.analysis.output.CsvWriter.records(rows, type, "NaN");
   }
 
   private static <T> void table(List<Output> outs, String section, String file, List<T> rows, Class<T> type,

@@ -1,12 +1,9 @@
 package org.nash.analysis.spotcheck;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,9 +28,6 @@ public final class SpotCheckWriter {
   private static final int MAX_NAMED = 10;
   public static final String SECTION = "Spot check: trained vs table";
   private static final SimpleModule FINITE = FiniteJson.module();
-  // Columns in record-component order; NaN (no table value, no seeds) is an empty field.
-  private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .addModule(FINITE).build();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .registerModule(FINITE);
 
@@ -114,12 +108,9 @@ public final class SpotCheckWriter {
   }
 
   static byte[] csv(List<SpotCheck.Row> rows) {
-    CsvSchema schema = CSV.schemaFor(SpotCheck.Row.class).withHeader();
-    try {
-      return CSV.writer(schema).writeValueAsString(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the spot check as CSV", e);
-    }
+    // NaN (no table value, no seeds): an empty field
+    return org.nash.analysis.output.CsvWriter.records(rows, SpotCheck.Row.class, "")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static byte[] json(SpotCheck.Result r, Setup s) {

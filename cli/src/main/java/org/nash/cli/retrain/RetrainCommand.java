@@ -68,16 +68,12 @@ public final class RetrainCommand implements Callable<Integer> {
     StringBuilder csv = new StringBuilder(
         "arch,arch_string,dataset,split,epoch,train_loss,train_acc,lr,images_per_s,train_seconds,eval_acc,eval_loss\n");
     for (EpochResult e : r.epochs()) {
-      csv.append(String.format(java.util.Locale.ROOT, "%d,\"%s\",%s,%s,%d,%s,%s,%s,%s,%s,%s,%s%n", a.index(), a,
-          data.dataset(), data.evalSplit(), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.learningRate(),
-          e.imagesPerSecond(), e.trainSeconds(), nan(e.validAccuracy()), nan(e.validLoss())));
+      csv.append(org.nash.analysis.output.CsvWriter.line(a.index(), a.toString(), data.dataset(), data.evalSplit(),
+          e.epoch(), e.trainLoss(), e.trainAccuracy(), e.learningRate(), e.imagesPerSecond(), e.trainSeconds(),
+          e.validAccuracy(), e.validLoss()));
     }
     run.write("retrain.csv", csv.toString(), out);
     return 0;
-  }
-
-  private static String nan(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
   static String tableLine(ReferenceTable table, RunOptions run, Arch a, double acc) {

@@ -46,8 +46,57 @@ public final class SbatchScript {
     }
   }
 
-  /** Everything a script names: the launcher, the config, the results folder, the shard count. */
-  public record Job(String name, Path launcher, Path config, Path out, int shards, Resources resources) {}
+  /**
+   * Shell lines run before nash in every job ({@code --preamble FILE}): {@code module load java}, a
+   * Python environment. {@code source} and {@code sha256} say where they came from.
+   */
+  public record Preamble(Path source, String text, String sha256) {
+    /** Reads a preamble file: text, no NUL, at most 64 KiB (it is copied into both scripts). */
+    public static Preamble read(Path file) {
+      Path f = file.toAbsolutePath().normalize();
+      byte[] bytes;
+      try {
+        if (java.nio.file.Files.size(f) > 64 * 1024) {
+          throw new NashException("--preamble " + f + " is larger than 64 KiB; it should hold a few shell lines"
+              + " (module load java, source venv/bin/activate)");
+        }
+        bytes = java.nio.file.Files.readAllBytes(f);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new NashException("--preamble " + f + " does not exist");
+      } catch (java.io.IOException e) {
+        throw new NashException("--preamble " + f + " cannot be read: " + e.getMessage());
+      }
+      String text;
+      try {
+        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new NashException("--preamble " + f + " is not UTF-8 text");
+      }
+      if (text.indexOf('\0') >= 0) {
+        throw new NashException("--preamble " + f + " is not a text file (it holds a NUL byte)");
+      }
+      text = text.replace("\r\n", "\n");
+      if (!text.isEmpty() && !text.endsWith("\n")) {
+        text += "\n";
+      }
+      return new Preamble(f, text, SbatchScript.sha256(bytes));
+    }
+  }
+
+  /**
+   * Everything a script names: the launcher, the config, the results folder, the shard count, the
+   * resources, further {@code #SBATCH} options and the preamble (null: none).
+   */
+  public record Job(String name, Path launcher, Path config, Path out, int shards, Resources resources,
+      List<SbatchOptions.Option> options, Preamble preamble) {
+    public Job {
+      options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public Job(String name, Path launcher, Path config, Path out, int shards, Resources resources) {
+      this(name, launcher, config, out, shards, resources, List.of(), null);
+    }
+  }
 
   /** The array's index list in sbatch's syntax: runs of consecutive shards as ranges ({@code 0-3}, {@code 1,3}, {@code 0-2,5}). */
   public static String arraySpec(SortedSet<Integer> indices) {
@@ -75,8 +124,17 @@ public final class SbatchScript {
     return out.resolve("slurm");
   }
 
-  /** The array job: one task per listed shard, each a resumable {@code nash run --shard K/N}. */
-  public static String shards(Job job, SortedSet<Integer> indices) {
+  /**
+   * The array job: one task per shard, each a resumable {@code nash run --shard K/N}. The script names
+   * every shard ({@code --array=0-(N-1)}), so its text does not change as shards complete (nash can
+   * tell an edit from its own text); a resubmission of some shards gives {@code --array} to sbatch,
+   * which overrides the script's line.
+   */
+  public static String shards(Job job) {
+    SortedSet<Integer> indices = new TreeSet<>();
+    for (int k = 0; k < job.shards(); k++) {
+      indices.add(k);
+    }
     StringBuilder s = new StringBuilder("#!/bin/bash\n");
     s.append("# Written by `nash slurm submit`: shard K of ").append(job.shards()).append(" of ")
         .append(job.config()).append(",\n");
@@ -88,7 +146,8 @@ public final class SbatchScript {
     s.append("#SBATCH --array=").append(arraySpec(indices)).append("\n");
     s.append("#SBATCH --output=").append(logs(job.out())).append("/shard-%a.%A.out\n");
     options(s, job.resources());
-    s.append("set -euo pipefail\n");
+    extra(s, job.options(), SbatchOptions.Scope.SHARDS);
+    shell(s, job.preamble());
     s.append("# One worker thread per CPU Slurm gave the task (results never depend on it).\n");
     s.append("exec ").append(sh(job.launcher())).append(" run ").append(sh(job.config())).append(" --out ")
         .append(sh(job.out())).append(" --shard auto/").append(job.shards())
@@ -105,7 +164,8 @@ public final class SbatchScript {
     s.append("#SBATCH --job-name=").append(job.name()).append("-merge\n");
     s.append("#SBATCH --output=").append(logs(job.out())).append("/merge.%j.out\n");
     options(s, job.resources().forMerge());
-    s.append("set -euo pipefail\n");
+    extra(s, job.options(), SbatchOptions.Scope.BOTH);
+    shell(s, job.preamble());
     s.append("exec ").append(sh(job.launcher())).append(" merge ").append(sh(job.out())).append("\n");
     return s.toString();
   }
@@ -123,10 +183,48 @@ public final class SbatchScript {
     opt(s, "account", r.account());
   }
 
+  /** The {@code --sbatch-option} lines for a job of this scope (the merge takes only the policy ones). */
+  private static void extra(StringBuilder s, List<SbatchOptions.Option> options, SbatchOptions.Scope job) {
+    for (SbatchOptions.Option o : options) {
+      if (job == SbatchOptions.Scope.SHARDS || o.scope() == SbatchOptions.Scope.BOTH) {
+        s.append("#SBATCH ").append(o.text()).append('\n');
+      }
+    }
+  }
+
+  /**
+   * Strict shell mode, with the preamble in between: {@code -u} comes after it, since environment
+   * set-up scripts (module, venv activate) often read unset variables; a failing line still ends the job.
+   */
+  private static void shell(StringBuilder s, Preamble p) {
+    if (p == null) {
+      s.append("set -euo pipefail\n");
+      return;
+    }
+    s.append("set -eo pipefail\n");
+    s.append("# --- preamble: ").append(p.source()).append(" (sha256 ").append(p.sha256()).append(") ---\n");
+    s.append(p.text());
+    s.append("# --- end of preamble ---\n");
+    s.append("set -u\n");
+  }
+
   private static void opt(StringBuilder s, String name, String value) {
     if (value != null) {
       s.append("#SBATCH --").append(name).append('=').append(value).append('\n');
     }
+  }
+
+  /** The hex sha256 of some bytes (of a script as written, of a preamble). */
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=+@,-]+");

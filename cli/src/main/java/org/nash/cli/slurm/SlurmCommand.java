@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -91,6 +92,15 @@ public final class SlurmCommand implements Callable<Integer> {
         description = "the command the jobs run nash with (default: this checkout's nash launcher)")
     Path launcher;
 
+    @Option(names = "--sbatch-option", paramLabel = "KEY=VALUE",
+        description = "another #SBATCH line, e.g. qos=high, constraint=a100, export=ALL, requeue (repeatable;"
+            + " keys whose form nash knows, checked; task resources go to the shard tasks, policy keys to the merge too)")
+    List<String> sbatchOptions;
+
+    @Option(names = "--preamble", paramLabel = "FILE",
+        description = "shell lines run before nash in every job, e.g. module load java, source ~/venv/bin/activate")
+    Path preamble;
+
     @Option(names = "--dry-run", description = "write the scripts and print the sbatch commands; submit nothing")
     boolean dryRun;
 
@@ -111,8 +121,14 @@ public final class SlurmCommand implements Callable<Integer> {
       List<Submissions.Entry> earlier = Submissions.read(dir);
       int n = shardCount(earlier, cfgPath);
       SbatchScript.Resources res = new SbatchScript.Resources(partition, gres, cpusPerTask, mem, time, account);
+      List<SbatchOptions.Option> extra = SbatchOptions.parse(sbatchOptions);
+      SbatchScript.Preamble pre = preamble == null ? null : SbatchScript.Preamble.read(preamble);
       SbatchScript.Job job = new SbatchScript.Job("nash-" + Cli.safeName(name, "the config's name").replaceAll(
-          "[^A-Za-z0-9_.-]", "_"), launcher(), cfgPath, dir, n, res);
+          "[^A-Za-z0-9_.-]", "_"), launcher(), cfgPath, dir, n, res, extra, pre);
+      // Without any option that goes into the scripts, a resubmission runs the scripts already there
+      // (written with the first submit's options, or edited since) instead of dropping those options.
+      boolean keepScripts = partition == null && gres == null && cpusPerTask == null && mem == null && time == null
+          && account == null && extra.isEmpty() && pre == null && launcher == null;
 
       ShardFiles.Progress progress = ShardFiles.progress(parent.nash, dir, cfgPath, n);
       if (!dryRun && !earlier.isEmpty()) {
@@ -129,22 +145,37 @@ public final class SlurmCommand implements Callable<Integer> {
         o.flush();
         return 0;
       }
-      Path slurmDir = SbatchScript.slurmDir(dir);
-      Path shardScript = slurmDir.resolve("shards.sbatch");
-      Path mergeScript = slurmDir.resolve("merge.sbatch");
       try {
         Files.createDirectories(SbatchScript.logs(dir));
-        if (!missing.isEmpty()) {
-          Files.writeString(shardScript, SbatchScript.shards(job, missing));
-        }
-        Files.writeString(mergeScript, SbatchScript.merge(job));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      // Both scripts are checked before either is written: a refused edit leaves the folder as it was.
+      ScriptFiles.Placed shardPlaced = null;
+      String shardText = SbatchScript.shards(job);
+      String mergeText = SbatchScript.merge(job);
+      ScriptFiles.check(dir, "shards.sbatch", shardText, keepScripts);
+      ScriptFiles.check(dir, "merge.sbatch", mergeText, keepScripts);
+      if (!missing.isEmpty()) {
+        shardPlaced = ScriptFiles.place(dir, cfgPath.toString(), n, "shards.sbatch", shardText, keepScripts);
+      }
+      ScriptFiles.Placed mergePlaced = ScriptFiles.place(dir, cfgPath.toString(), n, "merge.sbatch", mergeText,
+          keepScripts);
+      for (ScriptFiles.Placed p : java.util.Arrays.asList(shardPlaced, mergePlaced)) {
+        if (p != null && p.how() == ScriptFiles.How.EDITED) {
+          o.printf("using %s as you edited it (sha256 %s); nash does not overwrite it%n", p.path(), p.sha256());
+        }
+      }
+      Path shardScript = SbatchScript.slurmDir(dir).resolve("shards.sbatch");
+      Path mergeScript = SbatchScript.slurmDir(dir).resolve("merge.sbatch");
+      Path slurmDir = SbatchScript.slurmDir(dir);
+      // The script names every shard; the shards still missing are given on the command line.
+      List<String> arrayOptions = missing.isEmpty() ? List.of() : List.of("--array=" + SbatchScript.arraySpec(missing));
       List<String> mergeOptions = new ArrayList<>();
       if (dryRun) {
         if (!missing.isEmpty()) {
-          o.printf("would submit shards %s of %d: sbatch --parsable %s%n", SbatchScript.arraySpec(missing), n, shardScript);
+          o.printf("would submit shards %s of %d: sbatch --parsable %s %s%n", SbatchScript.arraySpec(missing), n,
+              String.join(" ", arrayOptions), shardScript);
           mergeOptions.addAll(dependency("<array job id>"));
         }
         o.printf("would submit the merge: sbatch --parsable %s%s%n",
@@ -155,7 +186,7 @@ public final class SlurmCommand implements Callable<Integer> {
       }
       String arrayJob = null;
       if (!missing.isEmpty()) {
-        arrayJob = SlurmClient.sbatch(List.of(), shardScript);
+        arrayJob = SlurmClient.sbatch(arrayOptions, shardScript);
         o.printf("array job %s: shards %s of %d (%s)%n", arrayJob, SbatchScript.arraySpec(missing), n, shardScript);
         mergeOptions.addAll(dependency(arrayJob));
       }
@@ -166,13 +197,26 @@ public final class SlurmCommand implements Callable<Integer> {
         // Recorded even when the merge was refused: the array runs, and status must find its tasks.
         Submissions.append(dir, new Submissions.Entry(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
             cfgPath.toString(), dir.toString(), n, List.copyOf(missing), arrayJob, mergeJob, job.launcher().toString(),
-            res));
+            res, extra.isEmpty() ? null : SbatchOptions.texts(extra), pre == null ? null : pre.source().toString(),
+            pre == null ? null : pre.sha256(), shardPlaced == null ? null : shardPlaced.sha256(), mergePlaced.sha256(),
+            edited(shardPlaced, mergePlaced), null));
       }
       o.printf("merge job %s%s (%s)%n", mergeJob, arrayJob == null ? "" : ": after array job " + arrayJob + " succeeds",
           mergeScript);
       o.printf("follow it with: nash slurm status %s%n", dir);
       o.flush();
       return 0;
+    }
+
+    /** The scripts used as the user edited them, or null. */
+    private static List<String> edited(ScriptFiles.Placed... placed) {
+      List<String> names = new ArrayList<>();
+      for (ScriptFiles.Placed p : placed) {
+        if (p != null && p.how() == ScriptFiles.How.EDITED) {
+          names.add(p.path().getFileName().toString());
+        }
+      }
+      return names.isEmpty() ? null : names;
     }
 
     private static List<String> dependency(String arrayJob) {
@@ -191,7 +235,14 @@ public final class SlurmCommand implements Callable<Integer> {
         throw new NashException(out + " is split into " + last.shards() + " shards (" + Submissions.file(out)
             + "); --shards " + shards + " would split it differently; leave --shards out or give " + last.shards());
       }
-      int n = shards != null ? shards : last != null ? last.shards() : 0;
+      // After a dry run, the scripts it wrote tell the count.
+      Optional<ScriptFiles.Written> written = last != null ? Optional.empty() : ScriptFiles.read(out.toAbsolutePath()
+          .normalize()).filter(w -> w.config() != null && w.shards() > 0);
+      if (written.isPresent() && !written.get().config().equals(cfgPath.toString())) {
+        throw new NashException(out + " holds scripts written for config " + written.get().config() + ", not " + cfgPath
+            + "; give another --out for another config");
+      }
+      int n = shards != null ? shards : last != null ? last.shards() : written.map(ScriptFiles.Written::shards).orElse(0);
       if (n < 1) {
         throw new NashException(shards == null ? "give --shards N (the number of array tasks)"
             : "--shards must be at least 1, got " + shards);
@@ -243,6 +294,11 @@ public final class SlurmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "results folder of a `nash slurm submit`")
     Path out;
 
+    @Option(names = "--job", paramLabel = "ID",
+        description = "an array job you submitted by hand (sbatch DIR/slurm/shards.sbatch): its task K ran shard K;"
+            + " recorded in DIR/slurm/submissions.jsonl, so later status and submit calls know it")
+    String job;
+
     @Spec
     CommandSpec spec;
 
@@ -250,10 +306,19 @@ public final class SlurmCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter o = spec.commandLine().getOut();
       Path dir = out.toAbsolutePath().normalize();
-      List<Submissions.Entry> subs = Submissions.read(dir);
+      List<Submissions.Entry> subs = new ArrayList<>(Submissions.read(dir));
+      if (job != null) {
+        Submissions.Entry byHand = byHand(dir, subs, job);
+        if (byHand != null) {
+          Submissions.append(dir, byHand);
+          subs.add(byHand);
+          o.printf("array job %s submitted by hand: recorded in %s%n", job, Submissions.file(dir));
+        }
+      }
       if (subs.isEmpty()) {
         throw new NashException("no Slurm submission recorded in " + Submissions.file(dir)
-            + "; submit with: nash slurm submit CONFIG --out " + out + " --shards N");
+            + "; submit with: nash slurm submit CONFIG --out " + out + " --shards N, or, for an array you submitted"
+            + " by hand, give its id: nash slurm status " + out + " --job ID");
       }
       Submissions.Entry last = subs.get(subs.size() - 1);
       int n = last.shards();
@@ -303,6 +368,45 @@ public final class SlurmCommand implements Callable<Integer> {
       }
       o.flush();
       return 0;
+    }
+
+    /**
+     * The record of an array job submitted by hand, or null when it is already recorded. Its config and
+     * shard count come from the folder's earlier submission, else from the scripts nash wrote (a dry run),
+     * else from the shard folders; each task K is taken to run shard K (the script's {@code --shard auto/N}).
+     */
+    private static Submissions.Entry byHand(Path dir, List<Submissions.Entry> subs, String job) {
+      if (!job.matches("\\d+")) {
+        throw new NashException("--job " + job + ": give the array's job id, the number sbatch printed (e.g. 1234)");
+      }
+      if (subs.stream().anyMatch(e -> job.equals(e.arrayJob()))) {
+        return null;
+      }
+      String config;
+      int n;
+      Optional<ScriptFiles.Written> written = ScriptFiles.read(dir);
+      List<org.nash.plan.Shard> folders = org.nash.results.ShardMerge.shardsIn(dir);
+      if (!subs.isEmpty()) {
+        config = subs.get(subs.size() - 1).config();
+        n = subs.get(subs.size() - 1).shards();
+      } else if (written.isPresent() && written.get().config() != null) {
+        config = written.get().config();
+        n = written.get().shards();
+      } else if (!folders.isEmpty() && Files.exists(folders.get(0).folder(dir).resolve("config.yaml"))) {
+        config = folders.get(0).folder(dir).resolve("config.yaml").toString();
+        n = folders.get(0).count();
+      } else {
+        throw new NashException("cannot tell the config and shard count of " + dir + ": it has no record of a submit"
+            + " (" + Submissions.file(dir) + "), no scripts written by nash (" + ScriptFiles.file(dir) + ") and no shard"
+            + " that has started (" + dir.resolve(org.nash.plan.Shard.DIR) + "/K-of-N/config.yaml); write the scripts"
+            + " with nash slurm submit CONFIG --out " + dir + " --shards N --dry-run");
+      }
+      List<Integer> all = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        all.add(k);
+      }
+      return new Submissions.Entry(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config, dir.toString(), n,
+          all, job, null, null, null, null, null, null, null, null, null, true);
     }
 
     /** Where a failed task's output is, and its last line (Slurm writes "CANCELLED", "TIME LIMIT" there). */

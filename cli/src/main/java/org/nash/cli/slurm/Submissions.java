@@ -31,7 +31,18 @@ final class Submissions {
       @JsonProperty("out") String out, @JsonProperty("shards") int shards,
       @JsonProperty("array") List<Integer> array, @JsonProperty("array_job") String arrayJob,
       @JsonProperty("merge_job") String mergeJob, @JsonProperty("launcher") String launcher,
-      @JsonProperty("resources") SbatchScript.Resources resources) {
+      @JsonProperty("resources") SbatchScript.Resources resources,
+      @JsonProperty("sbatch_options") List<String> sbatchOptions, @JsonProperty("preamble") String preamble,
+      @JsonProperty("preamble_sha256") String preambleSha256,
+      @JsonProperty("shards_script_sha256") String shardsScriptSha256,
+      @JsonProperty("merge_script_sha256") String mergeScriptSha256,
+      @JsonProperty("edited_scripts") List<String> editedScripts, @JsonProperty("by_hand") Boolean byHand) {
+    Entry(String submitted, String config, String out, int shards, List<Integer> array, String arrayJob,
+        String mergeJob, String launcher, SbatchScript.Resources resources) {
+      this(submitted, config, out, shards, array, arrayJob, mergeJob, launcher, resources, null, null, null, null, null,
+          null, null);
+    }
+
     /** The Slurm id of shard k's task in this submission, if it had one. */
     Optional<String> task(int k) {
       return arrayJob != null && array != null && array.contains(k) ? Optional.of(arrayJob + "_" + k) : Optional.empty();

@@ -37,7 +37,7 @@ class SbatchScriptTest {
 
   @Test
   void shardScriptRunsEachTaskAsAResumableShard() {
-    String s = SbatchScript.shards(job(NONE), set(0, 1, 2, 3));
+    String s = SbatchScript.shards(job(NONE));
     assertEquals("""
         #!/bin/bash
         # Written by `nash slurm submit`: shard K of 4 of /home/u/configs/study.yaml,
@@ -58,8 +58,8 @@ class SbatchScriptTest {
   @Test
   void resourcesBecomeSbatchLinesAndTheMergeTakesNoGpu() {
     SbatchScript.Resources r = new SbatchScript.Resources("gpu", "gpu:1", 8, "16G", "04:00:00", "nas-lab");
-    String s = SbatchScript.shards(job(r), set(1, 3));
-    assertTrue(s.contains("#SBATCH --array=1,3\n#SBATCH --output=/shared/results/study/slurm/logs/shard-%a.%A.out\n"
+    String s = SbatchScript.shards(job(r));
+    assertTrue(s.contains("#SBATCH --array=0-3\n#SBATCH --output=/shared/results/study/slurm/logs/shard-%a.%A.out\n"
         + "#SBATCH --partition=gpu\n#SBATCH --gres=gpu:1\n#SBATCH --cpus-per-task=8\n#SBATCH --mem=16G\n"
         + "#SBATCH --time=04:00:00\n#SBATCH --account=nas-lab\nset -euo pipefail\n"), s);
     String m = SbatchScript.merge(job(r));
@@ -81,11 +81,98 @@ class SbatchScriptTest {
   void oddPathsAreQuotedAndOddOptionsRefused() {
     SbatchScript.Job j = new SbatchScript.Job("n", Path.of("/opt/my nash/nash"), Path.of("/c/it's.yaml"),
         Path.of("/r"), 2, NONE);
-    assertTrue(SbatchScript.shards(j, set(0, 1)).contains("exec '/opt/my nash/nash' run '/c/it'\\''s.yaml' --out /r"));
+    assertTrue(SbatchScript.shards(j).contains("exec '/opt/my nash/nash' run '/c/it'\\''s.yaml' --out /r"));
     NashException e = assertThrows(NashException.class,
         () -> new SbatchScript.Resources("gpu\n#SBATCH --x", null, null, null, null, null));
     assertTrue(e.getMessage().contains("--partition"), e.getMessage());
     assertThrows(NashException.class, () -> new SbatchScript.Resources(null, null, 0, null, null, null));
+  }
+
+  @Test
+  void sbatchOptionsAreCheckedAndTheMergeTakesOnlyPolicyOnes() {
+    List<SbatchOptions.Option> opts = SbatchOptions.parse(List.of("qos=high", "--constraint=a100|v100",
+        "export=ALL,PYTHONPATH=/opt/lab/py", "gpus-per-task=a100:1", "requeue"));
+    SbatchScript.Job j = new SbatchScript.Job("nash-study", Path.of("/opt/nash/nash"), Path.of("/c.yaml"),
+        Path.of("/r"), 2, NONE, opts, null);
+    String s = SbatchScript.shards(j);
+    assertTrue(s.contains("#SBATCH --output=/r/slurm/logs/shard-%a.%A.out\n#SBATCH --qos=high\n"
+        + "#SBATCH --constraint=a100|v100\n#SBATCH --export=ALL,PYTHONPATH=/opt/lab/py\n#SBATCH --gpus-per-task=a100:1\n"
+        + "#SBATCH --requeue\nset -euo pipefail\n"), s);
+    String m = SbatchScript.merge(j);
+    assertTrue(m.contains("#SBATCH --qos=high\n#SBATCH --constraint=a100|v100\n#SBATCH --export=ALL,PYTHONPATH=/opt/lab/py\n"
+        + "#SBATCH --requeue\nset -euo pipefail\n"), m);
+    assertFalse(m.contains("gpus"), m);
+
+    // Each refusal names the option and why.
+    String[][] bad = {
+        {"qos=high\n#SBATCH --wrap=rm", "newline"},
+        {"qos=a b", "'a b' is not of the form of --qos"},
+        {"frobnicate=1", "'frobnicate' is not an sbatch option nash knows"},
+        {"partition=gpu", "give --partition"},
+        {"array=0-3", "nash sets --array"},
+        {"output=/tmp/x", "nash sets --output"},
+        {"requeue=yes", "takes no value"},
+        {"qos", "--qos needs a value"},
+        {"mem-per-cpu=lots", "e.g. --sbatch-option mem-per-cpu=4G"},
+        {"export=ALL;rm -rf ~", "not of the form of --export"},
+    };
+    for (String[] b : bad) {
+      NashException e = assertThrows(NashException.class, () -> SbatchOptions.parse(List.of(b[0])), b[0]);
+      assertTrue(e.getMessage().contains(b[1]), b[0] + ": " + e.getMessage());
+    }
+    NashException twice = assertThrows(NashException.class, () -> SbatchOptions.parse(List.of("qos=a", "qos=b")));
+    assertTrue(twice.getMessage().contains("given twice"), twice.getMessage());
+  }
+
+  @Test
+  void thePreambleRunsBeforeNashInBothJobsAndUnsetVariablesAreAllowedInIt(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path f = tmp.resolve("setup.sh");
+    java.nio.file.Files.writeString(f, "module load java/17\r\nsource $HOME/venv/bin/activate");
+    SbatchScript.Preamble p = SbatchScript.Preamble.read(f);
+    assertEquals("module load java/17\nsource $HOME/venv/bin/activate\n", p.text());
+    assertEquals(SbatchScript.sha256(java.nio.file.Files.readAllBytes(f)), p.sha256());
+    SbatchScript.Job j = new SbatchScript.Job("n", Path.of("/opt/nash/nash"), Path.of("/c.yaml"), Path.of("/r"), 2,
+        NONE, List.of(), p);
+    String preamble = "set -eo pipefail\n# --- preamble: " + f + " (sha256 " + p.sha256() + ") ---\n"
+        + "module load java/17\nsource $HOME/venv/bin/activate\n# --- end of preamble ---\nset -u\n";
+    assertTrue(SbatchScript.shards(j).contains(preamble + "# One worker thread"), SbatchScript.shards(j));
+    assertTrue(SbatchScript.merge(j).endsWith(preamble + "exec /opt/nash/nash merge /r\n"), SbatchScript.merge(j));
+
+    java.nio.file.Files.write(tmp.resolve("bin"), new byte[] {'a', 0, 'b'});
+    NashException e = assertThrows(NashException.class, () -> SbatchScript.Preamble.read(tmp.resolve("bin")));
+    assertTrue(e.getMessage().contains("NUL"), e.getMessage());
+    e = assertThrows(NashException.class, () -> SbatchScript.Preamble.read(tmp.resolve("none.sh")));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  /** Runs a script's shell part (its preamble, then `exec nash`) with bash, nash being a stand-in echo. */
+  @Test
+  void aPreambleWithUnsetVariablesRunsAndAFailingLineEndsTheJob(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path nash = tmp.resolve("nash");
+    java.nio.file.Files.writeString(nash, "#!/bin/sh\necho \"nash $* MARK=$MARK\"\n");
+    nash.toFile().setExecutable(true);
+    Path ok = tmp.resolve("ok.sh");
+    java.nio.file.Files.writeString(ok, "[ -z \"$UNSET_IN_VENV_SCRIPTS\" ] && export MARK=from-preamble\n");
+    Path fails = tmp.resolve("fails.sh");
+    java.nio.file.Files.writeString(fails, "false\nexport MARK=never\n");
+    for (Path pre : List.of(ok, fails)) {
+      SbatchScript.Job j = new SbatchScript.Job("n", nash, Path.of("/c.yaml"), tmp, 2, NONE, List.of(),
+          SbatchScript.Preamble.read(pre));
+      Path script = tmp.resolve("merge-" + pre.getFileName());
+      java.nio.file.Files.writeString(script, SbatchScript.merge(j));
+      Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int exit = p.waitFor();
+      if (pre == ok) {
+        assertEquals(0, exit, out);
+        assertEquals("nash merge " + tmp + " MARK=from-preamble\n", out);
+      } else {
+        assertEquals(1, exit, "a failing preamble line ends the job before nash: " + out);
+        assertEquals("", out);
+      }
+    }
   }
 
   private static Submissions.Entry sub(List<Integer> array, String arrayJob, String merge) {

@@ -230,9 +230,64 @@ class SlurmClusterTest {
       waitGone(merge2, Duration.ofMinutes(5));
       assertTrue(Files.exists(out.resolve("trials.jsonl")), "merged: " + logs(out));
       assertArrayEquals(trials(reference), trials(out), "merged file after the resubmission = one-machine file");
-      String script = Files.readString(SbatchScript.slurmDir(out).resolve("shards.sbatch"));
-      assertTrue(script.contains("#SBATCH --array=3\n"), script);
+      assertEquals(List.of(3), Submissions.read(out).get(1).array());
       assertEquals(2, Submissions.read(out).size());
+    });
+  }
+
+  @Test
+  void anEditedScriptWithOptionsAndAPreambleRunsAsEditedAndAByHandArrayIsFollowed() {
+    assertTimeoutPreemptively(Duration.ofMinutes(12), () -> {
+      Path out = work.resolve("edited");
+      Path pre = work.resolve("preamble.sh");
+      // What a cluster's preamble does (module load java, a venv): here it shows that it ran, in the
+      // environment the --export option gave the job.
+      Files.writeString(pre, "echo \"preamble ran with NASH_TEST_MARK=$NASH_TEST_MARK\"\n");
+      String[] options = {"--sbatch-option", "export=ALL,NASH_TEST_MARK=from-export", "--sbatch-option",
+          "comment=nash-test", "--preamble", pre.toString()};
+      List<String> dryArgs = new ArrayList<>(List.of("--shards", "2", "--dry-run"));
+      dryArgs.addAll(List.of(options));
+      String dry = submit(out, dryArgs.toArray(String[]::new));
+      assertTrue(dry.contains("would submit shards 0-1 of 2"), dry);
+      Path script = SbatchScript.slurmDir(out).resolve("shards.sbatch");
+      String edited = Files.readString(script).replace("# One worker thread", "echo \"edited by the user\"\n# One worker thread");
+      Files.writeString(script, edited);
+
+      // Submitted with the same options (as the dry run was): the edited script is used as it is.
+      String s = submit(out, options);
+      assertTrue(s.contains("using " + script + " as you edited it"), s);
+      waitGone(job(s, "merge"), Duration.ofMinutes(8));
+      assertEquals(edited, Files.readString(script), "the edit survives the submit");
+      String logs = logs(out);
+      assertTrue(logs.contains("edited by the user") && logs.contains("preamble ran with NASH_TEST_MARK=from-export"),
+          logs);
+      assertTrue(Files.exists(out.resolve("trials.jsonl")), "merged: " + logs);
+      assertArrayEquals(trials(reference), trials(out), "merged file = one-machine file");
+      Submissions.Entry e = Submissions.read(out).get(0);
+      assertEquals(List.of("shards.sbatch"), e.editedScripts());
+      assertEquals(SbatchScript.sha256(edited), e.shardsScriptSha256());
+      assertEquals(List.of("export=ALL,NASH_TEST_MARK=from-export", "comment=nash-test"), e.sbatchOptions());
+
+      // By hand: the dry run's script submitted with sbatch; status follows it given the job id.
+      Path hand = work.resolve("by-hand");
+      submit(hand, "--shards", "2", "--dry-run");
+      Cmd sb = cmd(Duration.ofSeconds(30), List.of("sbatch", "--parsable",
+          SbatchScript.slurmDir(hand).resolve("shards.sbatch").toString()));
+      assertEquals(0, sb.exit(), sb.out());
+      String id = sb.out().strip().split(";")[0];
+      Cmd st = nash(Duration.ofMinutes(2), "slurm", "status", hand.toString(), "--job", id);
+      assertEquals(0, st.exit(), st.out());
+      assertTrue(st.out().matches("(?s).*\\n0\\s+(pending|running|done)\\s+" + id + "_0.*"), st.out());
+      waitGone(id, Duration.ofMinutes(8));
+      st = nash(Duration.ofMinutes(2), "slurm", "status", hand.toString());
+      assertEquals(0, st.exit(), st.out());
+      assertTrue(st.out().contains("2 shards: 2 done"), st.out() + logs(hand));
+      assertTrue(st.out().matches("(?s).*\\n1\\s+done\\s+" + id + "_1.*"), st.out());
+      // The next submit knows the array and submits only the merge.
+      String merge = submit(hand);
+      assertFalse(merge.contains("array job"), merge);
+      waitGone(job(merge, "merge"), Duration.ofMinutes(4));
+      assertArrayEquals(trials(reference), trials(hand), "merged file of the by-hand array = one-machine file");
     });
   }
 

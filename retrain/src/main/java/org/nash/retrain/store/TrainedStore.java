@@ -33,6 +33,11 @@ public final class TrainedStore implements AutoCloseable {
   /** Format 1 had no device kind in the key; it is migrated in place (its rows keep their device). */
   static final String FORMAT_1 = "nash-trained-store/1";
   public static final String FILE_NAME = "trained.sqlite";
+  /**
+   * {@code PRAGMA application_id} of a nash store ("nash" in ASCII), set when nash creates one: a
+   * database that carries another id belongs to another program and is never opened for writing.
+   */
+  public static final int APPLICATION_ID = 0x6e617368;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY_COLUMNS = "benchmark, arch, dataset, split, epochs, seed, settings_hash, "
@@ -90,12 +95,21 @@ public final class TrainedStore implements AutoCloseable {
     }
     Connection c = null;
     try {
+      // Looked at read-only first: a file that is not a nash store is refused before anything is written
+      // to it (no table, no WAL switch, no journal beside it).
+      if (existed && abs.toFile().length() > 0) {
+        inspect(abs);
+      }
       c = DriverManager.getConnection("jdbc:sqlite:" + abs);
       try (Statement st = c.createStatement()) {
         // A busy timeout first: another process may hold the write lock while it creates the schema.
         st.execute("PRAGMA busy_timeout = 60000");
         // Reading the schema is the first access to the file's contents: a corrupt file fails here.
         st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        if (applicationId(st) == 0) {
+          // A new store (or one made before nash marked its stores): mark it as nash's.
+          st.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
         st.execute("PRAGMA journal_mode = WAL");
         st.execute("PRAGMA synchronous = NORMAL");
         st.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -120,6 +134,58 @@ public final class TrainedStore implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
+    }
+  }
+
+  private static int applicationId(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /**
+   * Opens an existing file read-only and refuses it unless it is a nash store: nash's application id,
+   * or (a store made before the id) no other id and exactly nash's tables with a nash format. Corrupt
+   * files and other programs' databases fail here, untouched.
+   */
+  private static void inspect(Path abs) throws SQLException {
+    org.sqlite.SQLiteConfig ro = new org.sqlite.SQLiteConfig();
+    ro.setReadOnly(true);
+    ro.setBusyTimeout(60000);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + abs, ro.toProperties());
+        Statement st = c.createStatement()) {
+      java.util.TreeSet<String> tables = new java.util.TreeSet<>();
+      try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      int id = applicationId(st);
+      String format = null;
+      if (tables.contains("meta")) {
+        try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE name = 'format'")) {
+          format = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+          format = null; // a meta table of another shape
+        }
+      }
+      String why = null;
+      if (id != 0 && id != APPLICATION_ID) {
+        why = "it is another program's SQLite database (application_id " + id + ", nash's is " + APPLICATION_ID + ")";
+      } else if (id == 0 && !java.util.Set.of("meta", "trained").containsAll(tables)) {
+        why = "it is an SQLite database with tables " + tables + " that are not a nash store's (meta, trained)";
+      } else if (format != null && !FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+        why = "it has format '" + format + "', expected '" + FORMAT + "'";
+      } else if (format == null && id == 0 && !tables.isEmpty()) {
+        // (with nash's id and no format yet: another process is creating the store; the write path checks)
+        why = "it has no nash store format in a meta table";
+      } else if (id == 0 && tables.isEmpty()) {
+        why = "it is an SQLite database with no tables that nash did not create";
+      }
+      if (why != null) {
+        throw new NashException("result store " + abs + ": " + why + "; it is left untouched: give another path "
+            + "(oracle param store, --store)");
+      }
     }
   }
 

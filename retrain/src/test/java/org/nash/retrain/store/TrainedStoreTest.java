@@ -147,4 +147,69 @@ class TrainedStoreTest {
     NashException ex = assertThrows(NashException.class, () -> TrainedStore.open(p));
     assertTrue(ex.getMessage().contains("format 'someone-else/3'"), ex.getMessage());
   }
+
+  /** Every file beside {@code p} and their bytes: what a refused open must leave as it was. */
+  private static java.util.TreeMap<String, String> folder(Path p) throws Exception {
+    java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+    try (var files = Files.list(p.getParent())) {
+      for (Path f : files.toList()) {
+        m.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void anotherProgramsDatabaseIsRefusedUnchangedAndNothingIsCreatedBesideIt() throws Exception {
+    Files.createDirectories(dir.resolve("a"));
+    Path app = dir.resolve("a/app.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app)) {
+      c.createStatement().execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
+      c.createStatement().execute("INSERT INTO users VALUES (1, 'ada')");
+    }
+    var before = folder(app);
+    NashException ex = assertThrows(NashException.class, () -> TrainedStore.open(app));
+    assertTrue(ex.getMessage().contains("tables [users]") && ex.getMessage().contains("left untouched"), ex.getMessage());
+    assertEquals(before, folder(app), "no table added, no WAL switched on, no journal left beside it");
+
+    // Another program's id, even with a table named like nash's and nash's format row.
+    Files.createDirectories(dir.resolve("b"));
+    Path other = dir.resolve("b/other.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other)) {
+      c.createStatement().execute("PRAGMA application_id = 42");
+      c.createStatement().execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      c.createStatement().execute("INSERT INTO meta VALUES ('format', '" + TrainedStore.FORMAT + "')");
+    }
+    before = folder(other);
+    ex = assertThrows(NashException.class, () -> TrainedStore.open(other));
+    assertTrue(ex.getMessage().contains("application_id 42"), ex.getMessage());
+    assertEquals(before, folder(other));
+
+    // An empty database nash did not create.
+    Files.createDirectories(dir.resolve("c"));
+    Path empty = dir.resolve("c/empty.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + empty)) {
+      c.createStatement().execute("PRAGMA user_version = 3");
+    }
+    before = folder(empty);
+    assertThrows(NashException.class, () -> TrainedStore.open(empty));
+    assertEquals(before, folder(empty));
+  }
+
+  @Test
+  void aNewStoreCarriesNashsApplicationId() throws Exception {
+    Path p = dir.resolve("new.sqlite");
+    try (TrainedStore s = TrainedStore.open(p)) {
+      s.put(entry(1835, 33.5));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p);
+        var rs = c.createStatement().executeQuery("PRAGMA application_id")) {
+      assertTrue(rs.next());
+      assertEquals(TrainedStore.APPLICATION_ID, rs.getInt(1));
+    }
+    try (TrainedStore s = TrainedStore.open(p)) {
+      assertEquals(1, s.all().size());
+    }
+  }
 }
