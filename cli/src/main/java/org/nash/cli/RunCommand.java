@@ -85,7 +85,7 @@ final class RunCommand implements Runnable {
       System.out.println("when all " + sh.count() + " shards are done: nash merge " + dir);
       return;
     }
-    List<Summary.Row> rows = Summary.of(o.trials());
+    List<Summary.Row> rows = o.summary() != null ? Summary.of(o.summary()) : Summary.of(o.trials());
     Summary.write(rows, dir);
     System.out.print(Summary.format(rows));
     System.out.printf(Locale.ROOT, "%d trials (%d already done, %d run now) in %.1f s; results in %s%n", o.total(),

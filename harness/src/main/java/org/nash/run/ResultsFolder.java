@@ -19,6 +19,8 @@ import org.nash.results.FolderLock;
 import org.nash.results.RecordCheck;
 import org.nash.results.RunInfo;
 import org.nash.results.SavedExperiment;
+import org.nash.results.SummaryValues;
+import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 
 /**
@@ -42,6 +44,8 @@ public final class ResultsFolder implements AutoCloseable {
   private BitSet members;
   private int gridSize;
   private RunInfo info;
+  /** The summary's values of the records read and written (issue 26: the file is not read again); null for a shard. */
+  private SummaryValues summary;
 
   private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
@@ -74,6 +78,7 @@ public final class ResultsFolder implements AutoCloseable {
     f.shard = shard;
     f.owners = owners;
     f.members = shard == null ? null : ShardPlan.members(owners, shard.index());
+    f.summary = shard == null ? new SummaryValues() : null;
     try {
       if (lock.staleHolder() != null) {
         f.notes.add("took over the lock of an earlier run (PID " + lock.staleHolder() + ") that did not end normally");
@@ -159,6 +164,9 @@ public final class ResultsFolder implements AutoCloseable {
         first = !later.get(extra);
         later.set(extra);
       }
+      if (first && summary != null) {
+        summary.add(r);
+      }
       if (!first && repeated[0]++ == 0) {
         example[0] = "first at line " + line + ", trial " + r.key();
       }
@@ -179,6 +187,21 @@ public final class ResultsFolder implements AutoCloseable {
 
   public Path trialsFile() {
     return trials;
+  }
+
+  /**
+   * The summary's values of every unique record in the file so far (those of seeds past this
+   * config's included), for {@link #written} to extend; null for a shard's folder.
+   */
+  SummaryValues summary() {
+    return summary;
+  }
+
+  /** Called with each trial appended to the file, in file order. */
+  void written(TrialResult r) {
+    if (summary != null) {
+      summary.add(r);
+    }
   }
 
   /** Whether grid trial {@code i} is already in the file. */
