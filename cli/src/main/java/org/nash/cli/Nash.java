@@ -142,6 +142,7 @@ public final class Nash implements Runnable {
 
   /** Runs the command line and returns the exit code (0 ok, 2 user error, 3 internal error). */
   public static int execute(String... args) {
+    org.nash.io.Timing.mark("main");
     List<File> plugins = new ArrayList<>();
     boolean debug = false;
     for (int i = 0; i < args.length; i++) {
@@ -160,7 +161,10 @@ public final class Nash implements Runnable {
     PrintWriter err = new PrintWriter(System.err, true);
     try {
       CommandLine cl = commandLine(nash, firstCommand(args));
-      return cl.execute(args);
+      org.nash.io.Timing.mark("command tree");
+      int rc = cl.execute(args);
+      org.nash.io.Timing.mark("command done");
+      return rc;
     } catch (NashException e) {
       return report(e, err, debug);
     } catch (ServiceConfigurationError e) {

@@ -80,7 +80,9 @@ final class QueryCommand implements Runnable {
     if (fields != null) {
       throw new NashException("--fields is for --stdin");
     }
+    org.nash.io.Timing.mark("query parsed");
     Benchmark b = Benchmarks.load(benchmark, nash.catalog());
+    org.nash.io.Timing.mark("benchmark loaded");
     Arch a;
     if (which.arch != null) {
       a = b.space().parse(which.arch.trim());
