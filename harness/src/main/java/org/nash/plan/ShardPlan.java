@@ -102,26 +102,51 @@ public final class ShardPlan {
       int size = 0;
       int end = (c + 1) * perCell;
       int i = c * perCell;
-      for (; i < end; i++) {
-        int k;
-        if (size == 0 || (next < count && before(sorted[next], taken[head], load))) {
-          k = sorted[next++];
+      boolean queue = true;
+      // in runs: the untaken shards before the first taken one (or the taken ones before the first
+      // untaken one) are taken one after the other, found by a binary search; the per-trial loop is
+      // then a few array operations, cheap even before the JIT compiles it
+      while (i < end && queue) {
+        boolean untaken;
+        int run;
+        if (size == 0) {
+          untaken = true;
+          run = 1; // the taken queue's head is the shard about to be taken: compare from then on
+        } else if (next == count) {
+          untaken = false;
+          run = size;
+        } else if (before(sorted[next], taken[head], load)) {
+          untaken = true;
+          run = firstNotBefore(sorted, next, count, taken[head], load) - next;
         } else {
-          k = taken[head];
-          head = (head + 1) % count;
-          size--;
+          untaken = false;
+          run = takenBefore(taken, head, size, sorted[next], load);
         }
-        owner[i] = k;
-        load[k] += w;
-        if (size > 0 && before(k, taken[(head + size - 1) % count], load)) {
-          break; // rounding put k before a shard taken earlier: not a queue any more
+        run = Math.min(run, end - i);
+        for (int j = 0; j < run; j++) {
+          int k;
+          if (untaken) {
+            k = sorted[next++];
+          } else {
+            k = taken[head];
+            head = head + 1 == count ? 0 : head + 1;
+            size--;
+          }
+          owner[i++] = k;
+          load[k] += w;
+          int back = head + size - 1;
+          if (size > 0 && before(k, taken[back >= count ? back - count : back], load)) {
+            queue = false; // rounding put k before a shard taken earlier: not a queue any more
+            break;
+          }
+          int at = head + size;
+          taken[at >= count ? at - count : at] = k;
+          size++;
         }
-        taken[(head + size) % count] = k;
-        size++;
       }
-      if (i < end) {
+      if (!queue) {
         ROUNDING_FALLBACKS.incrementAndGet();
-        heapRest(owner, i + 1, end, w, load, count);
+        heapRest(owner, i, end, w, load, count);
         sortByKey(sorted, load);
         continue;
       }
@@ -140,6 +165,36 @@ public final class ShardPlan {
       sorted = merged;
     }
     return owner;
+  }
+
+  /** The first position in {@code sorted[from, to)} whose shard is not before shard {@code k}. */
+  private static int firstNotBefore(int[] sorted, int from, int to, int k, double[] load) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (before(sorted[mid], k, load)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** How many shards at the head of the taken ring buffer come before shard {@code k}. */
+  private static int takenBefore(int[] taken, int head, int size, int k, double[] load) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (before(taken[(head + mid) % taken.length], k, load)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** How often a cell needed the heap (for the test that the rounding case is exercised). */
