@@ -214,9 +214,9 @@ public final class ResultsFolder implements AutoCloseable {
     return members == null ? gridSize : members.cardinality();
   }
 
-  /** Whether this folder runs grid trial {@code i} (all, or those of its shard). */
-  boolean runs(int i) {
-    return members == null || members.get(i);
+  /** The first grid trial from {@code i} on that this folder runs, or -1 (a shard skips the others' at once). */
+  int nextRun(int i) {
+    return members == null ? (i < gridSize ? i : -1) : members.nextSetBit(i);
   }
 
   /** How many trials of the plan's grid are already in the file. */

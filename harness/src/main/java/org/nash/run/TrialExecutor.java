@@ -57,8 +57,8 @@ final class TrialExecutor {
           }
         }
       }
-      for (int i = 0; i < grid.size(); i++) {
-        if (!folder.runs(i) || folder.isDone(i)) {
+      for (int i = folder.nextRun(0); i >= 0; i = folder.nextRun(i + 1)) {
+        if (folder.isDone(i)) {
           continue;
         }
         if (inFlight.size() >= window) {
