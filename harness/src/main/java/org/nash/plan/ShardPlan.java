@@ -88,6 +88,20 @@ public final class ShardPlan {
     // least shard is the smaller of its head and the head of the untaken ones, kept sorted. The one
     // exception is rounding (two different loads equal after adding w, the later one with the lower
     // index), which is detected and handled by a heap for the rest of that cell.
+    // With costs that are not NaN and not negative, loads are never NaN or -0.0, where Double.compare
+    // and the plain comparison operators agree: the per-trial loop then compares inline (no calls).
+    boolean plain = true;
+    for (double w : cellWeights) {
+      plain &= w >= 0;
+    }
+    if (!plain) {
+      double[] load = new double[count];
+      int perCell = grid.size() / cellWeights.length;
+      for (int c : cells) {
+        heapRest(owner, c * perCell, (c + 1) * perCell, cellWeights[c], load, count);
+      }
+      return owner;
+    }
     double[] load = new double[count];
     int[] sorted = new int[count]; // every shard by key; all loads 0: index order
     for (int k = 0; k < count; k++) {
@@ -133,11 +147,16 @@ public final class ShardPlan {
             size--;
           }
           owner[i++] = k;
-          load[k] += w;
-          int back = head + size - 1;
-          if (size > 0 && before(k, taken[back >= count ? back - count : back], load)) {
-            queue = false; // rounding put k before a shard taken earlier: not a queue any more
-            break;
+          double lk = load[k] + w;
+          load[k] = lk;
+          if (size > 0) {
+            int back = head + size - 1;
+            int b = taken[back >= count ? back - count : back];
+            double lb = load[b];
+            if (lk < lb || (lk == lb && k < b)) {
+              queue = false; // rounding put k before a shard taken earlier: not a queue any more
+              break;
+            }
           }
           int at = head + size;
           taken[at >= count ? at - count : at] = k;

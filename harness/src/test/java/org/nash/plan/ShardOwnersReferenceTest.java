@@ -77,6 +77,18 @@ class ShardOwnersReferenceTest {
   }
 
   @Test
+  void sameSharesForCostsThatAreNegativeOrNaN() {
+    // not made by the planner, but the function must not depend on it: the general heap path
+    TrialGrid g = grid(2, 3, 2, 11);
+    double[][] ws = {{3, -1, 2, 0, 5, 1}, {1, Double.NaN, 2, 2, 0.5, 4}, {-0.0, 0, 1, -0.0, 2, 2}};
+    for (double[] w : ws) {
+      for (int n : new int[] {2, 5, 13, 200}) {
+        assertArrayEquals(reference(g, w, n), ShardPlan.owners(g, w, n), java.util.Arrays.toString(w) + ", N=" + n);
+      }
+    }
+  }
+
+  @Test
   void sameSharesWhenAddingACostRoundsTwoLoadsTogether() {
     // Costs a few ulps apart (and of very different magnitudes): 1 + 2^-52 and 1 give loads 1 + 2^-52
     // and 1, and adding 1 rounds both to 2, putting a shard taken later before one taken earlier,
