@@ -28,8 +28,7 @@ import picocli.CommandLine;
 @Command(name = "nash", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Nash.Version.class,
     description = "Evaluate neural architecture search methods on tabular benchmarks.",
     footer = {"", "Exit codes: 0 ok, 2 user error (usage, config, data), 3 internal error.",
-        "Global options (--plugin, --debug) may be given before or after the command."},
-    subcommands = {HelpCmd.class})
+        "Global options (--plugin, --debug) may be given before or after the command."})
 public final class Nash implements Runnable {
   public static final int OK = 0;
   public static final int USER_ERROR = 2;
@@ -142,6 +141,7 @@ public final class Nash implements Runnable {
 
   /** Runs the command line and returns the exit code (0 ok, 2 user error, 3 internal error). */
   public static int execute(String... args) {
+    org.nash.io.Timing.mark("main");
     List<File> plugins = new ArrayList<>();
     boolean debug = false;
     for (int i = 0; i < args.length; i++) {
@@ -160,7 +160,10 @@ public final class Nash implements Runnable {
     PrintWriter err = new PrintWriter(System.err, true);
     try {
       CommandLine cl = commandLine(nash, firstCommand(args));
-      return cl.execute(args);
+      org.nash.io.Timing.mark("command tree");
+      int rc = cl.execute(args);
+      org.nash.io.Timing.mark("command done");
+      return rc;
     } catch (NashException e) {
       return report(e, err, debug);
     } catch (ServiceConfigurationError e) {
@@ -195,9 +198,11 @@ public final class Nash implements Runnable {
   static CommandLine commandLine(Nash nash, String only) {
     CommandLine cl = new CommandLine(nash);
     java.util.Collection<CommandProvider> providers = Registry.load(CommandProvider.class, "command", nash.loader()).all();
-    if (only != null && !cl.getSubcommands().containsKey(only)
-        && providers.stream().filter(p -> p.name().equals(only)).count() == 1) {
+    if (only != null && !only.equals("help") && providers.stream().filter(p -> p.name().equals(only)).count() == 1) {
       providers = providers.stream().filter(p -> p.name().equals(only)).toList();
+    } else {
+      // 'help' only in the whole tree: each command's model is built by reflection, start-up time
+      cl.addSubcommand("help", new HelpCmd());
     }
     for (CommandProvider p : providers) {
       if (cl.getSubcommands().containsKey(p.name())) {

@@ -215,7 +215,7 @@ final class ReproduceCommand implements Runnable {
         if (o.repaired() != null) {
           System.err.println("repaired: " + o.repaired());
         }
-        Summary.write(Summary.of(o.trials()), p.dir());
+        Summary.write(o.summary() != null ? Summary.of(o.summary()) : Summary.of(o.trials()), p.dir());
       }
     } finally {
       RunCommand.removeHook(onInterrupt);

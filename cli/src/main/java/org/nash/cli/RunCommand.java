@@ -54,7 +54,9 @@ final class RunCommand implements Runnable {
 
   @Override
   public void run() {
+    org.nash.io.Timing.mark("run parsed");
     Experiment cfg = ConfigLoader.load(config);
+    org.nash.io.Timing.mark("config loaded");
     String name = cfg.name().orElse(config.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     Path dir = Cli.outFolder(out) != null ? out : Path.of("results", Cli.safeName(name, "the config's name"));
     int n = threads != null ? threads : cfg.threads().orElse(Runtime.getRuntime().availableProcessors());
@@ -65,6 +67,7 @@ final class RunCommand implements Runnable {
     Path folder = config.toAbsolutePath().getParent();
     Plan plan = sh == null ? Planner.planRun(cfg, nash.catalog(), nash.loader(), folder, dir)
         : Planner.plan(cfg, nash.catalog(), nash.loader(), folder, sh, dir);
+    org.nash.io.Timing.mark("planned");
     System.err.printf(Locale.ROOT, "%s: %d trials on %s (data %s), %d thread(s) -> %s%n", name, plan.trials().size(),
         plan.benchmark().name(), plan.benchmark().version(), n, sh == null ? dir : sh.folder(dir) + " (shard " + sh + ")");
     // The signal's seed aggregation and the stop rule are named wherever a result line names them.
@@ -93,6 +96,7 @@ final class RunCommand implements Runnable {
     } finally {
       removeHook(onInterrupt);
     }
+    org.nash.io.Timing.mark("trials run");
     if (o.repaired() != null) {
       System.err.println("repaired: " + o.repaired());
     }
@@ -103,8 +107,9 @@ final class RunCommand implements Runnable {
       System.out.println("when all " + sh.count() + " shards are done: nash merge " + dir);
       return;
     }
-    List<Summary.Row> rows = Summary.of(o.trials());
+    List<Summary.Row> rows = o.summary() != null ? Summary.of(o.summary()) : Summary.of(o.trials());
     Summary.write(rows, dir);
+    org.nash.io.Timing.mark("summary written");
     System.out.print(Summary.format(rows));
     System.out.printf(Locale.ROOT, "%d trials (%d already done, %d run now) in %.1f s; results in %s%n", o.total(),
         o.skipped(), o.ran(), (System.nanoTime() - t0) / 1e9, dir);

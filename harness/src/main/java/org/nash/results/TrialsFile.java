@@ -28,7 +28,10 @@ public final class TrialsFile {
   public static final String NAME = "trials.jsonl";
   public static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  private static final ObjectReader READER = JSON.readerFor(TrialResult.class);
+  /** Made on first use: building the databind reader costs start-up time, and most reads stream (TrialParser). */
+  private static final class Reader {
+    static final ObjectReader READER = JSON.readerFor(TrialResult.class);
+  }
 
   private TrialsFile() {}
 
@@ -130,7 +133,7 @@ public final class TrialsFile {
    * before the last is an error naming its line number. A missing file is empty.
    */
   public static Tail scan(Path file, Visitor visitor) {
-    return scan(file, READER, visitor);
+    return scan(file, Reader.READER, visitor);
   }
 
   /**

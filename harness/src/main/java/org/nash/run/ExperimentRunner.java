@@ -10,6 +10,7 @@ import org.nash.plan.Planner;
 import org.nash.plan.Shard;
 import org.nash.plan.ShardPlan;
 import org.nash.results.ShardMerge;
+import org.nash.results.SummaryValues;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 
@@ -25,9 +26,11 @@ public final class ExperimentRunner {
 
   /**
    * What a run did. {@code repaired}: what was wrong with the folder and was dealt with (a cut last
-   * line, duplicate records, a stale lock, seeds added), or null.
+   * line, duplicate records, a stale lock, seeds added), or null. {@code summary}: the summary's values
+   * of every unique record in {@code trials}, collected while the folder was read and the trials
+   * written; null when not collected (a shard, a merge), then read them from the file.
    */
-  public record Outcome(int total, int skipped, int ran, String repaired, Path trials) {}
+  public record Outcome(int total, int skipped, int ran, String repaired, Path trials, SummaryValues summary) {}
 
   /**
    * Runs the plan's unfinished trials into {@code outDir}. A folder holding a different experiment is
@@ -64,12 +67,18 @@ public final class ExperimentRunner {
       }
       ShardMerge.Outcome m = ShardMerge.merge(outDir, plan.catalog(), plan.loader());
       notes.add("merged " + n + " shards into " + m.trials() + (m.stores() != null ? "; " + m.stores() : ""));
-      return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials());
+      return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials(), null);
     }
     try (ResultsFolder folder = ResultsFolder.open(outDir, plan, threads, null, null, acceptChanged)) {
-      int ran = TrialExecutor.run(plan, folder, threads, onFinished);
+      int ran = TrialExecutor.run(plan, folder, threads, r -> {
+        folder.written(r);
+        if (onFinished != null) {
+          onFinished.accept(r);
+        }
+      });
       folder.finish(ran);
-      return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
+      return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile(),
+          folder.summary());
     }
   }
 
@@ -93,7 +102,7 @@ public final class ExperimentRunner {
     try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners, acceptChanged)) {
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
-      return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
+      return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile(), null);
     }
   }
 

@@ -22,6 +22,8 @@ import org.nash.results.FolderLock;
 import org.nash.results.RecordCheck;
 import org.nash.results.RunInfo;
 import org.nash.results.SavedExperiment;
+import org.nash.results.SummaryValues;
+import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 
 /**
@@ -52,6 +54,8 @@ public final class ResultsFolder implements AutoCloseable {
   private Experiment pendingConfig;
   private boolean hadConfig;
   private boolean committed;
+  /** The summary's values of the records read and written (issue 26: the file is not read again); null for a shard. */
+  private SummaryValues summary;
 
   private ResultsFolder(Path dir, FolderLock lock) {
     this.dir = dir;
@@ -86,6 +90,7 @@ public final class ResultsFolder implements AutoCloseable {
     f.shard = shard;
     f.owners = owners;
     f.members = shard == null ? null : ShardPlan.members(owners, shard.index());
+    f.summary = shard == null ? new SummaryValues() : null;
     try {
       if (lock.staleHolder() != null) {
         f.notes.add("took over the lock of an earlier run (PID " + lock.staleHolder() + ") that did not end normally");
@@ -231,6 +236,9 @@ public final class ResultsFolder implements AutoCloseable {
         first = !later.get(extra);
         later.set(extra);
       }
+      if (first && summary != null) {
+        summary.add(r);
+      }
       if (!first && repeated[0]++ == 0) {
         example[0] = "first at line " + line + ", trial " + r.key();
       }
@@ -253,6 +261,21 @@ public final class ResultsFolder implements AutoCloseable {
     return trials;
   }
 
+  /**
+   * The summary's values of every unique record in the file so far (those of seeds past this
+   * config's included), for {@link #written} to extend; null for a shard's folder.
+   */
+  SummaryValues summary() {
+    return summary;
+  }
+
+  /** Called with each trial appended to the file, in file order. */
+  void written(TrialResult r) {
+    if (summary != null) {
+      summary.add(r);
+    }
+  }
+
   /** Whether grid trial {@code i} is already in the file. */
   boolean isDone(int i) {
     return done.get(i);
@@ -263,9 +286,9 @@ public final class ResultsFolder implements AutoCloseable {
     return members == null ? gridSize : members.cardinality();
   }
 
-  /** Whether this folder runs grid trial {@code i} (all, or those of its shard). */
-  boolean runs(int i) {
-    return members == null || members.get(i);
+  /** The first grid trial from {@code i} on that this folder runs, or -1 (a shard skips the others' at once). */
+  int nextRun(int i) {
+    return members == null ? (i < gridSize ? i : -1) : members.nextSetBit(i);
   }
 
   /** How many trials of the plan's grid are already in the file. */

@@ -61,8 +61,8 @@ final class TrialExecutor {
         // after open: an external searcher's identity includes what its workers said in their hello
         folder.checkSearchers(identities(plan));
       }
-      for (int i = 0; i < grid.size(); i++) {
-        if (!folder.runs(i) || folder.isDone(i)) {
+      for (int i = folder.nextRun(0); i >= 0; i = folder.nextRun(i + 1)) {
+        if (folder.isDone(i)) {
           continue;
         }
         if (inFlight.size() >= window) {

@@ -34,12 +34,14 @@ public final class SearchDomain {
     this.pool = pool;
     this.allowDisconnected = allowDisconnected;
     this.member = new BitSet(space.codeRange());
-    int n = space.size();
+    // A cell space lists its pool's cells directly (in index order, so the members are the same).
+    int[] inPool = space instanceof CellSpace cs ? cs.poolIndices(pool) : null;
+    int n = inPool != null ? inPool.length : space.size();
     int[] tmp = new int[n];
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      Arch a = space.byIndex(i);
-      if (space.inPool(a, pool) && (allowDisconnected || space.isConnected(a)) && filter.test(a)) {
+    for (int j = 0; j < n; j++) {
+      Arch a = space.byIndex(inPool != null ? inPool[j] : j);
+      if ((inPool != null || space.inPool(a, pool)) && (allowDisconnected || space.isConnected(a)) && filter.test(a)) {
         member.set(a.code());
         tmp[count++] = a.code();
       }

@@ -18,18 +18,18 @@ public abstract class TnbBenchmark implements BenchmarkProvider {
   /** The data holds final-epoch values only. */
   public static final Fidelity FINAL = new Fidelity("final", 0);
 
-  abstract BenchmarkTable table(DataCatalog catalog);
-
   @Override
   public Benchmark load(DataCatalog catalog) {
-    BenchmarkTable t = table(catalog);
+    Map<String, String> files = Benchmark.dataFiles(catalog, name(), "tnb-archs");
+    String version = Benchmark.dataVersion(files);
+    // through the table image in the cache (issue 26): the raw files are parsed once per data version
+    BenchmarkTable t = TnbCache.load(catalog, name(), version, this instanceof Macro);
     Map<String, Objective> obj = new LinkedHashMap<>();
     for (String task : TnbTables.TASKS) {
       String key = TnbTables.metricKey(task);
       obj.put(task, new Objective(task, Map.of(FINAL, key), FINAL, key, null));
     }
-    Map<String, String> files = Benchmark.dataFiles(catalog, name(), "tnb-archs");
-    return new Benchmark(name(), Benchmark.dataVersion(files), t.space(), t, obj, null, files);
+    return new Benchmark(name(), version, t.space(), t, obj, null, files);
   }
 
   /** The 4,096 cells of the micro (cell) space. */
@@ -43,11 +43,6 @@ public abstract class TnbBenchmark implements BenchmarkProvider {
     public String description() {
       return "TransNAS-Bench-101 micro (4,096 cells, 7 tasks, final-epoch validation metric)";
     }
-
-    @Override
-    BenchmarkTable table(DataCatalog catalog) {
-      return TnbTables.loadMicro(catalog);
-    }
   }
 
   /** The 3,256 stage layouts of the macro space. */
@@ -60,11 +55,6 @@ public abstract class TnbBenchmark implements BenchmarkProvider {
     @Override
     public String description() {
       return "TransNAS-Bench-101 macro (3,256 layouts, 7 tasks, final-epoch validation metric)";
-    }
-
-    @Override
-    BenchmarkTable table(DataCatalog catalog) {
-      return TnbTables.loadMacro(catalog);
     }
   }
 }

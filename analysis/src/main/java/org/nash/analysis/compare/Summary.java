@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.nash.analysis.output.CsvWriter;
 import org.nash.analysis.stats.Describe;
 import org.nash.io.AtomicFiles;
 import org.nash.results.TrialResult;
+import org.nash.results.SummaryValues;
 import org.nash.results.TrialsFile;
 
 /**
@@ -36,90 +35,32 @@ public final class Summary {
   }
 
   public static List<Row> of(List<TrialResult> trials) {
-    Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
-    for (TrialResult t : trials) {
-      groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(), k -> new ArrayList<>()).add(t);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (List<TrialResult> g : groups.values()) {
-      TrialResult first = g.get(0);
-      rows.add(new Row(first.dataset(), first.pool(), first.searcher(), g.size(),
-          Describe.of(values(g, 0)), Describe.of(values(g, 1)), Describe.of(values(g, 2)),
-          Describe.of(values(g, 3)), Describe.of(values(g, 4)), Describe.of(values(g, 5))));
-    }
-    return rows;
+    SummaryValues v = new SummaryValues();
+    trials.forEach(v::add);
+    return of(v);
   }
 
   /**
-   * The same rows from a trials file, streamed: only five numbers per trial are kept, never the
+   * The same rows from a trials file, streamed: only six numbers per trial are kept, never the
    * trials themselves. A bad last line is skipped (as when resuming); a repeated trial counts once.
    */
   public static List<Row> of(Path trialsFile) {
-    Map<String, Group> groups = new LinkedHashMap<>();
-    TrialsFile.Duplicates dups = new TrialsFile.Duplicates(trialsFile);
-    TrialsFile.scanHeads(trialsFile, (line, t) -> {
-      if (dups.first(line, t)) {
-        groups.computeIfAbsent(t.dataset() + "|" + t.pool() + "|" + t.searcher(),
-            k -> new Group(t.dataset(), t.pool(), t.searcher())).add(t);
-      }
-    });
+    return of(SummaryValues.read(trialsFile));
+  }
+
+  /** The rows of values collected while trials were read and written (a run's, without re-reading its file). */
+  public static List<Row> of(SummaryValues values) {
     List<Row> rows = new ArrayList<>();
-    for (Group g : groups.values()) {
-      rows.add(new Row(g.dataset, g.pool, g.searcher, g.n, Describe.of(g.column(0)), Describe.of(g.column(1)),
-          Describe.of(g.column(2)), Describe.of(g.column(3)), Describe.of(g.column(4)), Describe.of(g.column(5))));
+    for (SummaryValues.Group g : values.groups()) {
+      rows.add(new Row(g.dataset(), g.pool(), g.searcher(), g.size(), describe(g, SummaryValues.REPORTED),
+          describe(g, SummaryValues.REGRET), describe(g, SummaryValues.REGRET_POOL), describe(g, SummaryValues.QUERIES),
+          describe(g, SummaryValues.SECONDS), describe(g, SummaryValues.REPEATS)));
     }
     return rows;
   }
 
-  /** The summarised numbers of one group's trials, column by column. */
-  private static final class Group {
-    final String dataset;
-    final String pool;
-    final String searcher;
-    double[][] cols = new double[6][16];
-    int n;
-
-    Group(String dataset, String pool, String searcher) {
-      this.dataset = dataset;
-      this.pool = pool;
-      this.searcher = searcher;
-    }
-
-    void add(TrialResult t) {
-      if (n == cols[0].length) {
-        for (int c = 0; c < cols.length; c++) {
-          cols[c] = Arrays.copyOf(cols[c], n * 2);
-        }
-      }
-      for (int c = 0; c < cols.length; c++) {
-        cols[c][n] = value(t, c);
-      }
-      n++;
-    }
-
-    double[] column(int c) {
-      return Arrays.copyOf(cols[c], n);
-    }
-  }
-
-  private static double value(TrialResult t, int what) {
-    TrialResult.Step f = t.last();
-    return switch (what) {
-      case 0 -> f == null ? Double.NaN : f.reported();
-      case 1 -> f == null ? Double.NaN : f.regret();
-      case 2 -> f == null ? Double.NaN : f.regretPool();
-      case 3 -> t.queries();
-      case 4 -> t.seconds();
-      default -> t.repeats();
-    };
-  }
-
-  private static double[] values(List<TrialResult> g, int what) {
-    double[] out = new double[g.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = value(g.get(i), what);
-    }
-    return out;
+  private static Describe describe(SummaryValues.Group g, int column) {
+    return Describe.of(g.column(column));
   }
 
   /** Writes summary.json and summary.csv into {@code dir}, each atomically. */
