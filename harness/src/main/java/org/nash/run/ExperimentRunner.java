@@ -56,6 +56,7 @@ public final class ExperimentRunner {
       return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials());
     }
     try (ResultsFolder folder = ResultsFolder.open(outDir, plan, threads)) {
+      OracleRecord.write(plan, outDir); // issue 24
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
       return new Outcome(plan.trials().size(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());
@@ -73,6 +74,7 @@ public final class ExperimentRunner {
     ShardMerge.checkSiblings(runDir, shard, plan.experiment());
     int[] owners = ShardPlan.owners(plan.experiment(), plan.benchmark(), plan.trials(), shard.count());
     try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners)) {
+      OracleRecord.write(plan, shard.folder(runDir)); // issue 24
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
       return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile());

@@ -155,10 +155,12 @@ public final class RetrainOracle implements Oracle {
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
       DataCatalog catalog, Path shardDir) {
     DjlSetup.offline();
-    if (!b.name().equals("nb201")) {
-      throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells; benchmark '" + b.name()
-          + "' is not supported");
+    // issue 24: any 6-edge cell space whose ops the network builds (nb201, nb201x); the rest is refused by name
+    if (!(b.space() instanceof org.nash.space.CellSpace) || !b.name().startsWith("nb201")) {
+      throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells (benchmarks nb201, nb201x); "
+          + "benchmark '" + b.name() + "' is not supported");
     }
+    org.nash.retrain.net.CellOps.ids(b.space().opNames(), b.name());
     Objective obj = b.objective(dataset);
     if (!dataset.equals("cifar10") && !dataset.equals("cifar10-valid")) {
       // The signal of cifar100 / ImageNet16-120 is a training on those images, which nash does not have.
@@ -206,7 +208,7 @@ public final class RetrainOracle implements Oracle {
         data.dataset(), source, subset, data.sha256()));
     String where = pool == null ? "device " + device + " in this process"
         : "device " + deviceName + " in " + workers + " worker process(es) of " + pool.torchThreads() + " libtorch thread(s)";
-    String what = "retrain nb201 " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
+    String what = "retrain " + b.name() + " " + dataset + ": TRAINED signal = x-valid accuracy after " + epochs + " epochs ("
         + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
         + data.how() + "), training seed " + seed + ", " + where + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "
