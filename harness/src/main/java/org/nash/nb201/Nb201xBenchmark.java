@@ -25,10 +25,9 @@ public final class Nb201xBenchmark implements BenchmarkProvider {
 
   @Override
   public String description() {
-    return "NAS-Bench-201 extended: 11 ops (NB-201's 5 + " + String.join(", ",
-        Nb201xSpace.OPS.subList(Nb201xSpace.NB201_OPS, Nb201xSpace.OPS.size())) + "; 1,771,561 cells); the NB-201 "
-        + "table answers cells of its 5 ops, oracle table-or-retrain trains the others; pools: full = NB-201's 5, "
-        + "all = 11";
+    return "NAS-Bench-201 extended: NB-201's cell with 11 ops, " + new Nb201xSpace().describeOps()
+        + " (1,771,561 cells); the NB-201 table answers cells of its first 5 ops, oracle table-or-retrain trains "
+        + "the others; pools: full = NB-201's 5, all = the 11";
   }
 
   @Override

@@ -110,6 +110,11 @@ public final class CellTrainer {
         settingsHash, dataSha256, deviceKind);
   }
 
+  /** Epochs each training runs (issue 24: for progress lines). */
+  public int epochs() {
+    return settings.epochs();
+  }
+
   /** The canonical text of the settings behind {@link #settingsHash}. */
   public String settingsText() {
     return settingsText;
