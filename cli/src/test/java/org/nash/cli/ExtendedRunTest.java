@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nash.nb201.Nb201xSpace;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 import org.nash.retrain.store.TrainedStore;
@@ -88,7 +89,26 @@ class ExtendedRunTest {
         Files.readString(dir.resolve("third").resolve("oracle.json")));
     // what the first run trained: 5 calibration cells and the distinct cells with new ops
     try (TrainedStore s = TrainedStore.open(store)) {
-      assertEquals(5 + count(first, "trained"), s.all().size());
+      List<TrainedStore.Entry> all = s.all();
+      assertEquals(5 + count(first, "trained"), all.size());
+      // a trained cell's signal is the affine map of its trained accuracy, its cost the stored seconds in the
+      // table's unit (x the calibration's cost factor); table cells are the table's
+      double a = oracle.get("affine_intercept").asDouble();
+      double b = oracle.get("affine_slope").asDouble();
+      double f = oracle.get("cost_factor").asDouble();
+      int checked = 0;
+      for (TrialResult t : first) {
+        for (double[] q : t.trace()) {
+          if (Nb201xSpace.nb201Code((int) q[0]) >= 0) {
+            continue;
+          }
+          TrainedStore.Entry e = all.stream().filter(x -> x.key().arch() == (int) q[0]).findFirst().orElseThrow();
+          assertEquals(a + b * e.validAccuracy(), q[1], 1e-9);
+          assertEquals(e.seconds() * f, q[2], 1e-9 * q[2]);
+          checked++;
+        }
+      }
+      assertTrue(checked >= 4, "checked " + checked);
     }
   }
 
