@@ -42,6 +42,7 @@ final class Findings {
       best(h, root, p, fin);
       requeries(h, p, fin);
       sources(h, root, p);
+      MixedAnswers.line(h, root, p); // issue 24
       pools(h, root, p);
       reliability(h, root, p);
       h.append("</ul>\n");

@@ -37,6 +37,15 @@ public interface Oracle extends AutoCloseable {
   @Override
   default void close() {}
 
+  /**
+   * What the oracle decided before answering that results must record (issue 24: a calibration of
+   * trained against table values, its cells and fit), as JSON-able maps and lists; null when nothing.
+   * The runner writes it to {@code oracle.json} in the results folder.
+   */
+  default java.util.Map<String, Object> provenance() {
+    return null;
+  }
+
   /** One line for results and reports, e.g. "table nb201 cifar10: signal ..., reported ...". */
   String describe();
 }

@@ -70,6 +70,7 @@ public final class ExperimentRunner {
       return new Outcome(plan.trials().size(), skipped, ran, String.join("; ", notes), m.trials(), null);
     }
     try (ResultsFolder folder = ResultsFolder.open(outDir, plan, threads, null, null, acceptChanged)) {
+      OracleRecord.write(plan, outDir); // issue 24
       int ran = TrialExecutor.run(plan, folder, threads, r -> {
         folder.written(r);
         if (onFinished != null) {
@@ -100,6 +101,7 @@ public final class ExperimentRunner {
     ShardMerge.checkSiblings(runDir, shard, plan.experiment());
     int[] owners = ShardPlan.owners(plan.experiment(), plan.benchmark(), plan.trials(), shard.count());
     try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners, acceptChanged)) {
+      OracleRecord.write(plan, shard.folder(runDir)); // issue 24
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
       folder.finish(ran);
       return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile(), null);

@@ -29,6 +29,10 @@ public final class OpPool {
    */
   public static OpPool parse(SearchSpace space, String spec) {
     String s = spec == null ? "" : spec.trim();
+    OpPool named = space.namedPool(s);
+    if (named != null) {
+      return named;
+    }
     if (s.equalsIgnoreCase("all") || s.equalsIgnoreCase("full")) {
       return space.fullPool();
     }
@@ -71,6 +75,10 @@ public final class OpPool {
 
   /** Short canonical label, e.g. {@code skip+c1x1+c3x3} or {@code full}. */
   public String label() {
+    String own = space.poolLabel(this);
+    if (own != null) {
+      return own;
+    }
     if (isFull()) {
       return "full";
     }

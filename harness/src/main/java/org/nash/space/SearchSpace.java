@@ -82,6 +82,24 @@ public abstract class SearchSpace {
     return OpPool.parse(this, spec);
   }
 
+  /** A pool of the given op ids, for spaces that name pools of their own. */
+  protected final OpPool pool(java.util.BitSet ops) {
+    return new OpPool(this, ops);
+  }
+
+  /**
+   * A pool this space names itself (nb201x: {@code full} is NB-201's five ops, {@code all} its eleven),
+   * or null: then {@code all} and {@code full} are every op.
+   */
+  protected OpPool namedPool(String name) {
+    return null;
+  }
+
+  /** The label of a pool this space names itself, or null for the usual one ({@code full} or ops joined by +). */
+  protected String poolLabel(OpPool pool) {
+    return null;
+  }
+
   /** Number of architectures in the full space (rows of its tables). */
   public abstract int size();
 

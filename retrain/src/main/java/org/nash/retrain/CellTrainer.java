@@ -110,6 +110,11 @@ public final class CellTrainer {
         settingsHash, dataSha256, deviceKind);
   }
 
+  /** Epochs each training runs (issue 24: for progress lines). */
+  public int epochs() {
+    return settings.epochs();
+  }
+
   /** The canonical text of the settings behind {@link #settingsHash}. */
   public String settingsText() {
     return settingsText;
@@ -144,6 +149,12 @@ public final class CellTrainer {
     return Outcome.of(arch, e, Observation.Source.TRAINED, key);
   }
 
+  /** The cell's ops as the network's op ids (issue 24: by name, so nb201x's extra ops build too). */
+  private int[] netOps(Arch arch) {
+    return org.nash.retrain.net.CellOps.translate(arch.ops(),
+        org.nash.retrain.net.CellOps.ids(arch.space().opNames(), benchmark));
+  }
+
   /**
    * Trains {@code arch} here or on a worker, without looking at the store; the result as a store
    * entry under {@code key}.
@@ -155,14 +166,14 @@ public final class CellTrainer {
     String djl;
     String libtorch;
     if (pool != null) {
-      WorkerPool.Trained t = pool.train("cell arch " + arch.index() + " " + arch, arch.ops(), seeded, listener);
+      WorkerPool.Trained t = pool.train("cell arch " + arch.index() + " " + arch, netOps(arch), seeded, listener);
       r = t.result();
       where = t.device();
       djl = t.djlVersion();
       libtorch = t.libtorchVersion();
     } else {
       synchronized (TRAINING) {
-        r = new NetworkTrainer(seeded, device).train(arch.ops(), data.train(), data.eval(), listener);
+        r = new NetworkTrainer(seeded, device).train(netOps(arch), data.train(), data.eval(), listener);
       }
       where = device.toString();
       djl = Engine.getDjlVersion();

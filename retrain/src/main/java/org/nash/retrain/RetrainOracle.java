@@ -73,7 +73,7 @@ public final class RetrainOracle implements Oracle {
   public Observation query(Arch arch, SplittableRandom rng) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
     if (store == null) {
-      TrainedStore.Entry e = trainer.train(arch, null, new NetworkTrainer.Listener() {});
+      TrainedStore.Entry e = trainer.train(arch, null, TrainingProgress.of(arch, trainer.epochs()));
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
     }
     TrainedStore.Key key = key(arch);
@@ -96,7 +96,7 @@ public final class RetrainOracle implements Oracle {
         return new Observation(hit.get().validAccuracy(), reported, hit.get().seconds(), false,
             Observation.Source.CACHED);
       }
-      TrainedStore.Entry e = trainer.train(arch, key, new NetworkTrainer.Listener() {});
+      TrainedStore.Entry e = trainer.train(arch, key, TrainingProgress.of(arch, trainer.epochs()));
       store.put(e);
       mine.complete(e);
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
@@ -159,10 +159,12 @@ public final class RetrainOracle implements Oracle {
   static RetrainOracle create(String oracleName, Benchmark b, String dataset, Fidelity fidelity, Params params,
       DataCatalog catalog, Path shardDir, Path runDir) {
     DjlSetup.offline();
-    if (!b.name().equals("nb201")) {
-      throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells; benchmark '" + b.name()
-          + "' is not supported");
+    // issue 24: any 6-edge cell space whose ops the network builds (nb201, nb201x); the rest is refused by name
+    if (!(b.space() instanceof org.nash.space.CellSpace) || !b.name().startsWith("nb201")) {
+      throw new NashException("oracle '" + oracleName + "' trains NAS-Bench-201 cells (benchmarks nb201, nb201x); "
+          + "benchmark '" + b.name() + "' is not supported");
     }
+    org.nash.retrain.net.CellOps.ids(b.space().opNames(), b.name());
     Objective obj = b.objective(dataset);
     // issue 25: every NB-201 dataset trains on its own images (user-supplied; RetrainData says where it looked)
     String training = RetrainData.signalTraining(dataset);
@@ -212,8 +214,8 @@ public final class RetrainOracle implements Oracle {
     String where = pool == null ? "device " + device + " in this process"
         : "device " + deviceName + " in " + workers + " worker process(es) of " + pool.torchThreads() + " libtorch thread(s)"
         + (deviceName.equals("gpu") ? " spread over " + pool.devices() : "");
-    String what = "retrain nb201 " + dataset + ": TRAINED signal = " + training + " x-valid accuracy after " + epochs
-        + " epochs ("
+    String what = "retrain " + b.name() + " " + dataset + ": TRAINED signal = " + training + " x-valid accuracy after "
+        + epochs + " epochs ("
         + (channels != 16 || cells != 5 ? "C=" + channels + ", N=" + cells + ", NOT the NB-201 network; " : "")
         + data.how() + "), training seed " + seed + ", " + where + ", store "
         + (store != null ? store.path() : "none") + "; reported " + obj.reportedKey() + " from the table; "

@@ -81,7 +81,11 @@ public final class TableOrRetrainOracle implements Oracle {
 
     @Override
     public java.util.List<org.nash.plugin.ParamSpec<?>> params() {
-      return RetrainOracle.PARAMS;
+      // issue 24: the calibration of mixed answers (nb201x)
+      java.util.List<org.nash.plugin.ParamSpec<?>> all = new java.util.ArrayList<>(RetrainOracle.PARAMS);
+      all.add(MixedOracle.CALIBRATION);
+      all.add(MixedOracle.CALIBRATION_CELLS);
+      return all;
     }
 
     /** The table's column at the fidelity, or the trained epochs when the params ask for others. */
@@ -97,10 +101,31 @@ public final class TableOrRetrainOracle implements Oracle {
       int epochs = given == null ? r.fidelity().epochs() : given;
       RetrainOracle retrain = RetrainOracle.create(name(), r.benchmark(), r.dataset(), r.fidelity(), r.params(),
           r.catalog(), r.shardDir().orElse(null), r.runDir().orElse(null));
+      // issue 24 (from here to the end of the method): mixed answers where the table lacks cells
+      String calibration = r.params().get(MixedOracle.CALIBRATION);
+      int calibrationCells = r.params().get(MixedOracle.CALIBRATION_CELLS);
+      Integer workers = r.params().get(RetrainOracle.WORKERS);
       r.params().requireAllRead();
       Oracle table = new TableOracleProvider().create(new OracleRequest(r.benchmark(), r.dataset(), r.fidelity(),
           new Params("oracle table", Map.of()), r.catalog(), r.plugins(), java.util.Optional.empty()));
-      return new TableOrRetrainOracle(table, retrain, epochs == r.fidelity().epochs());
+      boolean holds = epochs == r.fidelity().epochs();
+      if (holds && MixedOracle.mixes(r.benchmark(), r.dataset(), r.fidelity())) {
+        try {
+          return MixedOracle.create(table, retrain, r.benchmark(), r.dataset(), r.fidelity(), calibration,
+              calibrationCells, workers == null ? 1 : workers);
+        } catch (RuntimeException e) {
+          retrain.close();
+          throw e;
+        }
+      }
+      if (!"none".equals(calibration)) {
+        retrain.close();
+        throw new org.nash.NashException("oracle 'table-or-retrain': calibration: " + calibration + " applies only when "
+            + "answers mix (a benchmark whose table lacks cells, e.g. nb201x, at the table's epochs); here "
+            + (holds ? "the table holds every cell of " + r.benchmark().name() : "every cell is trained (epochs differ "
+            + "from the fidelity's)"));
+      }
+      return new TableOrRetrainOracle(table, retrain, holds);
     }
 
     @Override

@@ -294,12 +294,18 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Waits for {@code ready} (id -1) or the result of {@code id}, passing progress on. */
     private JsonNode await(long id, String doing, NetworkTrainer.Listener listener) {
+      ProgressDeadline deadline = ProgressDeadline.fromProperties(); // issue 24
       while (true) {
         String line;
         try {
           line = child.readLine(SILENCE, doing);
         } catch (ProcessFailure f) {
           throw died(f, doing);
+        }
+        // issue 24: heartbeats without a finished epoch in time end the training like a silent worker
+        String overdue = deadline.overdue(System.nanoTime());
+        if (overdue != null) {
+          throw new WorkerDied(name() + " " + overdue + " while " + doing + "; it was stopped with its process tree");
         }
         if (!line.startsWith(WorkerProtocol.PREFIX)) {
           System.err.println(tag + line);
@@ -320,11 +326,13 @@ public final class WorkerPool implements AutoCloseable {
           case "error" -> throw new NashException(name() + (id < 0 ? " could not start: " : ": ")
               + n.path("message").asText());
           case "started" -> {
+            deadline.started(System.nanoTime());
             if (listener != null) {
               listener.started(n.path("parameters").asLong(), n.path("steps").asInt());
             }
           }
           case "epoch" -> {
+            deadline.epoch(System.nanoTime());
             if (listener != null) {
               try {
                 listener.epoch(WorkerProtocol.JSON.treeToValue(n.get("epoch"), EpochResult.class));

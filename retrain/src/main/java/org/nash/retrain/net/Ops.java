@@ -62,7 +62,8 @@ final class Ops {
       case AVG_POOL:
         return avgPool3x3();
       default:
-        throw new IllegalArgumentException("unknown NAS-Bench-201 op id " + op);
+        // issue 24: the ops of the extended space (nb201x) live in CellOps
+        return CellOps.extended(op, channels);
     }
   }
 }
