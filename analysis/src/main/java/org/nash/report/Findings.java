@@ -44,6 +44,7 @@ final class Findings {
       sources(h, root, p);
       MixedAnswers.line(h, root, p); // issue 24
       pools(h, root, p);
+      ExtendedPoolsLine.line(h, root, p); // issue 24
       reliability(h, root, p);
       h.append("</ul>\n");
     }

@@ -169,6 +169,9 @@ public final class Report {
       Progress.Factory progress) {
     List<Artifacts.Entry> compare = ComparisonReport.write(e.groups(), e.dir(), e.name() + ": search comparison",
         style, ds -> unit(e.benchmark(), ds));
+    compare = new ArrayList<>(compare);
+    compare.addAll(org.nash.analysis.compare.ExtendedPools.write(e.groups(), // issue 24
+        e.benchmark() == null ? null : e.benchmark().space(), e.dir(), e.name() + ": search comparison"));
     Artifacts.replace(e.dir(), ComparisonReport.DIR + "/", compare);
     Reliability.Result r;
     try (Progress p = progress.start("reliability (" + e.name() + ")", e.groups().datasets().size(), "datasets")) {
