@@ -21,6 +21,10 @@ final class Progress implements org.nash.io.Progress {
   private final long start = System.nanoTime();
   private long done;
   private long lastLine = start;
+  /** The caller's note and the statuses of work behind the bar (trainings), shown together. */
+  private String note = "";
+  private String status = "";
+  private final java.util.function.Consumer<String> statusSink = this::status;
 
   private Progress(String task, long total, ProgressBar bar, PrintStream log) {
     this.task = task;
@@ -47,7 +51,10 @@ final class Progress implements org.nash.io.Progress {
     if (Cli.stderrIsTerminal()) {
       ProgressBar pb = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
           .continuousUpdate().setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-      return new Progress(task, total, pb, null);
+      Progress p = new Progress(task, total, pb, null);
+      // issue 24: running trainings show their cell, epoch and img/s beside the bar instead of log lines
+      org.nash.io.StatusLine.attach(p.statusSink);
+      return p;
     }
     return new Progress(task, total, null, System.err);
   }
@@ -80,8 +87,18 @@ final class Progress implements org.nash.io.Progress {
 
   /** A note beside the bar (a terminal only), e.g. the part of a study being run. */
   synchronized void note(String s) {
+    note = s == null ? "" : s;
+    extra();
+  }
+
+  private synchronized void status(String s) {
+    status = s == null ? "" : s;
+    extra();
+  }
+
+  private void extra() {
     if (bar != null) {
-      bar.setExtraMessage(s);
+      bar.setExtraMessage(note.isEmpty() || status.isEmpty() ? note + status : note + " | " + status);
     }
   }
 
@@ -91,7 +108,13 @@ final class Progress implements org.nash.io.Progress {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    // Outside this bar's lock: StatusLine calls into the bar holding its own lock.
+    org.nash.io.StatusLine.detach(statusSink);
+    closeBar();
+  }
+
+  private synchronized void closeBar() {
     if (bar != null) {
       bar.stepTo(total);
       bar.close();

@@ -73,7 +73,10 @@ public final class RetrainOracle implements Oracle {
   public Observation query(Arch arch, SplittableRandom rng) {
     double reported = table != null && table.has(reportedKey) ? table.value(reportedKey, arch) : Double.NaN;
     if (store == null) {
-      TrainedStore.Entry e = trainer.train(arch, null, TrainingProgress.of(arch, trainer.epochs()));
+      TrainedStore.Entry e;
+      try (TrainingProgress progress = TrainingProgress.of(arch, trainer.epochs())) {
+        e = trainer.train(arch, null, progress);
+      }
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);
     }
     TrainedStore.Key key = key(arch);
@@ -96,7 +99,10 @@ public final class RetrainOracle implements Oracle {
         return new Observation(hit.get().validAccuracy(), reported, hit.get().seconds(), false,
             Observation.Source.CACHED);
       }
-      TrainedStore.Entry e = trainer.train(arch, key, TrainingProgress.of(arch, trainer.epochs()));
+      TrainedStore.Entry e;
+      try (TrainingProgress progress = TrainingProgress.of(arch, trainer.epochs())) {
+        e = trainer.train(arch, key, progress);
+      }
       store.put(e);
       mine.complete(e);
       return new Observation(e.validAccuracy(), reported, e.seconds(), false, Observation.Source.TRAINED);

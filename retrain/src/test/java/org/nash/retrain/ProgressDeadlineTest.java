@@ -44,7 +44,8 @@ class ProgressDeadlineTest {
   @Test
   void progressLineNamesCellEpochAndSpeed() {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    TrainingProgress p = new TrainingProgress("cell 7 |x|", 12, new PrintStream(b, true, StandardCharsets.UTF_8));
+    TrainingProgress p = new TrainingProgress("cell 7 |x|", "cell 7", 12,
+        new PrintStream(b, true, StandardCharsets.UTF_8), false);
     p.epoch(new EpochResult(3, 1.5, 40.0, 1.6, 38.25, 2.5, 812.4, 0.1));
     assertEquals("nash: training cell 7 |x|: epoch 3/12 in 2.5 s, 812 img/s, train loss 1.5000 acc 40.00 %, "
         + "valid acc 38.25 %", b.toString(StandardCharsets.UTF_8).trim());
