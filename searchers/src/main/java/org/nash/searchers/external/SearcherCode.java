@@ -118,6 +118,10 @@ final class SearcherCode {
    * wrong; never an error, since some interpreters have no such option.
    */
   static String version(String program) {
+    return version(program, VERSION_TIMEOUT_MS);
+  }
+
+  static String version(String program, long timeoutMs) {
     Path out = null;
     Process p = null;
     try {
@@ -125,8 +129,8 @@ final class SearcherCode {
       out = Files.createTempFile("nash-version", ".txt");
       p = new ProcessBuilder(program, "--version").redirectErrorStream(true).redirectOutput(out.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(VERSION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-        return "unknown (no answer to --version within " + VERSION_TIMEOUT_MS / 1000 + " s)";
+      if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+        return "unknown (no answer to --version within " + timeoutMs / 1000.0 + " s)";
       }
       byte[] text;
       try (InputStream in = Files.newInputStream(out)) {

@@ -47,7 +47,7 @@ class SearcherCodeTest {
     Path hang = Files.writeString(dir.resolve("hang.sh"), "#!/bin/sh\nexec sleep 600\n");
     hang.toFile().setExecutable(true);
     long t0 = System.nanoTime();
-    String v = SearcherCode.version(hang.toString());
+    String v = SearcherCode.version(hang.toString(), 1000);
     assertTrue(v.startsWith("unknown (no answer to --version"), v);
     assertTrue(System.nanoTime() - t0 < 60e9);
     assertTrue(SearcherCode.version(dir.resolve("missing").toString()).startsWith("unknown ("));
