@@ -312,7 +312,8 @@ public final class Report {
     return new Experiment(dir, rel, name, b, groups, source.problem(), names, saved, file);
   }
 
-  static boolean sameFolder(Path a, Path b) {
+  /** Whether two paths name the same folder (after making them absolute and normal). */
+  public static boolean sameFolder(Path a, Path b) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 

@@ -103,7 +103,7 @@ final class ReportCommand implements Runnable {
     if (!Files.isDirectory(dir)) {
       throw new NashException("results folder " + dir + " does not exist");
     }
-    if (out != null && !sameFolder(out, dir)) {
+    if (out != null && !Report.sameFolder(out, dir)) {
       requireMerged(dir);
     } else {
       mergeShards(dir);
@@ -174,9 +174,5 @@ final class ReportCommand implements Runnable {
         }
       }
     };
-  }
-
-  private static boolean sameFolder(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 }

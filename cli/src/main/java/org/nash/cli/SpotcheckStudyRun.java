@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.nash.NashException;
 import org.nash.Provenance;
@@ -250,46 +246,16 @@ final class SpotcheckStudyRun {
   /** Every cell, N at a time with N workers, in order; one line per cell and epoch to {@code log}. */
   private static List<CellTrainer.Outcome> train(CellTrainer trainer, List<Arch> archs, Integer workers, String ds,
       int epochs, PrintStream log) {
-    ExecutorService dispatch = Executors.newFixedThreadPool(workers == null ? 1 : workers, r -> {
-      Thread t = new Thread(r, "nash-spotcheck-study");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<CellTrainer.Outcome>> pending = new ArrayList<>();
-      for (int i = 0; i < archs.size(); i++) {
-        Arch a = archs.get(i);
-        String prefix = "[" + ds + " " + (i + 1) + "/" + archs.size() + " arch " + a.index() + "] ";
-        NetworkTrainer.Listener l = new NetworkTrainer.Listener() {
-          @Override
-          public void epoch(EpochResult r) {
-            log.printf(Locale.ROOT, "%sepoch %d/%d  train-loss %.4f  train-acc %6.2f%%  %.0f img/s%n", prefix, r.epoch(),
-                epochs, r.trainLoss(), r.trainAccuracy(), r.imagesPerSecond());
-          }
-        };
-        pending.add(dispatch.submit(() -> trainer.get(a, l)));
-      }
-      List<CellTrainer.Outcome> out = new ArrayList<>();
-      for (int i = 0; i < archs.size(); i++) {
-        CellTrainer.Outcome o = await(pending.get(i), archs.get(i));
-        log.printf(Locale.ROOT, "[%s %d/%d arch %d] %s %.2f%%%n", ds, i + 1, archs.size(), archs.get(i).index(),
-            o.source().name().toLowerCase(Locale.ROOT), o.validAccuracy());
-        out.add(o);
-      }
-      return out;
-    } finally {
-      dispatch.shutdownNow();
-    }
-  }
-
-  private static CellTrainer.Outcome await(Future<CellTrainer.Outcome> f, Arch a) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NashException("interrupted while waiting for the training of arch " + a.index(), e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new NashException(e.getCause().getMessage(), e);
-    }
+    return trainer.getAll(archs, workers == null ? 1 : workers, i -> {
+      String prefix = "[" + ds + " " + (i + 1) + "/" + archs.size() + " arch " + archs.get(i).index() + "] ";
+      return new NetworkTrainer.Listener() {
+        @Override
+        public void epoch(EpochResult r) {
+          log.printf(Locale.ROOT, "%sepoch %d/%d  train-loss %.4f  train-acc %6.2f%%  %.0f img/s%n", prefix, r.epoch(),
+              epochs, r.trainLoss(), r.trainAccuracy(), r.imagesPerSecond());
+        }
+      };
+    }, (o, i) -> log.printf(Locale.ROOT, "[%s %d/%d arch %d] %s %.2f%%%n", ds, i + 1, archs.size(), archs.get(i).index(),
+        o.source().name().toLowerCase(Locale.ROOT), o.validAccuracy()));
   }
 }

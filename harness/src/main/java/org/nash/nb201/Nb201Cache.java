@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.nash.data.DataCatalog;
 import org.nash.table.BenchmarkTable;
-import org.nash.table.Column;
-import org.nash.table.ColumnInfo;
 import org.nash.table.TableImage;
 
 /**
@@ -31,7 +29,7 @@ final class Nb201Cache {
     TableImage.Opened opened = TableImage.open(file, "nb201", version);
     if (opened.image() != null) {
       try {
-        return fromImage(opened.image(), new Rebuild(catalog, file, version));
+        return fromImage(opened.image(), () -> parseAndWrite(catalog, file, version).table());
       } catch (TableImage.Corrupt | IllegalArgumentException | org.nash.NashException e) {
         warn(file, e.getMessage());
       }
@@ -45,20 +43,9 @@ final class Nb201Cache {
     System.err.println("nash: the table cache " + file + " " + problem + "; rebuilding it from the data files");
   }
 
-  private static Loaded fromImage(TableImage image, Rebuild rebuild) {
+  private static Loaded fromImage(TableImage image, java.util.function.Supplier<BenchmarkTable> fresh) {
     BenchmarkTable t = new BenchmarkTable(Nb201Space.fromCodes(image.codes()));
-    List<ColumnInfo> infos = image.columns();
-    for (int i = 0; i < infos.size(); i++) {
-      int col = i;
-      String key = infos.get(i).key();
-      t.addLazy(infos.get(i), () -> {
-        try {
-          return image.values(col);
-        } catch (TableImage.Corrupt e) {
-          return rebuild.values(key, e.getMessage());
-        }
-      });
-    }
+    image.addColumnsTo(t, fresh);
     Map<String, Nb201Calibration.Scales> scales = new LinkedHashMap<>();
     for (String ds : SCALED) {
       String train = image.extras().get("cost/" + ds + "/train");
@@ -92,28 +79,5 @@ final class Nb201Cache {
       System.err.println("nash: cannot write the table cache " + file + " (" + e + "); continuing without it");
     }
     return new Loaded(t, scales);
-  }
-
-  /** Parses the raw files once when a column of a mapped image turns out damaged, and rewrites the image. */
-  private static final class Rebuild {
-    private final DataCatalog catalog;
-    private final Path file;
-    private final String version;
-    private Loaded fresh;
-
-    Rebuild(DataCatalog catalog, Path file, String version) {
-      this.catalog = catalog;
-      this.file = file;
-      this.version = version;
-    }
-
-    synchronized double[] values(String key, String problem) {
-      if (fresh == null) {
-        System.err.println("nash: " + problem + "; rebuilding the table cache from the data files");
-        fresh = parseAndWrite(catalog, file, version);
-      }
-      Column c = fresh.table().column(key);
-      return c.toArray();
-    }
   }
 }

@@ -86,42 +86,7 @@ public final class Nb201Space extends CellSpace {
   }
 
   private static int parseCode(String s) {
-    if (s == null) {
-      throw bad("null", "expected |op~0|+|op~0|op~1|+|op~0|op~1|op~2|");
-    }
-    String[] nodes = s.split("\\+", -1);
-    if (nodes.length != 3) {
-      throw bad(s, "expected 3 node groups separated by '+', found " + nodes.length);
-    }
-    int[] ops = new int[EDGES];
-    int e = 0;
-    for (int node = 0; node < 3; node++) {
-      String g = nodes[node];
-      if (!g.startsWith("|") || !g.endsWith("|") || g.length() < 2) {
-        throw bad(s, "node group " + (node + 1) + " '" + g + "' must start and end with '|'");
-      }
-      String[] tokens = g.substring(1, g.length() - 1).split("\\|", -1);
-      if (tokens.length != node + 1) {
-        throw bad(s, "node " + (node + 1) + " needs " + (node + 1) + " incoming edges, found " + tokens.length);
-      }
-      for (int j = 0; j < tokens.length; j++) {
-        String t = tokens[j];
-        int tilde = t.lastIndexOf('~');
-        if (tilde < 0) {
-          throw bad(s, "token '" + t + "' is not of the form op~input");
-        }
-        String op = t.substring(0, tilde);
-        String in = t.substring(tilde + 1);
-        if (!in.equals(Integer.toString(j))) {
-          throw bad(s, "token '" + t + "' has input '" + in + "', expected " + j);
-        }
-        int id = OPS.indexOf(op);
-        if (id < 0) {
-          throw bad(s, "token '" + t + "' has unknown op '" + op + "'; expected one of " + OPS);
-        }
-        ops[e++] = id;
-      }
-    }
+    int[] ops = CellStrings.parse("nb201", OPS, s);
     int code = 0;
     for (int k = EDGES - 1; k >= 0; k--) {
       code = code * OPS.size() + ops[k];
@@ -129,25 +94,8 @@ public final class Nb201Space extends CellSpace {
     return code;
   }
 
-  /** As {@code badString}, usable before the space exists (parsing the official order). */
-  private static NashException bad(String s, String why) {
-    return new NashException("bad nb201 architecture string '" + s + "': " + why);
-  }
-
   @Override
   public String format(Arch a) {
-    int[] ops = ops(a);
-    StringBuilder sb = new StringBuilder(100);
-    int e = 0;
-    for (int node = 0; node < 3; node++) {
-      if (node > 0) {
-        sb.append('+');
-      }
-      sb.append('|');
-      for (int j = 0; j <= node; j++) {
-        sb.append(OPS.get(ops[e++])).append('~').append(j).append('|');
-      }
-    }
-    return sb.toString();
+    return CellStrings.format(OPS, ops(a));
   }
 }

@@ -89,58 +89,12 @@ public final class Nb201xSpace extends CellSpace {
 
   @Override
   public Arch parse(String s) {
-    if (s == null) {
-      throw badString("null", "expected |op~0|+|op~0|op~1|+|op~0|op~1|op~2|");
-    }
-    String[] nodes = s.split("\\+", -1);
-    if (nodes.length != 3) {
-      throw badString(s, "expected 3 node groups separated by '+', found " + nodes.length);
-    }
-    int[] ops = new int[EDGES];
-    int e = 0;
-    for (int node = 0; node < 3; node++) {
-      String g = nodes[node];
-      if (!g.startsWith("|") || !g.endsWith("|") || g.length() < 2) {
-        throw badString(s, "node group " + (node + 1) + " '" + g + "' must start and end with '|'");
-      }
-      String[] tokens = g.substring(1, g.length() - 1).split("\\|", -1);
-      if (tokens.length != node + 1) {
-        throw badString(s, "node " + (node + 1) + " needs " + (node + 1) + " incoming edges, found " + tokens.length);
-      }
-      for (int j = 0; j < tokens.length; j++) {
-        String t = tokens[j];
-        int tilde = t.lastIndexOf('~');
-        if (tilde < 0) {
-          throw badString(s, "token '" + t + "' is not of the form op~input");
-        }
-        if (!t.substring(tilde + 1).equals(Integer.toString(j))) {
-          throw badString(s, "token '" + t + "' has input '" + t.substring(tilde + 1) + "', expected " + j);
-        }
-        int id = OPS.indexOf(t.substring(0, tilde));
-        if (id < 0) {
-          throw badString(s, "token '" + t + "' has unknown op '" + t.substring(0, tilde) + "'; expected one of " + OPS);
-        }
-        ops[e++] = id;
-      }
-    }
-    return fromOps(ops);
+    return fromOps(CellStrings.parse(name(), OPS, s));
   }
 
   @Override
   public String format(Arch a) {
-    int[] ops = ops(a);
-    StringBuilder sb = new StringBuilder(120);
-    int e = 0;
-    for (int node = 0; node < 3; node++) {
-      if (node > 0) {
-        sb.append('+');
-      }
-      sb.append('|');
-      for (int j = 0; j <= node; j++) {
-        sb.append(OPS.get(ops[e++])).append('~').append(j).append('|');
-      }
-    }
-    return sb.toString();
+    return CellStrings.format(OPS, ops(a));
   }
 
   /** The op names of a cell that NB-201 lacks, in edge order without repeats (empty for an NB-201 cell). */

@@ -192,6 +192,33 @@ public final class TableImage {
     return infos;
   }
 
+  /**
+   * Adds every column of the image to {@code t}, each mapped on first use. A column whose block turns
+   * out damaged is taken from {@code fresh} instead: the raw files parsed once (which rewrites the
+   * image) for all the columns that need it.
+   */
+  public void addColumnsTo(BenchmarkTable t, java.util.function.Supplier<BenchmarkTable> fresh) {
+    BenchmarkTable[] parsed = {null};
+    List<ColumnInfo> infos = columns();
+    for (int i = 0; i < infos.size(); i++) {
+      int col = i;
+      String key = infos.get(i).key();
+      t.addLazy(infos.get(i), () -> {
+        try {
+          return values(col);
+        } catch (Corrupt e) {
+          synchronized (parsed) {
+            if (parsed[0] == null) {
+              System.err.println("nash: " + e.getMessage() + "; rebuilding the table cache from the data files");
+              parsed[0] = fresh.get();
+            }
+            return parsed[0].column(key).toArray();
+          }
+        }
+      });
+    }
+  }
+
   /** The values of column {@code i}, checked against their CRC; {@link Corrupt} if they do not match. */
   public double[] values(int i) {
     ByteBuffer bytes = data.slice((int) offsets[i], 8 * rows).order(ByteOrder.LITTLE_ENDIAN);

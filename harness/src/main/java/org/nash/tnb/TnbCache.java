@@ -10,8 +10,6 @@ import org.nash.NashException;
 import org.nash.data.DataCatalog;
 import org.nash.space.SearchSpace;
 import org.nash.table.BenchmarkTable;
-import org.nash.table.Column;
-import org.nash.table.ColumnInfo;
 import org.nash.table.TableImage;
 
 /**
@@ -32,7 +30,7 @@ final class TnbCache {
     TableImage.Opened opened = TableImage.open(file, name, version);
     if (opened.image() != null) {
       try {
-        return fromImage(opened.image(), macro, new Rebuild(catalog, file, name, version, macro));
+        return fromImage(opened.image(), macro, () -> parseAndWrite(catalog, file, name, version, macro));
       } catch (TableImage.Corrupt | IllegalArgumentException | NashException e) {
         warn(file, e.getMessage());
       }
@@ -46,7 +44,7 @@ final class TnbCache {
     System.err.println("nash: the table cache " + file + " " + problem + "; rebuilding it from the data files");
   }
 
-  private static BenchmarkTable fromImage(TableImage image, boolean macro, Rebuild rebuild) {
+  private static BenchmarkTable fromImage(TableImage image, boolean macro, java.util.function.Supplier<BenchmarkTable> fresh) {
     SearchSpace space;
     if (macro) {
       String order = image.extras().get(MACRO_ORDER);
@@ -61,18 +59,7 @@ final class TnbCache {
       throw new TableImage.Corrupt("holds architecture codes other than the " + space.name() + " space's");
     }
     BenchmarkTable t = new BenchmarkTable(space);
-    List<ColumnInfo> infos = image.columns();
-    for (int i = 0; i < infos.size(); i++) {
-      int col = i;
-      String key = infos.get(i).key();
-      t.addLazy(infos.get(i), () -> {
-        try {
-          return image.values(col);
-        } catch (TableImage.Corrupt e) {
-          return rebuild.values(key, e.getMessage());
-        }
-      });
-    }
+    image.addColumnsTo(t, fresh);
     return t;
   }
 
@@ -101,32 +88,5 @@ final class TnbCache {
       System.err.println("nash: cannot write the table cache " + file + " (" + e + "); continuing without it");
     }
     return t;
-  }
-
-  /** Parses the raw files once when a column of a mapped image turns out damaged, and rewrites the image. */
-  private static final class Rebuild {
-    private final DataCatalog catalog;
-    private final Path file;
-    private final String name;
-    private final String version;
-    private final boolean macro;
-    private BenchmarkTable fresh;
-
-    Rebuild(DataCatalog catalog, Path file, String name, String version, boolean macro) {
-      this.catalog = catalog;
-      this.file = file;
-      this.name = name;
-      this.version = version;
-      this.macro = macro;
-    }
-
-    synchronized double[] values(String key, String problem) {
-      if (fresh == null) {
-        System.err.println("nash: " + problem + "; rebuilding the table cache from the data files");
-        fresh = parseAndWrite(catalog, file, name, version, macro);
-      }
-      Column c = fresh.column(key);
-      return c.toArray();
-    }
   }
 }

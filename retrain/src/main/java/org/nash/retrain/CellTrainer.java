@@ -5,10 +5,18 @@ import ai.djl.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
+import org.nash.NashException;
 import org.nash.Provenance;
 import org.nash.oracle.Observation;
 import org.nash.retrain.data.RetrainData;
@@ -183,5 +191,47 @@ public final class CellTrainer {
     return new TrainedStore.Entry(key, settingsText, r.validAccuracy(), r.validLoss(), last.trainAccuracy(),
         last.trainLoss(), r.parameters(), r.seconds(), where, Provenance.current().nashVersion(), djl, libtorch,
         r.epochs(), null);
+  }
+
+  /**
+   * Trains (or reads back) every cell, {@code parallel} at a time (with a worker pool each waits for a
+   * worker); the outcomes come back in the order of {@code archs}, each handed to {@code done} as soon
+   * as it and the cells before it are in.
+   *
+   * @param listener the listener of cell {@code i}'s training
+   */
+  public List<Outcome> getAll(List<Arch> archs, int parallel, IntFunction<NetworkTrainer.Listener> listener,
+      ObjIntConsumer<Outcome> done) {
+    ExecutorService dispatch = Executors.newFixedThreadPool(Math.max(1, parallel),
+        r -> {
+          Thread t = new Thread(r, "nash-cell-trainer");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<Future<Outcome>> pending = new ArrayList<>();
+      for (int i = 0; i < archs.size(); i++) {
+        Arch a = archs.get(i);
+        NetworkTrainer.Listener l = listener.apply(i);
+        pending.add(dispatch.submit(() -> get(a, l)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      for (int i = 0; i < archs.size(); i++) {
+        Outcome o;
+        try {
+          o = pending.get(i).get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new NashException("interrupted while waiting for the training of arch " + archs.get(i).index(), e);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new NashException(e.getCause().getMessage(), e);
+        }
+        done.accept(o, i);
+        out.add(o);
+      }
+      return out;
+    } finally {
+      dispatch.shutdownNow();
+    }
   }
 }

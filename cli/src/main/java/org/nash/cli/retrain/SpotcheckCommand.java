@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.nash.NashException;
 import org.nash.Provenance;
 import org.nash.analysis.spotcheck.SpotCheck;
@@ -133,7 +129,6 @@ public final class SpotcheckCommand implements Callable<Integer> {
         run.torchThreads() == null ? 1 : run.torchThreads(), data.dataset(), run.data == null ? null
         : run.data.toString(), run.subset, data.sha256(), devices));
     TrainedStore st = null;
-    ExecutorService dispatch = null;
     try {
       st = "none".equals(store) ? null : TrainedStore.open(store != null ? Path.of(store) : TrainedStore.defaultPath());
       CellTrainer trainer = new CellTrainer("nb201", data, settings, device, pool, st, run.seed, run.subset);
@@ -147,50 +142,23 @@ public final class SpotcheckCommand implements Callable<Integer> {
         out.println("caveat:  " + caveats);
       }
       // With workers every cell is dispatched at once (N train at a time); results are printed in order.
-      dispatch = Executors.newFixedThreadPool(workers == null ? 1 : workers, r -> {
-        Thread t = new Thread(r, "nash-spotcheck");
-        t.setDaemon(true);
-        return t;
-      });
-      List<Future<CellTrainer.Outcome>> pending = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Arch a = list.get(i);
-        ProgressListener progress = new ProgressListener(out, settings.epochs(),
-            "[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] ");
-        pending.add(dispatch.submit(() -> trainer.get(a, progress)));
-      }
-      List<CellTrainer.Outcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Arch a = list.get(i);
-        CellTrainer.Outcome o = await(pending.get(i), a);
-        OptionalDouble t = table.value(key, a.index());
-        out.println("[" + (i + 1) + "/" + list.size() + " arch " + a.index() + "] "
-            + o.source().name().toLowerCase(java.util.Locale.ROOT) + " " + String.format("%.2f%%",
-            o.validAccuracy()) + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
-        outcomes.add(o);
-      }
+      List<CellTrainer.Outcome> outcomes = trainer.getAll(list, workers == null ? 1 : workers,
+          i -> new ProgressListener(out, settings.epochs(), "[" + (i + 1) + "/" + list.size() + " arch "
+              + list.get(i).index() + "] "),
+          (o, i) -> {
+            OptionalDouble t = table.value(key, list.get(i).index());
+            out.println("[" + (i + 1) + "/" + list.size() + " arch " + list.get(i).index() + "] "
+                + o.source().name().toLowerCase(java.util.Locale.ROOT) + " " + String.format("%.2f%%",
+                o.validAccuracy()) + (t.isPresent() ? String.format(", table %.2f%%", t.getAsDouble()) : ", no table value"));
+          });
       report(outcomes, table, key, data, settings, where, st, trainer, caveats, out);
     } finally {
-      if (dispatch != null) {
-        dispatch.shutdownNow();
-      }
       if (pool != null) {
         pool.close();
       }
       if (st != null) {
         st.close();
       }
-    }
-  }
-
-  private static CellTrainer.Outcome await(Future<CellTrainer.Outcome> f, Arch a) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NashException("interrupted while waiting for the training of arch " + a.index(), e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new NashException(e.getCause().getMessage(), e);
     }
   }
 
