@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nash.NashException;
 
@@ -24,37 +23,79 @@ public record Cifar10Valid(CifarImages train, CifarImages valid, String split, S
 
   public static Cifar10Valid of(CifarSet set, Path officialSplit) {
     if (set.officialOrder() && officialSplit != null) {
-      int[][] s = readSplit(officialSplit, set.train().size());
-      return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]), OFFICIAL,
-          "official NAS-Bench-201 split (cifar-split.txt) of " + set.origin());
+      return of(set, readSplit(officialSplit, set.train().size()), OFFICIAL,
+          "official NAS-Bench-201 split (cifar-split.txt) of " + set.origin(), 0);
     }
-    int[][] s = stratified(set.train(), SPLIT_SEED);
-    return new Cifar10Valid(set.train().select(s[0]), set.train().select(s[1]), STRATIFIED,
+    return stratified(set, 0);
+  }
+
+  /** The deterministic stratified split of {@code set}'s training images, each half cut to {@code subset}. */
+  public static Cifar10Valid stratified(CifarSet set, int subset) {
+    return of(set, stratified(set.train(), SPLIT_SEED), STRATIFIED,
         "deterministic stratified 25k/25k split (seed " + SPLIT_SEED + "; the official cifar-split.txt needs the"
-            + " official image order, which " + set.origin() + " does not keep)");
+            + " official image order, which " + set.origin() + " does not keep)", subset);
+  }
+
+  /**
+   * The two halves (indices into {@code set}'s training images), each cut to its class-balanced first
+   * {@code subset} images (0 = all, as {@link #balancedSubset}) before any image is copied: a tiny run
+   * copies 2 x subset images, not 2 x 25,000 (75 MB each, at every worker's start).
+   */
+  public static Cifar10Valid of(CifarSet set, int[][] halves, String split, String how, int subset) {
+    CifarImages all = set.train();
+    return new Cifar10Valid(all.select(balancedPick(all, halves[0], subset)),
+        all.select(balancedPick(all, halves[1], subset)), split, how);
   }
 
   /** Per class: shuffle that class's indices, first half train, second half valid. */
   static int[][] stratified(CifarImages images, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    List<Integer> train = new ArrayList<>();
-    List<Integer> valid = new ArrayList<>();
-    for (int c = 0; c < images.classes(); c++) {
-      List<Integer> idx = new ArrayList<>();
-      for (int i = 0; i < images.size(); i++) {
-        if (images.label(i) == c) {
-          idx.add(i);
-        }
+    int[][] byClass = byClass(images, null);
+    int[] train = new int[images.size()];
+    int[] valid = new int[images.size()];
+    int nt = 0;
+    int nv = 0;
+    for (int[] idx : byClass) {
+      for (int i = idx.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int t = idx[i];
+        idx[i] = idx[j];
+        idx[j] = t;
       }
-      for (int i = idx.size() - 1; i > 0; i--) {
-        java.util.Collections.swap(idx, i, rnd.nextInt(i + 1));
-      }
-      int half = idx.size() / 2;
-      train.addAll(idx.subList(0, half));
-      valid.addAll(idx.subList(half, idx.size()));
+      int half = idx.length / 2;
+      System.arraycopy(idx, 0, train, nt, half);
+      System.arraycopy(idx, half, valid, nv, idx.length - half);
+      nt += half;
+      nv += idx.length - half;
     }
-    return new int[][] {train.stream().mapToInt(Integer::intValue).sorted().toArray(),
-        valid.stream().mapToInt(Integer::intValue).sorted().toArray()};
+    train = Arrays.copyOf(train, nt);
+    valid = Arrays.copyOf(valid, nv);
+    Arrays.sort(train);
+    Arrays.sort(valid);
+    return new int[][] {train, valid};
+  }
+
+  /**
+   * Each class's image indices in ascending order, in int arrays: this runs once per worker start, mostly
+   * interpreted, where boxed lists cost a second on 50,000 images.
+   */
+  private static int[][] byClass(CifarImages images, int[] within) {
+    int size = within == null ? images.size() : within.length;
+    int[] counts = new int[images.classes()];
+    for (int k = 0; k < size; k++) {
+      counts[images.label(within == null ? k : within[k])]++;
+    }
+    int[][] byClass = new int[counts.length][];
+    for (int c = 0; c < counts.length; c++) {
+      byClass[c] = new int[counts[c]];
+    }
+    int[] fill = new int[counts.length];
+    for (int k = 0; k < size; k++) {
+      int i = within == null ? k : within[k];
+      int c = images.label(i);
+      byClass[c][fill[c]++] = i;
+    }
+    return byClass;
   }
 
   /** NB201's cifar-split.txt: {"train": ["int", [indices as strings]], "valid": [...]}. */
@@ -87,25 +128,28 @@ public record Cifar10Valid(CifarImages train, CifarImages valid, String split, S
    * so a small subset still has every class. Returns {@code images} itself when n >= size.
    */
   public static CifarImages balancedSubset(CifarImages images, int n) {
-    if (n >= images.size()) {
-      return images;
+    return n >= images.size() ? images : images.select(balancedPick(images, null, n));
+  }
+
+  /**
+   * The indices {@link #balancedSubset} keeps of the images at {@code within} (null: all), as indices
+   * into {@code images}; {@code within} itself when n is 0 or covers it.
+   */
+  static int[] balancedPick(CifarImages images, int[] within, int n) {
+    int size = within == null ? images.size() : within.length;
+    if (n <= 0 || n >= size) {
+      return within != null ? within : java.util.stream.IntStream.range(0, size).toArray();
     }
-    List<List<Integer>> byClass = new ArrayList<>();
-    for (int c = 0; c < images.classes(); c++) {
-      byClass.add(new ArrayList<>());
-    }
-    for (int i = 0; i < images.size(); i++) {
-      byClass.get(images.label(i)).add(i);
-    }
+    int[][] byClass = byClass(images, within);
     int[] pick = new int[n];
     int k = 0;
     for (int round = 0; k < n; round++) {
-      for (int c = 0; c < byClass.size() && k < n; c++) {
-        if (round < byClass.get(c).size()) {
-          pick[k++] = byClass.get(c).get(round);
+      for (int c = 0; c < byClass.length && k < n; c++) {
+        if (round < byClass[c].length) {
+          pick[k++] = byClass[c][round];
         }
       }
     }
-    return images.select(pick);
+    return pick;
   }
 }

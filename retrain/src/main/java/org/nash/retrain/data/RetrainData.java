@@ -38,10 +38,10 @@ public record RetrainData(String dataset, CifarImages train, CifarImages eval, S
         Cifar10Valid cv;
         if (set.officialOrder()) {
           Nb201Splits.Split s = Nb201Splits.load(Nb201Splits.CIFAR10, source, catalog, set.train().size());
-          cv = new Cifar10Valid(set.train().select(s.first()), set.train().select(s.second()), Cifar10Valid.OFFICIAL,
-              "official NAS-Bench-201 split " + s.describe(Nb201Splits.CIFAR10) + " of " + set.origin());
+          cv = Cifar10Valid.of(set, new int[][] {s.first(), s.second()}, Cifar10Valid.OFFICIAL,
+              "official NAS-Bench-201 split " + s.describe(Nb201Splits.CIFAR10) + " of " + set.origin(), subset);
         } else {
-          cv = Cifar10Valid.of(set, null);
+          cv = Cifar10Valid.stratified(set, subset);
         }
         train = cv.train();
         eval = cv.valid();
