@@ -23,7 +23,7 @@ class RetrainOracleRunTest {
         name: retrain-tiny
         benchmark: nb201
         oracle: retrain
-        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
         datasets: [cifar10]
         pools: ["skip,c3x3"]
         searchers: [{name: rs}]

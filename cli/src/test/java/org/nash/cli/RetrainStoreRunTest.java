@@ -37,7 +37,7 @@ class RetrainStoreRunTest {
     return "name: retrain-store\n"
         + "benchmark: nb201\n"
         + "oracle: " + oracle + "\n"
-        + "oracle_params: {epochs: " + epochs + ", channels: 4, cells: 1, subset: 200, threads: 1, store: " + store + "}\n"
+        + "oracle_params: {epochs: " + epochs + ", channels: 4, cells: 1, subset: 64, threads: 1, store: " + store + "}\n"
         + "datasets: [cifar10]\n"
         + "pools: [\"skip,c3x3\"]\n"
         + "searchers: [{name: rs}]\n"

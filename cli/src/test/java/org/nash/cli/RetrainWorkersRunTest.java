@@ -30,7 +30,7 @@ class RetrainWorkersRunTest {
     return "name: retrain-workers\n"
         + "benchmark: nb201\n"
         + "oracle: retrain\n"
-        + "oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1, store: " + store
+        + "oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1, store: " + store
         + (workers != null ? ", workers: " + workers : "") + "}\n"
         + "datasets: [cifar10]\n"
         + "pools: [\"skip,c3x3\"]\n"

@@ -155,7 +155,7 @@ class ShardRunTest {
         name: retrain-shards
         benchmark: nb201
         oracle: retrain
-        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
         datasets: [cifar10]
         pools: ["skip,c3x3"]
         searchers: [{name: rs}]
@@ -205,7 +205,7 @@ class ShardRunTest {
         name: retrain-plain
         benchmark: nb201
         oracle: retrain
-        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
         datasets: [cifar10]
         pools: ["skip,c3x3"]
         searchers: [{name: rs}]

@@ -15,7 +15,7 @@ import org.nash.analysis.output.Artifacts;
 import org.nash.retrain.store.TrainedStore;
 
 /**
- * {@code nash spotcheck} end to end on a tiny network (C=4, N=1, 200 images, 1 epoch, compared with
+ * {@code nash spotcheck} end to end on a tiny network (C=4, N=1, 64 images, 1 epoch, compared with
  * the hp12 table): CSV, JSON and figure registered for {@code nash report}, cells read back from the
  * result store on a second run, and bad input refused before any training.
  */
@@ -25,7 +25,7 @@ class SpotcheckCommandTest {
 
   private String[] args(Path out, String... more) {
     List<String> a = new ArrayList<>(List.of("spotcheck", "--arch", "0,11,1835", "--epochs", "1", "--table-epochs",
-        "12", "--subset", "200", "--channels", "4", "--cells", "1", "--torch-threads", "1", "--store",
+        "12", "--subset", "64", "--channels", "4", "--cells", "1", "--torch-threads", "1", "--store",
         dir.resolve("store.sqlite").toString(), "--out", out.toString()));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
@@ -97,7 +97,7 @@ class SpotcheckCommandTest {
     Path store = dir.resolve("store.sqlite");
     Path cfg = dir.resolve("run.yaml");
     Files.writeString(cfg, "name: shared\nbenchmark: nb201\noracle: retrain\n"
-        + "oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1, store: " + store + "}\n"
+        + "oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1, store: " + store + "}\n"
         + "datasets: [cifar10]\npools: [\"skip,c3x3\"]\nsearchers: [{name: rs}]\nbudget: {queries: 2}\n"
         + "trace: true\nseeds: 1\n");
     CliRunner.Result run = CliRunner.run("run", cfg.toString(), "--out", dir.resolve("run").toString(), "--quiet");

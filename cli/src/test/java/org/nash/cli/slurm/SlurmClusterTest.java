@@ -306,14 +306,14 @@ class SlurmClusterTest {
   void aRetrainingSpotCheckThroughSlurmStoresEachCellOnceAndMatchesALocalRun() {
     assertTimeoutPreemptively(Duration.ofMinutes(15), () -> {
       // A spot check of four cells in two groups (a list searcher each: one trial per group, so one
-      // array task per group), tiny trainings on the CPU as in RetrainStoreRunTest: C=4, N=1, 200
+      // array task per group), tiny trainings on the CPU as in RetrainStoreRunTest: C=4, N=1, 64
       // images, 1 epoch.
       Path cfg = work.resolve("spotcheck.yaml");
       Files.writeString(cfg, """
           name: spotcheck-slurm
           benchmark: nb201
           oracle: retrain
-          oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 200, threads: 1}
+          oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
           datasets: [cifar10]
           pools: [full]
           searchers:
