@@ -55,7 +55,7 @@ public final class Nb101Benchmark implements BenchmarkProvider, TableOracleFacto
 
   @Override
   public Benchmark load(DataCatalog catalog) {
-    Nb101Space space = Nb101Space.get();
+    Nb101Space space = Nb101Space.get(catalog.cacheDir());
     DataEntry official = catalog.entry(OFFICIAL_ID);
     Path file = catalog.locate(official);
     Nb101Table t;

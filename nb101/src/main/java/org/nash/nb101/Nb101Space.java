@@ -1,5 +1,6 @@
 package org.nash.nb101;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,7 +25,8 @@ import org.nash.space.SearchSpace;
  *
  * <p>Local moves follow NASLib's {@code get_nbhd} for nasbench101, applied to the representative
  * padded to 7 vertices as NASLib's {@code convert_to_cell} does for a cell loaded by hash. Built
- * once per JVM ({@link #get()}): about a second and 7 MB kept.
+ * once per JVM: {@link #get()} enumerates (about a second), {@link #get(Path)} reads the cached image
+ * ({@link SpaceImage}, tens of milliseconds); 7 MB kept.
  */
 public final class Nb101Space extends SearchSpace {
   /** Interior ops in nasbench's {@code available_ops} order; the op id is the hash label. */
@@ -45,7 +47,18 @@ public final class Nb101Space extends SearchSpace {
   public record Stats(int uniqueCells, long labelledGraphs, long millis) {}
 
   private Nb101Space(Enumeration e, long startNanos) {
+    this(sorted(e), startNanos);
+  }
+
+  private Nb101Space(SpaceImage.Cells a, long startNanos) {
     super("nb101", OPS, ALIASES);
+    keys = a.keys();
+    rep = a.reps();
+    stats = new Stats(keys.length, a.labelled(), (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  /** The enumeration by code: canonical keys ascending, each with its representative. */
+  static SpaceImage.Cells sorted(Enumeration e) {
     int n = e.count;
     if (n != SIZE) {
       throw new IllegalStateException("NAS-Bench-101 enumeration gave " + n + " cells, expected " + SIZE);
@@ -56,14 +69,14 @@ public final class Nb101Space extends SearchSpace {
       packed[i] = e.keys[i] << 20 | i;
     }
     Arrays.sort(packed);
-    keys = new long[n];
-    rep = new long[n];
+    long[] keys = new long[n];
+    long[] rep = new long[n];
     for (int c = 0; c < n; c++) {
       int i = (int) (packed[c] & ((1 << 20) - 1));
       keys[c] = e.keys[i];
       rep[c] = e.reps[i];
     }
-    stats = new Stats(n, e.labelled, (System.nanoTime() - startNanos) / 1_000_000);
+    return new SpaceImage.Cells(keys, rep, e.labelled);
   }
 
   /** The space, enumerated on first use (about a second) and kept for the life of the JVM. */
@@ -71,6 +84,24 @@ public final class Nb101Space extends SearchSpace {
     if (instance == null) {
       long t0 = System.nanoTime();
       instance = new Nb101Space(enumerate(), t0);
+    }
+    return instance;
+  }
+
+  /**
+   * The space, read on first use from its image in {@code cacheDir} ({@link SpaceImage}: milliseconds),
+   * or enumerated and the image written; kept for the life of the JVM.
+   */
+  public static synchronized Nb101Space get(Path cacheDir) {
+    if (instance == null) {
+      long t0 = System.nanoTime();
+      Path f = SpaceImage.file(cacheDir);
+      SpaceImage.Cells a = SpaceImage.read(f, SIZE);
+      if (a == null) {
+        a = sorted(enumerate());
+        SpaceImage.write(f, a);
+      }
+      instance = new Nb101Space(a, t0);
     }
     return instance;
   }
