@@ -115,7 +115,7 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
     /** A short phrase for the summary line, e.g. "connected cells, one per band of their range 27.06-84.89". */
     public String phrase() {
       if (picked.isEmpty()) {
-        return "no " + eligible + " cells";
+        return k == 0 ? "no calibration cells" : "no " + eligible + " cells";
       }
       return String.format(Locale.ROOT, "%s cells, one per band of their range %.2f-%.2f%s", eligible, lo, hi,
           emptyBands == 0 ? "" : "; " + emptyBands + " empty band(s) took the nearest cell outside");
@@ -123,7 +123,10 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
 
     /** The sentence of {@code oracle.json}. */
     public String sentence() {
-      return String.format(Locale.ROOT, "%d of the %d %s table cells with a value: the range %s-%s of their values "
+      if (picked.isEmpty()) {
+        return k == 0 ? "none (0 calibration cells asked for)" : "none: no " + eligible + " table cell has a value";
+      }
+      return String.format(Locale.ROOT, "%d of the %d %s table cells with a value: the range %.2f-%.2f of their values "
           + "cut into %d equal-width bands, each band's cell the one nearest its middle (lowest index on ties); %d "
           + "band(s) held no %s cell (while cells remain, such a band takes the one nearest its middle)",
           picked.size(), candidates, eligible, lo, hi, k, emptyBands, eligible);

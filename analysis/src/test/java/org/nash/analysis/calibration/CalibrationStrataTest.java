@@ -43,6 +43,8 @@ class CalibrationStrataTest {
     Calibration.Strata none = Calibration.stratified(VALUES, i -> false, "connected", 3);
     assertEquals(List.of(), none.picked());
     assertEquals("no connected cells", none.phrase());
+    assertEquals("no calibration cells", Calibration.stratified(VALUES, CalibrationStrataTest::connected, "connected", 0)
+        .phrase());
   }
 
   @Test
@@ -62,7 +64,8 @@ class CalibrationStrataTest {
     assertEquals(1, m.get("empty_bands"));
     assertEquals(4, m.get("bands"));
     assertEquals(List.of(30.0, 92.0), m.get("range"));
-    assertTrue(((String) m.get("cells_chosen")).startsWith("4 of the 5 connected table cells with a value"),
+    assertTrue(((String) m.get("cells_chosen")).startsWith("4 of the 5 connected table cells with a value: the range "
+        + "30.00-92.00 of their values cut into 4 equal-width bands"),
         (String) m.get("cells_chosen"));
     // cells given by the caller: no selection in the summary
     assertTrue(Calibration.fit("affine", cells).summary().contains("on 4 overlap cells (Kendall tau"));
