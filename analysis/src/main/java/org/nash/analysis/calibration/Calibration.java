@@ -149,8 +149,8 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
    * that range [min, max] is cut into K equal-width bands, and each band's cell is the eligible one
    * closest to its middle (lowest index on ties) not already taken. Deterministic; equal-width bands put
    * cells at the low end too, where few cells lie, which is what an affine fit needs. Only eligible cells
-   * set the range, so a class of cells the study excludes (NB-201's disconnected cells, ~10 % whether
-   * trained or not) can neither be picked nor stretch the bands. A band without an eligible cell still
+   * set the range, so a class of cells that says nothing about the question (NB-201's disconnected
+   * cells, near chance whether trained or not) can neither be picked nor stretch the bands. A band without an eligible cell still
    * takes one (the nearest to its middle, from a neighbouring band), so K cells are trained whenever K
    * eligible cells exist; such bands are counted.
    */
