@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.nash.NashException;
 import org.nash.analysis.stats.Interval;
 import org.nash.analysis.stats.KendallTest;
@@ -15,10 +16,10 @@ import org.nash.analysis.stats.KendallTest;
  * ({@link KendallTest}), the least-squares affine map table = intercept + slope x trained, and the
  * ratio of the table's seconds to the trainings' seconds (the unit conversion of costs). With mode
  * {@code affine} trained values are put on the table's scale through the map; with {@code none} they
- * are used as trained.
+ * are used as trained. {@code strata} says how the cells were chosen (null: given by the caller).
  */
 public record Calibration(String mode, List<Cell> cells, int overlap, Interval difference, KendallTest.Result kendall,
-    double intercept, double slope, double costFactor) {
+    double intercept, double slope, double costFactor, Strata strata) {
   public static final String NONE = "none";
   public static final String AFFINE = "affine";
   /** Overlap cells an affine map needs at least (two fix a line; a third leaves a residual to judge). */
@@ -35,6 +36,11 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
       double trainedSeconds) {}
 
   public static Calibration fit(String mode, List<Cell> cells) {
+    return fit(mode, cells, null);
+  }
+
+  /** As {@link #fit(String, List)}, for cells chosen by {@link #stratified(double[], IntPredicate, String, int)}. */
+  public static Calibration fit(String mode, List<Cell> cells, Strata strata) {
     if (!mode.equals(NONE) && !mode.equals(AFFINE)) {
       throw new NashException("calibration must be none or affine, got '" + mode + "'");
     }
@@ -82,7 +88,7 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
     }
     return new Calibration(mode, List.copyOf(cells), n, Interval.of(d), n >= 2 ? KendallTest.of(t, y)
         : new KendallTest.Result(Double.NaN, Double.NaN, n, "none"), intercept, slope,
-        trainedSecs > 0 ? tableSecs / trainedSecs : Double.NaN);
+        trainedSecs > 0 ? tableSecs / trainedSecs : Double.NaN, strata);
   }
 
   private static double mean(double[] x) {
@@ -94,42 +100,110 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
   }
 
   /**
-   * K table cells spread over the table's range: the range [min, max] of the finite {@code values}
-   * (by index) is cut into K equal strata, and each stratum's cell is the one closest to its middle
-   * (lowest index on ties) not already taken. Deterministic; equal-width strata put cells at the low
-   * end of NB-201's accuracies too, where few cells lie, which is what an affine fit needs.
+   * How the calibration cells were chosen: the {@code candidates} table cells that are {@code eligible}
+   * (e.g. "connected") with a finite value, whose range [{@code lo}, {@code hi}] is cut into {@code k}
+   * equal-width bands; {@code picked} holds one cell per band, by table index. {@code emptyBands} bands
+   * held no candidate: each took the candidate nearest its middle from outside it (see
+   * {@link #stratified(double[], IntPredicate, String, int)}).
    */
-  public static int[] stratified(double[] values, int k) {
+  public record Strata(int k, String eligible, int candidates, double lo, double hi, int emptyBands,
+      List<Integer> picked) {
+    public Strata {
+      picked = List.copyOf(picked);
+    }
+
+    /** A short phrase for the summary line, e.g. "connected cells, one per band of their range 27.06-84.89". */
+    public String phrase() {
+      if (picked.isEmpty()) {
+        return k == 0 ? "no calibration cells" : "no " + eligible + " cells";
+      }
+      return String.format(Locale.ROOT, "%s cells, one per band of their range %.2f-%.2f%s", eligible, lo, hi,
+          emptyBands == 0 ? "" : "; " + emptyBands + " empty band(s) took the nearest cell outside");
+    }
+
+    /** The sentence of {@code oracle.json}. */
+    public String sentence() {
+      if (picked.isEmpty()) {
+        return k == 0 ? "none (0 calibration cells asked for)" : "none: no " + eligible + " table cell has a value";
+      }
+      return String.format(Locale.ROOT, "%d of the %d %s table cells with a value: the range %.2f-%.2f of their values "
+          + "cut into %d equal-width bands, each band's cell the one nearest its middle (lowest index on ties); %d "
+          + "band(s) held no %s cell (while cells remain, such a band takes the one nearest its middle)",
+          picked.size(), candidates, eligible, lo, hi, k, emptyBands, eligible);
+    }
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("cells_chosen", sentence());
+      m.put("cells_eligible", eligible);
+      m.put("candidates", candidates);
+      m.put("bands", k);
+      m.put("range", List.of(lo, hi));
+      m.put("empty_bands", emptyBands);
+      return m;
+    }
+  }
+
+  /**
+   * K cells spread over the range of the eligible cells (finite value and {@code eligible.test(index)}):
+   * that range [min, max] is cut into K equal-width bands, and each band's cell is the eligible one
+   * closest to its middle (lowest index on ties) not already taken. Deterministic; equal-width bands put
+   * cells at the low end too, where few cells lie, which is what an affine fit needs. Only eligible cells
+   * set the range, so a class of cells that says nothing about the question (NB-201's disconnected
+   * cells, near chance whether trained or not) can neither be picked nor stretch the bands. A band without an eligible cell still
+   * takes one (the nearest to its middle, from a neighbouring band), so K cells are trained whenever K
+   * eligible cells exist; such bands are counted.
+   */
+  public static Strata stratified(double[] values, IntPredicate eligible, String eligibleName, int k) {
+    int[] cand = new int[values.length];
+    int n = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isFinite(values[i]) && eligible.test(i)) {
+        cand[n++] = i;
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
       }
     }
-    if (k < 1 || min > max) {
-      return new int[0];
+    if (k < 1 || n == 0) {
+      return new Strata(Math.max(k, 0), eligibleName, n, n == 0 ? Double.NaN : min, n == 0 ? Double.NaN : max, 0,
+          List.of());
     }
-    int[] out = new int[k];
+    double width = (max - min) / k;
+    boolean[] held = new boolean[k];
+    for (int c = 0; c < n; c++) {
+      held[band(values[cand[c]], min, width, k)] = true;
+    }
+    int empty = 0;
+    for (boolean h : held) {
+      empty += h ? 0 : 1;
+    }
+    List<Integer> out = new ArrayList<>();
     java.util.BitSet taken = new java.util.BitSet();
-    int m = 0;
-    for (int j = 0; j < k; j++) {
-      double target = min + (j + 0.5) * (max - min) / k;
+    for (int j = 0; j < k && out.size() < n; j++) {
+      double target = min + (j + 0.5) * width;
       int best = -1;
-      for (int i = 0; i < values.length; i++) {
-        if (Double.isFinite(values[i]) && !taken.get(i)
-            && (best < 0 || Math.abs(values[i] - target) < Math.abs(values[best] - target))) {
+      for (int c = 0; c < n; c++) {
+        int i = cand[c];
+        if (!taken.get(i) && (best < 0 || Math.abs(values[i] - target) < Math.abs(values[best] - target))) {
           best = i;
         }
       }
-      if (best < 0) {
-        break;
-      }
       taken.set(best);
-      out[m++] = best;
+      out.add(best);
     }
-    return java.util.Arrays.copyOf(out, m);
+    return new Strata(k, eligibleName, n, min, max, empty, out);
+  }
+
+  /** The band of a value: max falls in the last band; a zero-width range is one band. */
+  private static int band(double v, double min, double width, int k) {
+    return width > 0 ? Math.min(k - 1, (int) Math.floor((v - min) / width)) : 0;
+  }
+
+  /** {@link #stratified(double[], IntPredicate, String, int)} over every cell with a finite value. */
+  public static int[] stratified(double[] values, int k) {
+    return stratified(values, i -> true, "all", k).picked().stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** A trained value as the search sees it: on the table's scale under {@code affine}, as trained under {@code none}. */
@@ -143,8 +217,8 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
     double e = (difference.hi() - difference.lo()) / 2;
     String where = Double.isNaN(m) ? "?" : m <= 0 ? "below" : "above";
     return String.format(Locale.ROOT, "trained values are %.2f +- %.2f pp %s the table on %d overlap cells "
-        + "(Kendall tau %.3f; table = %.3f + %.3f x trained; calibration: %s)", Math.abs(m), e, where, overlap,
-        kendall.tau(), intercept, slope, mode);
+        + "(%sKendall tau %.3f; table = %.3f + %.3f x trained; calibration: %s)", Math.abs(m), e, where, overlap,
+        strata == null ? "" : strata.phrase() + "; ", kendall.tau(), intercept, slope, mode);
   }
 
   /** For results' provenance ({@code oracle.json}). */
@@ -154,6 +228,9 @@ public record Calibration(String mode, List<Cell> cells, int overlap, Interval d
     m.put("summary", summary());
     m.put("k", cells.size());
     m.put("overlap", overlap);
+    if (strata != null) {
+      m.putAll(strata.toMap());
+    }
     m.put("mean_diff_trained_minus_table", difference.mean());
     m.put("mean_diff_ci95", List.of(difference.lo(), difference.hi()));
     m.put("kendall_tau", kendall.tau());
