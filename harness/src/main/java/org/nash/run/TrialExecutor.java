@@ -129,7 +129,9 @@ final class TrialExecutor {
 
     void write(String line) throws IOException {
       if (writer == null) {
+        org.nash.io.Timing.mark("TMP first result");
         folder.commit();
+        org.nash.io.Timing.mark("TMP committed");
         writer = folder.appender();
       }
       writer.write(line);
