@@ -79,9 +79,7 @@ final class RunCommand implements Runnable {
     if (plan.benchmark().note() != null) {
       System.err.println("  note: " + plan.benchmark().note());
     }
-    org.nash.io.Timing.mark("TMP described");
     List<String> warnings = PoolWarnings.of(plan);
-    org.nash.io.Timing.mark("TMP warnings");
     if (strict && !warnings.isEmpty()) {
       plan.close();
       throw new NashException(config + ": " + String.join("; ", warnings) + " (an error with --strict)");
@@ -90,7 +88,6 @@ final class RunCommand implements Runnable {
     ExperimentRunner.Outcome o;
     Thread onInterrupt = interruptNote();
     int size = sh == null ? plan.trials().size() : ExperimentRunner.shardSize(plan, sh);
-    org.nash.io.Timing.mark("TMP shardSize");
     // Closing the plan stops what its oracles hold (training workers), on success and on failure.
     try (plan; Progress pb = Progress.start("trials", size, quiet)) {
       java.util.Set<String> accept = java.util.Set.copyOf(acceptChanged);

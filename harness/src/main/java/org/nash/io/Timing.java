@@ -30,17 +30,6 @@ public final class Timing {
     }
     System.err.println("nash.timing: " + stage + ": wall +" + (now - first) / 1_000_000 + " ms, process cpu "
         + cpuMillis() + " ms");
-    if (stage.equals("command done")) {
-      try (var ds = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-        for (Path t : ds) {
-          String st = Files.readString(t.resolve("stat"));
-          String comm = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
-          String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-          long c = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-          if (c > 0) System.err.println("TMP thread " + comm + " " + c);
-        }
-      } catch (Exception e) { }
-    }
   }
 
   /** User + system CPU of the process in ms, or -1 where /proc is not there. */

@@ -99,17 +99,11 @@ public final class ExperimentRunner {
       throw new NashException("--threads must be at least 1, got " + threads);
     }
     ShardMerge.checkSiblings(runDir, shard, plan.experiment());
-    org.nash.io.Timing.mark("TMP siblings");
     int[] owners = ShardPlan.owners(plan.experiment(), plan.benchmark(), plan.trials(), shard.count());
-    org.nash.io.Timing.mark("TMP owners");
     try (ResultsFolder folder = ResultsFolder.open(shard.folder(runDir), plan, threads, shard, owners, acceptChanged)) {
-      org.nash.io.Timing.mark("TMP folder open");
       OracleRecord.write(plan, shard.folder(runDir)); // issue 24
-      org.nash.io.Timing.mark("TMP oracle record");
       int ran = TrialExecutor.run(plan, folder, threads, onFinished);
-      org.nash.io.Timing.mark("TMP executed");
       folder.finish(ran);
-      org.nash.io.Timing.mark("TMP finished");
       return new Outcome(folder.memberCount(), folder.doneCount(), ran, folder.notes(), folder.trialsFile(), null);
     }
   }

@@ -61,7 +61,6 @@ final class TrialExecutor {
         // after open: an external searcher's identity includes what its workers said in their hello
         folder.checkSearchers(identities(plan));
       }
-      org.nash.io.Timing.mark("TMP searchers opened");
       for (int i = folder.nextRun(0); i >= 0; i = folder.nextRun(i + 1)) {
         if (folder.isDone(i)) {
           continue;
@@ -129,9 +128,7 @@ final class TrialExecutor {
 
     void write(String line) throws IOException {
       if (writer == null) {
-        org.nash.io.Timing.mark("TMP first result");
         folder.commit();
-        org.nash.io.Timing.mark("TMP committed");
         writer = folder.appender();
       }
       writer.write(line);
@@ -149,9 +146,7 @@ final class TrialExecutor {
   private static void write(Future<Finished> f, Output out, Consumer<TrialResult> onFinished)
       throws ExecutionException, InterruptedException, IOException {
     Finished done = f.get();
-    boolean first = out.writer == null;
     out.write(done.line());
-    if (first) org.nash.io.Timing.mark("TMP first written");
     if (onFinished != null) {
       onFinished.accept(done.result());
     }
