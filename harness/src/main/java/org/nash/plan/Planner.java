@@ -113,7 +113,8 @@ public final class Planner {
           + oracle.describe() + "; use 'budget: {queries: N}'");
       Column reported = b.table().column(obj.reportedKey());
       double optimum = reported.get(reported.argmax());
-      boolean answersAll = answersEvery(oracle, b.space());
+      // (one dataset: nothing to share, so no pass over the space to find out)
+      boolean answersAll = grid.datasets().size() > 1 && answersEvery(oracle, b.space());
       for (OpPool pool : pools) {
         SearchDomain d = answersAll ? unfiltered.computeIfAbsent(pool, p -> b.space().domain(p, cfg.allowDisconnected()))
             : b.space().domain(pool, cfg.allowDisconnected(), oracle::answers);
