@@ -158,6 +158,11 @@ public final class Nash implements Runnable {
     }
     Nash nash = new Nash(plugins, debug);
     PrintWriter err = new PrintWriter(System.err, true);
+    RunCommand run = plugins.isEmpty() && !debug ? RunArgs.parse(args, nash) : null;
+    if (run != null) {
+      org.nash.io.Timing.mark("command tree");
+      return runDirect(run, err, debug);
+    }
     try {
       CommandLine cl = commandLine(nash, firstCommand(args));
       org.nash.io.Timing.mark("command tree");
@@ -168,6 +173,22 @@ public final class Nash implements Runnable {
       return report(e, err, debug);
     } catch (ServiceConfigurationError e) {
       return report(new NashException("cannot load a plugin: " + e.getMessage(), e), err, debug);
+    }
+  }
+
+  /**
+   * Runs a {@code run} command read by {@link RunArgs}, its errors reported as the picocli tree's handler
+   * reports them (exit codes included).
+   */
+  private static int runDirect(RunCommand run, PrintWriter err, boolean debug) {
+    try {
+      run.run();
+      org.nash.io.Timing.mark("command done");
+      return OK;
+    } catch (ServiceConfigurationError e) {
+      return report(new NashException("cannot load a plugin: " + e.getMessage(), e), err, debug);
+    } catch (RuntimeException | Error e) {
+      return report(e, err, debug);
     }
   }
 

@@ -7,6 +7,18 @@ package org.nash.benchmark;
  * parses the name once, so nothing on the query path handles strings.
  */
 public record Fidelity(String name, int epochs) {
+  // equals and hashCode written out, with the values the record's generated ones give: those are
+  // bootstrapped (ObjectMethods) on first use, 2 % of a shard's start-up for a map key (issue 26)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fidelity f && epochs == f.epochs && java.util.Objects.equals(name, f.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Objects.hashCode(name) + epochs;
+  }
+
   @Override
   public String toString() {
     return name;

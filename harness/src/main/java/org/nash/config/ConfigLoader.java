@@ -181,11 +181,101 @@ public final class ConfigLoader {
 
   /** The experiment as YAML, as saved beside the results ({@code threads} left out: it never matters). */
   public static String toYaml(Experiment e) {
+    Map<String, Object> t = tree(e);
+    String text = plainYaml(t);
+    if (text != null) {
+      return text;
+    }
     try {
-      return yaml().writeValueAsString(tree(e));
+      return yaml().writeValueAsString(t);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException(ex);
     }
+  }
+
+  private static final YAMLFactory YAML_OUT = new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES);
+
+  /**
+   * The tree written by the YAML generator itself, with the calls databind makes for these types, so the
+   * same text; null when a value is of another type (then databind writes it). Databind looked up a
+   * serializer per value type by introspection on every run's first trial (issue 26).
+   */
+  static String plainYaml(Map<String, Object> tree) {
+    if (!isPlain(tree)) {
+      return null;
+    }
+    java.io.StringWriter out = new java.io.StringWriter(512);
+    try (com.fasterxml.jackson.core.JsonGenerator g = YAML_OUT.createGenerator(out)) {
+      writePlain(g, tree);
+    } catch (IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out.toString();
+  }
+
+  private static boolean isPlain(Object v) {
+    if (v == null || v.getClass() == String.class || v.getClass() == Integer.class || v.getClass() == Long.class
+        || v.getClass() == Double.class || v.getClass() == Boolean.class) {
+      return true;
+    }
+    if (v instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> en : m.entrySet()) {
+        if (!(en.getKey() instanceof String) || !isPlain(en.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (v instanceof List<?> l) {
+      for (Object x : l) {
+        if (!isPlain(x)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean writePlain(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v.getClass() == String.class) {
+      g.writeString((String) v);
+    } else if (v.getClass() == Integer.class) {
+      g.writeNumber((Integer) v);
+    } else if (v.getClass() == Long.class) {
+      g.writeNumber((Long) v);
+    } else if (v.getClass() == Double.class) {
+      g.writeNumber((Double) v);
+    } else if (v.getClass() == Boolean.class) {
+      g.writeBoolean((Boolean) v);
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject(m);
+      for (Map.Entry<?, ?> en : m.entrySet()) {
+        if (!(en.getKey() instanceof String k)) {
+          return false;
+        }
+        g.writeFieldName(k);
+        if (!writePlain(g, en.getValue())) {
+          return false;
+        }
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray(l, l.size());
+      for (Object x : l) {
+        if (!writePlain(g, x)) {
+          return false;
+        }
+      }
+      g.writeEndArray();
+    } else {
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.nash.results;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -155,11 +154,7 @@ public record RunInfo(String format, @JsonProperty("config_sha256") String confi
   }
 
   public void write(Path dir) {
-    try {
-      AtomicFiles.writeAtomically(dir.resolve(NAME), JSON.writeValueAsString(this) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    AtomicFiles.writeAtomically(dir.resolve(NAME), RunInfoJson.of(this) + "\n");
   }
 
   /** The run.json of a folder, if it has one; a damaged or foreign one is an error naming the file. */

@@ -574,12 +574,9 @@ public final class TrialsFile {
     }
   }
 
+  /** The record's line, newline included (written without databind: {@link TrialLine}). */
   public static String toLine(TrialResult r) {
-    try {
-      return JSON.writeValueAsString(r) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TrialLine.of(r);
   }
 
   public static Writer append(Path file) throws IOException {
