@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -42,6 +44,22 @@ class RunArgsTest {
     same("run", "c.yaml", "--threads", "12", "--shard", "auto");
     same("run", "c.yaml", "--threads", "0");
     same("run", "c.yaml", "--accept-changed-searcher", "re", "--accept-changed-searcher", "ls", "--shard", "auto/8");
+  }
+
+  /**
+   * A new option of {@code run} must be taught to {@link RunArgs} (or make it fall back): otherwise the fast
+   * path would leave its field unset where picocli sets a default.
+   */
+  @Test
+  void runHasNoOptionRunArgsDoesNotKnow() {
+    CommandLine run = Nash.commandLine(new Nash(), "run").getSubcommands().get("run");
+    Set<String> names = new TreeSet<>();
+    run.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+    // --debug and --plugin are the global options, which send every command through picocli
+    assertEquals(new TreeSet<>(List.of("--out", "--threads", "--quiet", "--shard", "--strict",
+        "--accept-changed-searcher", "-h", "--help", "-V", "--version", "--debug", "--plugin")), names,
+        "run's options changed: teach RunArgs the new one and extend RunArgsTest");
+    assertEquals(1, run.getCommandSpec().positionalParameters().size(), "run takes one positional, the config");
   }
 
   @Test
