@@ -45,8 +45,9 @@ class GpuCheckScriptTest {
 
   private Run script(String... args) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path cache = TestCaches.sharing(dir.resolve("cache"), false);
     String cmd = String.join(" ", List.of(q(java.toString()), "-Xmx1g", "-Dai.djl.offline=true",
-        q("-Dnash.data.mirror=" + TestData.mirror()), q("-Dnash.data=" + dir.resolve("cache")), "-cp",
+        q("-Dnash.data.mirror=" + TestData.mirror()), q("-Dnash.data=" + cache), "-cp",
         q(System.getProperty("java.class.path")), "org.nash.cli.Nash"));
     List<String> c = new ArrayList<>(List.of("bash", repo().resolve("scripts/gpu-check.sh").toString()));
     c.addAll(List.of(args));

@@ -39,6 +39,7 @@ class PythonQueryClientTest {
   @Test
   void liveHelperTestsPass() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    TestCaches.sharing(cache, false);
     String cmd = String.join(" ", List.of(q(java.toString()), "-Xmx512m", "-Dai.djl.offline=true",
         q("-Dnash.data.mirror=" + TestData.mirror()), q("-Dnash.data=" + cache), "-cp",
         q(System.getProperty("java.class.path")), "org.nash.cli.Nash"));

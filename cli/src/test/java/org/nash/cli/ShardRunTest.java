@@ -169,13 +169,8 @@ class ShardRunTest {
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet");
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");
     assertEquals(before, Files.exists(userStore) ? Files.size(userStore) : -1, "shards write no shared store");
-    // The merge runs in a JVM whose default store is a fresh one (the decoded tables shared, to save time).
-    Path cache = dir.resolve("cache");
-    Files.createDirectories(cache);
-    Path tables = org.nash.data.DataCatalog.defaultCacheDir().resolve("nasbench201");
-    if (Files.isDirectory(tables)) {
-      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
-    }
+    // The merge runs in a JVM whose default store is a fresh one (table images and decoded images shared).
+    Path cache = TestCaches.sharing(dir.resolve("cache"), true);
     Path defaultStore = cache.resolve(org.nash.retrain.store.TrainedStore.FILE_NAME);
     java.util.Map<org.nash.retrain.store.TrainedStore.Key, org.nash.retrain.store.TrainedStore.Entry> union =
         new java.util.HashMap<>();
@@ -221,12 +216,7 @@ class ShardRunTest {
       Files.write(out.resolve("shards").resolve(k).resolve(TrialsFile.NAME), new byte[0]);
     }
     // The plain run's default store is a fresh, empty one.
-    Path cache = dir.resolve("cache-plain");
-    Files.createDirectories(cache);
-    Path tables = org.nash.data.DataCatalog.defaultCacheDir().resolve("nasbench201");
-    if (Files.isDirectory(tables)) {
-      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
-    }
+    Path cache = TestCaches.sharing(dir.resolve("cache-plain"), true);
     String log = nash(cache, "run", cfg.toString(), "--out", out.toString(), "--quiet");
     assertTrue(log.contains("read from the 2 shard store(s) of " + out), log);
     List<TrialResult> trials = TrialsFile.read(out.resolve(TrialsFile.NAME)).trials();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nash.TestData;
-import org.nash.data.DataCatalog;
+import org.nash.cli.TestCaches;
 import org.nash.results.TrialResult;
 import org.nash.results.TrialsFile;
 import org.nash.retrain.store.TrainedStore;
@@ -291,15 +291,9 @@ class SlurmClusterTest {
     });
   }
 
-  /** A fresh data cache sharing the decoded tables of the default one (saves decoding them again). */
+  /** A fresh data cache (its own result store) sharing the default one's table images and decoded CIFAR-10. */
   static Path cache(String name) throws IOException {
-    Path cache = work.resolve(name);
-    Files.createDirectories(cache);
-    Path tables = DataCatalog.defaultCacheDir().resolve("nasbench201");
-    if (Files.isDirectory(tables)) {
-      Files.createSymbolicLink(cache.resolve("nasbench201"), tables);
-    }
-    return cache;
+    return TestCaches.sharing(work.resolve(name), true);
   }
 
   @Test
