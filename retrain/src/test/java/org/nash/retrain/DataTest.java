@@ -136,4 +136,28 @@ class DataTest {
     assertEquals(25, s.size());
     assertArrayEquals(new int[] {3, 3, 3, 3, 3, 2, 2, 2, 2, 2}, s.classCounts());
   }
+
+  /** Cutting the halves to a subset by index picks the same images, in the same order, as cutting copies. */
+  @Test
+  void aSubsetOfTheHalvesIsTheSubsetOfTheirCopies() {
+    CifarImages all = synthetic(200);
+    CifarSet set = new CifarSet(all, synthetic(10), "synthetic", false);
+    Cifar10Valid whole = Cifar10Valid.of(set, null);
+    Cifar10Valid cut = Cifar10Valid.stratified(set, 25);
+    sameImages(Cifar10Valid.balancedSubset(whole.train(), 25), cut.train());
+    sameImages(Cifar10Valid.balancedSubset(whole.valid(), 25), cut.valid());
+    // halves in no particular order (as a split file may list them)
+    int[][] halves = {{199, 3, 150, 42, 7, 88, 120, 11, 64, 5, 31, 177}, {0, 1, 2, 190, 100, 55}};
+    Cifar10Valid listed = Cifar10Valid.of(set, halves, Cifar10Valid.OFFICIAL, "listed", 7);
+    sameImages(Cifar10Valid.balancedSubset(all.select(halves[0]), 7), listed.train());
+    sameImages(all.select(halves[1]), listed.valid());
+  }
+
+  private static void sameImages(CifarImages expected, CifarImages actual) {
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.label(i), actual.label(i), "label of image " + i);
+      assertEquals(firstPixel(expected, i), firstPixel(actual, i), "image " + i);
+    }
+  }
 }
