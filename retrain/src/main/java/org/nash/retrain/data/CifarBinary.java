@@ -48,8 +48,8 @@ public final class CifarBinary {
     byte[] pixels = new byte[Math.toIntExact(total * CifarImages.PIXELS)];
     byte[] labels = new byte[(int) total];
     int i = 0;
-    // Records in chunks, not one read call each: a worker reads 60,000 of them at start-up, mostly before
-    // the JIT has compiled anything, and a call per record cost it most of a second.
+    // Records in chunks of 1,024, not a read call each: every worker reads 60,000 of them at start-up,
+    // mostly before the JIT has compiled anything.
     byte[] chunk = new byte[RECORD * 1024];
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {
