@@ -76,8 +76,8 @@ public record Cifar10Valid(CifarImages train, CifarImages valid, String split, S
   }
 
   /**
-   * Each class's image indices, in the order of {@code within} (ascending without it), in int arrays:
-   * this runs once per worker start, mostly interpreted, where boxed lists cost a second on 50,000 images.
+   * Each class's image indices, in the order of {@code within} (ascending without it), in int arrays
+   * rather than boxed lists: this runs once per worker start, mostly interpreted.
    */
   private static int[][] byClass(CifarImages images, int[] within) {
     int size = within == null ? images.size() : within.length;
