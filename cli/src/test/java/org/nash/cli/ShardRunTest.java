@@ -64,6 +64,21 @@ class ShardRunTest {
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
   }
 
+  /** A sharded retraining study of tiny CPU trainings (C=4, N=1, 64 images, 1 epoch): 2 trials of 3 queries. */
+  private static String tinyRetraining(String name) {
+    return """
+        name: %s
+        benchmark: nb201
+        oracle: retrain
+        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
+        datasets: [cifar10]
+        pools: ["skip,c3x3"]
+        searchers: [{name: rs}]
+        budget: {queries: 3}
+        seeds: 2
+        """.formatted(name);
+  }
+
   private Path config(String name, String text) throws Exception {
     Path f = dir.resolve(name);
     Files.writeString(f, text);
@@ -151,17 +166,7 @@ class ShardRunTest {
 
   @Test
   void shardsOfARetrainingRunKeepTheirOwnStoresAndTheMergeFoldsThemIn() throws Exception {
-    Path cfg = config("retrain.yaml", """
-        name: retrain-shards
-        benchmark: nb201
-        oracle: retrain
-        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
-        datasets: [cifar10]
-        pools: ["skip,c3x3"]
-        searchers: [{name: rs}]
-        budget: {queries: 3}
-        seeds: 2
-        """);
+    Path cfg = config("retrain.yaml", tinyRetraining("retrain-shards"));
     Path out = dir.resolve("r");
     // The shards run here (with this JVM's data cache): their stores are in their folders, whatever the cache.
     Path userStore = org.nash.data.DataCatalog.defaultCacheDir().resolve(org.nash.retrain.store.TrainedStore.FILE_NAME);
@@ -196,17 +201,7 @@ class ShardRunTest {
   /** A plain run of a sharded retraining folder (not merged yet) reads the shards' stores: nothing is trained again. */
   @Test
   void aPlainRunOfAShardedRetrainingFolderTrainsNothingAShardTrained() throws Exception {
-    Path cfg = config("retrain-plain.yaml", """
-        name: retrain-plain
-        benchmark: nb201
-        oracle: retrain
-        oracle_params: {epochs: 1, channels: 4, cells: 1, subset: 64, threads: 1}
-        datasets: [cifar10]
-        pools: ["skip,c3x3"]
-        searchers: [{name: rs}]
-        budget: {queries: 3}
-        seeds: 2
-        """);
+    Path cfg = config("retrain-plain.yaml", tinyRetraining("retrain-plain"));
     Path out = dir.resolve("plain");
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet");
     ok("run", cfg.toString(), "--out", out.toString(), "--shard", "1/2", "--quiet");

@@ -15,15 +15,25 @@ import org.nash.retrain.data.RetrainData;
  * seconds each. The shared parts are filled in this JVM first, so children only read them.
  */
 public final class TestCaches {
+  /** Filled in this JVM already: reading 180 MB of images again per test only to check costs a second. */
+  private static boolean tablesFilled;
+  private static boolean cifarFilled;
+
   private TestCaches() {}
 
   /** {@code dir} as a fresh cache sharing the default cache's table images and, with {@code cifar10}, its decoded images. */
-  public static Path sharing(Path dir, boolean cifar10) throws IOException {
+  public static synchronized Path sharing(Path dir, boolean cifar10) throws IOException {
     DataCatalog catalog = DataCatalog.fromEnvironment(); // the default cache, as in-process runs use
-    new Nb201Benchmark().load(catalog);
+    if (!tablesFilled) {
+      new Nb201Benchmark().load(catalog);
+      tablesFilled = true;
+    }
     link(catalog.cacheDir(), dir, "tables");
     if (cifar10) {
-      RetrainData.load("cifar10-valid", null, catalog, 1);
+      if (!cifarFilled) {
+        RetrainData.load("cifar10-valid", null, catalog, 1); // decodes the JPEGs into the cache if missing
+        cifarFilled = true;
+      }
       link(catalog.cacheDir(), dir, "cifar10");
     }
     return dir;

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.PriorityQueue;
 import org.junit.jupiter.api.Test;
-import org.nash.config.Experiment;
 
 /**
  * The primitive heap of {@link ShardPlan#owners(TrialGrid, double[], int)} assigns every trial to the
@@ -44,25 +42,9 @@ class ShardOwnersReferenceTest {
     return owner;
   }
 
-  private static TrialGrid grid(int datasets, int pools, int searchers, int seeds) {
-    List<Experiment.SearcherSpec> specs = new java.util.ArrayList<>();
-    for (int s = 0; s < searchers; s++) {
-      specs.add(new Experiment.SearcherSpec("s" + s));
-    }
-    List<String> ds = new java.util.ArrayList<>();
-    for (int d = 0; d < datasets; d++) {
-      ds.add("d" + d);
-    }
-    List<String> ps = new java.util.ArrayList<>();
-    for (int p = 0; p < pools; p++) {
-      ps.add("p" + p);
-    }
-    return new TrialGrid(ds, ps, specs, 0, seeds, 100, new double[datasets]);
-  }
-
   @Test
   void sameSharesAsThePriorityQueueForIrregularCostsAndCounts() {
-    TrialGrid g = grid(3, 4, 3, 23); // 12 cells of 69 trials
+    TrialGrid g = ShardPlanTest.grid(3, 4, 3, 23); // 12 cells of 69 trials
     java.util.SplittableRandom rng = new java.util.SplittableRandom(26);
     for (int round = 0; round < 20; round++) {
       double[] w = new double[12];
@@ -79,7 +61,7 @@ class ShardOwnersReferenceTest {
   @Test
   void sameSharesForCostsThatAreNegativeOrNaN() {
     // not made by the planner, but the function must not depend on it: the general heap path
-    TrialGrid g = grid(2, 3, 2, 11);
+    TrialGrid g = ShardPlanTest.grid(2, 3, 2, 11);
     double[][] ws = {{3, -1, 2, 0, 5, 1}, {1, Double.NaN, 2, 2, 0.5, 4}, {-0.0, 0, 1, -0.0, 2, 2}};
     for (double[] w : ws) {
       for (int n : new int[] {2, 5, 13, 200}) {
@@ -95,7 +77,7 @@ class ShardOwnersReferenceTest {
     // which the queue shortcut cannot order; it must fall back to the heap and still agree.
     double ulp = Math.ulp(1.0);
     double[] near = {1 + ulp, 1, 1 + 2 * ulp, 0.5, 0.5 + ulp / 2, 2, 2 - ulp, 3};
-    TrialGrid g = grid(2, 5, 2, 17); // 10 cells of 34 trials
+    TrialGrid g = ShardPlanTest.grid(2, 5, 2, 17); // 10 cells of 34 trials
     java.util.SplittableRandom rng = new java.util.SplittableRandom(53);
     int before = ShardPlan.ROUNDING_FALLBACKS.get();
     for (int round = 0; round < 300; round++) {

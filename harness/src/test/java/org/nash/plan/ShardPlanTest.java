@@ -15,7 +15,8 @@ import org.nash.config.Experiment;
 
 /** Which shard runs which trial, and how a shard is named on the command line and on disk. */
 class ShardPlanTest {
-  private static TrialGrid grid(int datasets, int pools, int searchers, int seeds) {
+  /** A grid of named datasets d0.., pools p0.. and searchers s0.. (shared with ShardOwnersReferenceTest). */
+  static TrialGrid grid(int datasets, int pools, int searchers, int seeds) {
     List<Experiment.SearcherSpec> specs = new java.util.ArrayList<>();
     for (int s = 0; s < searchers; s++) {
       specs.add(new Experiment.SearcherSpec("s" + s));

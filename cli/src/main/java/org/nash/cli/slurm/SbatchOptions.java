@@ -28,16 +28,19 @@ public final class SbatchOptions {
   private static final String COUNT = "\\d+";
   private static final String SIZE = "\\d+[KMGTkmgt]?";
   private static final String TIME = "[0-9:-]+";
+  /** Feature expressions (constraint, prefer) and node lists (exclude, nodelist). */
+  private static final String FEATURES = "[A-Za-z0-9_.:,&|!*\\[\\]()-]+";
+  private static final String NODES = "[A-Za-z0-9_.,\\[\\]-]+";
   private static final Map<String, Form> KNOWN = new LinkedHashMap<>();
 
   static {
     both("qos", NAMES, "high");
     both("reservation", NAMES, "nas-week");
-    both("constraint", "[A-Za-z0-9_.:,&|!*\\[\\]()-]+", "'a100|v100'");
-    both("prefer", "[A-Za-z0-9_.:,&|!*\\[\\]()-]+", "ib");
+    both("constraint", FEATURES, "'a100|v100'");
+    both("prefer", FEATURES, "ib");
     both("export", "[A-Za-z0-9_.:,=+/@%-]+", "ALL,PYTHONPATH=/opt/lab/py");
-    both("exclude", "[A-Za-z0-9_.,\\[\\]-]+", "node[01-03]");
-    both("nodelist", "[A-Za-z0-9_.,\\[\\]-]+", "node07");
+    both("exclude", NODES, "node[01-03]");
+    both("nodelist", NODES, "node07");
     both("clusters", NAMES, "gpu-cluster");
     both("licenses", "[A-Za-z0-9_.:,@-]+", "scratch:1");
     both("wckey", NAME, "nas");
