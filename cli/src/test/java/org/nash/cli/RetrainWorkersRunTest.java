@@ -109,6 +109,30 @@ class RetrainWorkersRunTest {
     assertEquals(trials.get(0), trials.get(1));
   }
 
+  /**
+   * A worker whose process keeps ending trainings in NaN (retrain/README.md's fault, injected here) is
+   * replaced, and the training tried on a new worker gives the numbers of a clean run.
+   */
+  @Test
+  void aTrainingThatEndsInNanOnAWorkerIsTriedOnANewOne() throws Exception {
+    Path cleanStore = dir.resolve("clean.sqlite");
+    CliRunner.Result clean = CliRunner.run("run", write("clean.yaml", config(cleanStore.toString(), "1", 1)).toString(),
+        "--out", dir.resolve("clean").toString(), "--quiet");
+    assertEquals(0, clean.exit(), clean.out() + clean.err());
+    Path store = dir.resolve("faulty.sqlite");
+    System.setProperty("nash.retrain.faultyWorker", dir.resolve("faulty.pid").toString());
+    CliRunner.Result r;
+    try {
+      r = CliRunner.run("run", write("faulty.yaml", config(store.toString(), "1", 1)).toString(), "--out",
+          dir.resolve("faulty").toString(), "--quiet");
+    } finally {
+      System.clearProperty("nash.retrain.faultyWorker");
+    }
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("with a NaN evaluation; trying it once more on a new worker"), r.err());
+    assertEquals(values(cleanStore), values(store), "the new worker's numbers are a clean run's");
+  }
+
   @Test
   void badWorkersAndDeviceAreErrorsNamingTheField() throws Exception {
     String store = dir.resolve("s.sqlite").toString();

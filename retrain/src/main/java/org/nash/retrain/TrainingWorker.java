@@ -105,7 +105,7 @@ public final class TrainingWorker {
         int[] ops = WorkerProtocol.JSON.treeToValue(req.get("ops"), int[].class);
         TrainSettings settings = WorkerProtocol.JSON.treeToValue(req.get("settings"), TrainSettings.class);
         long requestId = id;
-        TrainResult r = new NetworkTrainer(settings, device).train(ops, data.train(), data.eval(),
+        TrainResult r = injectedFault(new NetworkTrainer(settings, device).train(ops, data.train(), data.eval(),
             new NetworkTrainer.Listener() {
               @Override
               public void started(long parameters, int stepsPerEpoch) {
@@ -121,7 +121,7 @@ public final class TrainingWorker {
                 m.put("epoch", e);
                 send(m);
               }
-            });
+            }));
         Map<String, Object> m = message("result", id);
         m.put("result", r);
         send(m);
@@ -131,5 +131,34 @@ public final class TrainingWorker {
         send(m);
       }
     }
+  }
+
+  /**
+   * For tests of the pool's fault handling: with {@code -Dnash.retrain.faultyWorker=PID-FILE}, the first
+   * worker to create PID-FILE reports every training it finishes with a NaN evaluation, as a process
+   * struck by retrain/README.md's fault does; other workers are unaffected.
+   */
+  private static TrainResult injectedFault(TrainResult r) {
+    String marker = System.getProperty("nash.retrain.faultyWorker");
+    if (marker == null || marker.isBlank()) {
+      return r;
+    }
+    Path f = Path.of(marker);
+    String me = Long.toString(ProcessHandle.current().pid());
+    try {
+      java.nio.file.Files.writeString(f, me, java.nio.file.StandardOpenOption.CREATE_NEW);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // another worker (or this one, earlier) took it
+    } catch (java.io.IOException e) {
+      return r;
+    }
+    try {
+      if (!java.nio.file.Files.readString(f).equals(me)) {
+        return r;
+      }
+    } catch (java.io.IOException e) {
+      return r;
+    }
+    return new TrainResult(r.parameters(), r.epochs(), 10.0, Double.NaN, r.seconds());
   }
 }

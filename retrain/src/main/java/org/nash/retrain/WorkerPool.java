@@ -26,7 +26,9 @@ import org.nash.retrain.train.TrainSettings;
  * worker (callers wait for one); each training's seed is in its request, so results do not depend on
  * N or on which worker ran what. The parent stays the only writer of the result store: workers only
  * train. A worker that dies (or stays silent for {@link #SILENCE_MILLIS}) is replaced and its training
- * tried once more on a new worker; a second death is an error naming the cell. The processes are
+ * tried once more on a new worker; a second death is an error naming the cell. A training that still
+ * ends in NaN after the worker's own reruns is tried once more on a new worker too, and kept if it
+ * ends in NaN there as well. The processes are
  * {@link ChildProcess}es: they stop when the pool closes (last user) and with the JVM, each with
  * its process tree; a worker whose parent is gone exits by itself (stdin closed, or a heartbeat it
  * cannot write).
@@ -140,6 +142,15 @@ public final class WorkerPool implements AutoCloseable {
         try {
           w = workers.borrow(Worker::init);
           TrainResult r = w.train(ids.incrementAndGet(), ops, settings, listener);
+          if (attempt == 1 && !Double.isFinite(r.validLoss()) && !closed) {
+            // The worker already trained it again (NetworkTrainer.withReruns); a process can keep repeating
+            // the NaN fault of retrain/README.md, so a new process gets one more try, as after a death.
+            workers.discard(w);
+            freeSlot(w.slot);
+            System.err.println("nash: " + w.name() + " ended the training of " + what + " with a NaN evaluation;"
+                + " trying it once more on a new worker");
+            continue;
+          }
           workers.release(w);
           return new Trained(r, w.device, w.djl, w.libtorch);
         } catch (WorkerDied d) {
